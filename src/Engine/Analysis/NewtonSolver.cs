@@ -1,0 +1,149 @@
+using Perovspice.Engine.Sparse;
+
+namespace Perovspice.Engine.Analysis;
+
+/// <summary>
+/// Newton–Raphson on the discretised DAE: J Δx = −r with J = G + a0·C (+ gmin on node diagonals) and
+/// r = F + a0·Q + history. Convergence as SPICE: every |Δx_i| ≤ reltol·max(|x_i|, |x_i'|) + abstol(kind_i),
+/// and no device limited its step in the last iteration.
+/// </summary>
+internal sealed class NewtonSolver
+{
+    private const double ForceConductance = 1e10;
+    private readonly CircuitSystem _sys;
+    private readonly SimulationOptions _opt;
+    private readonly ILinearSolver<double> _lu;
+    private readonly double[] _j;
+    private readonly double[] _dx;
+    private readonly double[] _absTol;
+    private readonly bool[] _isNode;
+
+    public NewtonSolver(CircuitSystem sys, SimulationOptions opt)
+    {
+        _sys = sys;
+        _opt = opt;
+        _lu = LinearSolverFactory.CreateReal(sys.Pattern);
+        _j = new double[sys.Pattern.SlotCount + 1];
+        _dx = new double[sys.Size + 1];
+        _absTol = new double[sys.Size + 1];
+        _isNode = new bool[sys.Size + 1];
+        foreach (var u in sys.Unknowns)
+        {
+            _absTol[u.Index] = opt.AbsoluteTolerance(u.Kind);
+            _isNode[u.Index] = u.Kind == UnknownKind.Voltage;
+        }
+    }
+
+    /// <summary>Coefficient of Q in the discretised derivative (0 in dc).</summary>
+    public double A0 { get; set; }
+    /// <summary>History part of the discretised derivative, by row (null in dc).</summary>
+    public double[]? History { get; set; }
+    /// <summary>Extra conductance from every node to ground (gmin stepping).</summary>
+    public double DiagonalGmin { get; set; }
+    /// <summary>Unknowns held at a value (.ic during the transient's operating point).</summary>
+    public IReadOnlyList<(int Index, double Value)> Forced { get; set; } = Array.Empty<(int, double)>();
+
+    /// <summary>Iterations used by the last solve.</summary>
+    public int Iterations { get; private set; }
+    /// <summary>Unknown with the largest weighted step in the last iteration (for error messages).</summary>
+    public int WorstUnknown { get; private set; }
+    /// <summary>Reason of the last failure, or null.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>Iterates from <paramref name="x"/> (updated in place). Returns true when converged.</summary>
+    public bool Solve(double[] x, int maxIterations)
+    {
+        Failure = null;
+        var ctx = _sys.Load;
+        int n = _sys.Size;
+        for (int iter = 1; iter <= maxIterations; iter++)
+        {
+            Iterations = iter;
+            ctx.FirstIteration = iter == 1;
+            _sys.Evaluate(x);
+            Assemble(x);
+            try
+            {
+                _lu.Factor(_j);
+            }
+            catch (SingularMatrixException e)
+            {
+                WorstUnknown = e.Unknown;
+                Failure = $"singular matrix at {Describe(e.Unknown)}";
+                return false;
+            }
+            _lu.Solve(_dx);
+            // A linear system is solved exactly by one Newton step.
+            bool oneShot = iter == 1 && _sys.IsLinear && !ctx.Limited;
+            bool converged = iter > 1;
+            double worst = -1;
+            for (int i = 1; i <= n; i++)
+            {
+                double d = _dx[i];
+                double xi = x[i] + d;
+                if (!double.IsFinite(xi))
+                {
+                    WorstUnknown = i;
+                    Failure = $"non-finite value at {Describe(i)}";
+                    return false;
+                }
+                double tol = _opt.RelTol * Math.Max(Math.Abs(xi), Math.Abs(x[i])) + _absTol[i];
+                double ratio = Math.Abs(d) / tol;
+                if (ratio > 1) converged = false;
+                if (ratio > worst) { worst = ratio; WorstUnknown = i; }
+                x[i] = xi;
+            }
+            if (ctx.Limited) converged = false;
+            if (converged || oneShot) return true;
+        }
+        Failure = $"no convergence in {maxIterations} iterations; worst {Describe(WorstUnknown)}";
+        return false;
+    }
+
+    /// <summary>Names an unknown for messages: "node 'out'", "branch current of 'v1'", ...</summary>
+    public string Describe(int index)
+    {
+        if (index <= 0 || index > _sys.Size) return "an unknown";
+        var u = _sys.Unknowns[index - 1];
+        return u.Kind switch
+        {
+            UnknownKind.Voltage => $"node '{u.Name}'",
+            UnknownKind.Current => $"current '{u.Name}'",
+            _ => $"state '{u.Name}'",
+        };
+    }
+
+    private void Assemble(double[] x)
+    {
+        var ctx = _sys.Load;
+        double a0 = A0;
+        var g = ctx.G;
+        var c = ctx.C;
+        int slots = _j.Length;
+        if (a0 == 0) Array.Copy(g, _j, slots);
+        else for (int s = 0; s < slots; s++) _j[s] = g[s] + a0 * c[s];
+
+        int n = _sys.Size;
+        var f = ctx.F;
+        var q = ctx.Q;
+        var hist = History;
+        if (hist == null || a0 == 0)
+            for (int i = 1; i <= n; i++) _dx[i] = -f[i];
+        else
+            for (int i = 1; i <= n; i++) _dx[i] = -(f[i] + a0 * q[i] + hist[i]);
+
+        double gmin = DiagonalGmin;
+        if (gmin > 0)
+        {
+            var diag = _sys.DiagonalSlots;
+            for (int i = 1; i <= n; i++)
+                if (_isNode[i]) { _j[diag[i]] += gmin; _dx[i] -= gmin * x[i]; }
+        }
+        foreach (var (index, value) in Forced)
+        {
+            _j[_sys.DiagonalSlots[index]] += ForceConductance;
+            _dx[index] += ForceConductance * (value - x[index]);
+        }
+        _dx[0] = 0;
+    }
+}

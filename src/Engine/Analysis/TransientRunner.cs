@@ -1,0 +1,316 @@
+namespace Perovspice.Engine.Analysis;
+
+/// <summary>
+/// Variable-step transient integration of F(x, t) + dQ(x)/dt = 0. The derivative of Q is discretised per row
+/// (trapezoidal, or Gear/BDF 1–2); the step is chosen from a predictor–corrector estimate of the local truncation
+/// error weighted by each unknown's tolerance; steps land exactly on waveform breakpoints, after which the
+/// integration restarts at order 1 with a short step (as SPICE).
+/// </summary>
+internal sealed class TransientRunner
+{
+    private readonly Simulator _sim;
+    private readonly CircuitSystem _sys;
+    private readonly SimulationOptions _opt;
+    private readonly NewtonSolver _newton;
+    private readonly DcSolver _dc;
+    private readonly int _n;
+    private readonly double[] _absTol;
+
+    // History: accepted points n, n-1, n-2 (index 0 is the newest).
+    private readonly double[][] _xs;
+    private readonly double[] _ts = new double[3];
+    private double[] _qN, _qN1, _dqN, _xdotN;
+    private double[] _qNew, _dqNew, _xdotNew;
+    private readonly double[] _hist, _xHist, _xPred;
+
+    public TransientRunner(Simulator sim, CircuitSystem sys, SimulationOptions opt, NewtonSolver newton, DcSolver dc)
+    {
+        _sim = sim;
+        _sys = sys;
+        _opt = opt;
+        _newton = newton;
+        _dc = dc;
+        _n = sys.Size;
+        int len = _n + 1;
+        _xs = new[] { new double[len], new double[len], new double[len] };
+        _qN = new double[len]; _qN1 = new double[len]; _dqN = new double[len]; _xdotN = new double[len];
+        _qNew = new double[len]; _dqNew = new double[len]; _xdotNew = new double[len];
+        _hist = new double[len]; _xHist = new double[len]; _xPred = new double[len];
+        _absTol = new double[len];
+        foreach (var u in sys.Unknowns) _absTol[u.Index] = opt.AbsoluteTolerance(u.Kind);
+    }
+
+    public void Run(TransientSpec spec, Action<Solution> onPoint)
+    {
+        if (!(spec.Stop > 0) || !(spec.Step > 0)) throw new ArgumentException("tran needs tstep > 0 and tstop > 0");
+        var ctx = _sys.Load;
+        double tstop = spec.Stop;
+        double tmax = spec.EffectiveMaxStep;
+        if (!(tmax > 0)) tmax = spec.Step;
+        double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
+        var breakpoints = CollectBreakpoints(spec, hmin);
+
+        // Starting point: the operating point (with .ic nodes held) or, with uic, the given values.
+        var x = new double[_n + 1];
+        var forced = ForcedInitialConditions();
+        if (spec.UseInitialConditions)
+        {
+            foreach (var (i, v) in forced) x[i] = v;
+            ctx.UseInitialConditions = true;
+        }
+        else
+        {
+            _newton.Forced = forced;
+            try { _dc.Solve(x, "transient operating point", AnalysisMode.Transient); }
+            finally { _newton.Forced = Array.Empty<(int, double)>(); }
+        }
+        ctx.Mode = AnalysisMode.Transient;
+        ctx.Time = 0;
+        _sys.Evaluate(x);
+        ctx.UseInitialConditions = false;
+        Array.Copy(ctx.Q, _qN, _qN.Length);
+        Array.Clear(_dqN);
+        Array.Clear(_xdotN);
+        Array.Copy(x, _xs[0], x.Length);
+        _ts[0] = 0;
+
+        var sol = new Solution(_sys);
+        Emit(sol, 0, x, _xdotN, spec, onPoint);
+
+        double t = 0;
+        double h = Math.Min(0.1 * Math.Min(spec.Step, tmax), 0.1 * (breakpoints[0] - t));
+        int pointsSinceBreak = 1; // accepted points since the last breakpoint, that point included
+        int order = 1;
+        int maxOrder = _opt.Method == IntegrationMethod.Trapezoidal ? 2 : Math.Clamp(_opt.MaxOrder, 1, 2);
+        int bpIndex = 0;
+        var xNew = new double[_n + 1];
+        long steps = 0;
+
+        while (bpIndex < breakpoints.Count)
+        {
+            double nextBp = breakpoints[bpIndex];
+            double hTry = Math.Min(h, tmax);
+            bool landing = false;
+            if (t + hTry >= nextBp - hmin) { hTry = nextBp - t; landing = true; }
+            else if (t + 2 * hTry > nextBp) hTry = (nextBp - t) / 2; // avoid a sliver before the breakpoint
+
+            int p = Math.Min(order, pointsSinceBreak);
+            double tNew = landing ? nextBp : t + hTry;
+            SetCoefficients(p, hTry, out double a0);
+            _newton.A0 = a0;
+            _newton.History = _hist;
+            ctx.Mode = AnalysisMode.Transient;
+            ctx.Time = tNew;
+
+            // Predictor: polynomial through the points since the last breakpoint.
+            int predPoints = Math.Min(pointsSinceBreak, p + 1);
+            Predict(predPoints, tNew, xNew);
+            var xPred = _xPred;
+            Array.Copy(xNew, xPred, xNew.Length);
+
+            if (!_newton.Solve(xNew, _opt.Itl4))
+            {
+                h = hTry / 8;
+                order = 1;
+                if (h < hmin)
+                    throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); {_newton.Failure}");
+                continue;
+            }
+
+            double hNext = hTry * 2;
+            if (predPoints >= 2)
+            {
+                int pc = predPoints - 1; // order whose error the predictor difference measures
+                double r = ErrorRatio(xNew, xPred, pc, p, hTry, tNew);
+                double factor = r > 0 ? 0.9 * Math.Pow(r, -1.0 / (pc + 1)) : 2;
+                if (r > 1)
+                {
+                    h = hTry * Math.Clamp(factor, 0.1, 0.9);
+                    if (h < hmin)
+                        throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}");
+                    continue;
+                }
+                hNext = hTry * Math.Clamp(factor, 0.5, 2);
+            }
+
+            // Accept.
+            Accept(xNew, a0, p, hTry);
+            t = tNew;
+            steps++;
+            Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
+            if (landing)
+            {
+                bpIndex++;
+                pointsSinceBreak = 1;
+                order = 1;
+                double gap = bpIndex < breakpoints.Count ? breakpoints[bpIndex] - t : tmax;
+                h = 0.1 * Math.Min(hTry, gap);
+            }
+            else
+            {
+                pointsSinceBreak++;
+                order = maxOrder;
+                h = hNext;
+            }
+        }
+        StepCount = steps;
+    }
+
+    /// <summary>Accepted steps of the last run.</summary>
+    public long StepCount { get; private set; }
+
+    private int _worstLte;
+
+    private void Emit(Solution sol, double t, double[] x, double[] xdot, TransientSpec spec, Action<Solution> onPoint)
+    {
+        if (t < spec.Start - 1e-15 * spec.Stop) return;
+        sol.Time = t;
+        Array.Copy(x, sol.X, x.Length);
+        Array.Copy(xdot, sol.Xdot, xdot.Length);
+        onPoint(sol);
+    }
+
+    private List<double> CollectBreakpoints(TransientSpec spec, double hmin)
+    {
+        double tstop = spec.Stop;
+        var raw = new List<double>();
+        foreach (var d in _sys.Circuit.Devices) d.BeginTransient(spec, raw);
+        raw.Add(tstop);
+        raw.Sort();
+        var list = new List<double>();
+        foreach (double b in raw)
+        {
+            if (!(b > hmin) || b > tstop) continue;
+            if (list.Count > 0 && b - list[^1] < 10 * hmin) continue;
+            list.Add(b);
+        }
+        if (list[^1] != tstop)
+        {
+            if (tstop - list[^1] < 10 * hmin) list[^1] = tstop; else list.Add(tstop);
+        }
+        return list;
+    }
+
+    private List<(int, double)> ForcedInitialConditions()
+    {
+        var forced = new List<(int, double)>();
+        foreach (var (node, value) in _sim.InitialConditions)
+            forced.Add((_sys.NodeIndex(node), value));
+        return forced;
+    }
+
+    /// <summary>Sets a0 and the per-row history so that dQ/dt(t_new) ≈ a0·Q(t_new) + hist.</summary>
+    private void SetCoefficients(int order, double h, out double a0)
+    {
+        bool trap = _opt.Method == IntegrationMethod.Trapezoidal;
+        if (order == 1)
+        {
+            a0 = 1 / h;
+            for (int i = 0; i <= _n; i++) _hist[i] = -_qN[i] / h;
+        }
+        else if (trap)
+        {
+            a0 = 2 / h;
+            for (int i = 0; i <= _n; i++) _hist[i] = -a0 * _qN[i] - _dqN[i];
+        }
+        else
+        {
+            // Variable-step BDF2: ρ = h / h_prev.
+            double hPrev = _ts[0] - _ts[1];
+            double rho = h / hPrev;
+            a0 = (1 + 2 * rho) / ((1 + rho) * h);
+            double b1 = -(1 + rho) / h, b2 = rho * rho / ((1 + rho) * h);
+            for (int i = 0; i <= _n; i++) _hist[i] = b1 * _qN[i] + b2 * _qN1[i];
+        }
+    }
+
+    private void Predict(int points, double tNew, double[] xOut)
+    {
+        if (points <= 1)
+        {
+            Array.Copy(_xs[0], xOut, xOut.Length);
+            return;
+        }
+        Span<double> w = stackalloc double[3];
+        for (int j = 0; j < points; j++)
+        {
+            double wj = 1;
+            for (int m = 0; m < points; m++)
+                if (m != j) wj *= (tNew - _ts[m]) / (_ts[j] - _ts[m]);
+            w[j] = wj;
+        }
+        for (int i = 0; i <= _n; i++)
+        {
+            double s = 0;
+            for (int j = 0; j < points; j++) s += w[j] * _xs[j][i];
+            xOut[i] = s;
+        }
+    }
+
+    /// <summary>max_i LTE_i / tol_i, with LTE from the predictor–corrector difference (Milne's device).</summary>
+    private double ErrorRatio(double[] xNew, double[] xPred, int pc, int p, double h, double tNew)
+    {
+        // Error constant of the corrector of order pc: BE 1/2, trapezoidal 1/12, BDF2 2/9.
+        double cm = pc == 1 ? 0.5 : (_opt.Method == IntegrationMethod.Trapezoidal ? 1.0 / 12 : 2.0 / 9);
+        if (p < pc) cm = 0.5;
+        double hp = Math.Pow(h, pc + 1);
+        double prod = 1, fact = 1;
+        for (int j = 0; j <= pc; j++) { prod *= tNew - _ts[j]; fact *= j + 1; }
+        double scale = cm * hp / (cm * hp + prod / fact);
+        double trScale = _opt.TrTol / 7;
+        double worst = 0;
+        for (int i = 1; i <= _n; i++)
+        {
+            double tol = (_opt.RelTol * Math.Max(Math.Abs(xNew[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
+            double r = scale * Math.Abs(xNew[i] - xPred[i]) / tol;
+            if (r > worst) { worst = r; _worstLte = i; }
+        }
+        return worst;
+    }
+
+    private void Accept(double[] xNew, double a0, int order, double h)
+    {
+        var ctx = _sys.Load;
+        // Q at the converged point: the last load's Q plus C·(x_new − x_loaded) (exact for linear charges).
+        var q = ctx.Q;
+        var cvals = ctx.C;
+        var xl = ctx.X;
+        Array.Copy(q, _qNew, _qNew.Length);
+        var rows = _sys.SlotRows;
+        var cols = _sys.SlotCols;
+        for (int s = 1; s < cvals.Length; s++)
+        {
+            double cv = cvals[s];
+            if (cv != 0) _qNew[rows[s]] += cv * (xNew[cols[s]] - xl[cols[s]]);
+        }
+        for (int i = 0; i <= _n; i++) _dqNew[i] = a0 * _qNew[i] + _hist[i];
+        // The same formula applied to x gives dx/dt for device outputs.
+        SetXHistory(order, h, a0);
+        for (int i = 0; i <= _n; i++) _xdotNew[i] = a0 * xNew[i] + _xHist[i];
+        _xdotNew[0] = 0;
+
+        // Shift the history.
+        var oldest = _xs[2];
+        _xs[2] = _xs[1]; _xs[1] = _xs[0]; _xs[0] = oldest;
+        Array.Copy(xNew, _xs[0], xNew.Length);
+        _ts[2] = _ts[1]; _ts[1] = _ts[0]; _ts[0] = ctx.Time;
+        (_qN1, _qN, _qNew) = (_qN, _qNew, _qN1);
+        (_dqN, _dqNew) = (_dqNew, _dqN);
+        (_xdotN, _xdotNew) = (_xdotNew, _xdotN);
+    }
+
+    private void SetXHistory(int order, double h, double a0)
+    {
+        var xn = _xs[0];
+        if (order == 1)
+            for (int i = 0; i <= _n; i++) _xHist[i] = -xn[i] / h;
+        else if (_opt.Method == IntegrationMethod.Trapezoidal)
+            for (int i = 0; i <= _n; i++) _xHist[i] = -a0 * xn[i] - _xdotN[i];
+        else
+        {
+            double rho = h / (_ts[0] - _ts[1]);
+            double b1 = -(1 + rho) / h, b2 = rho * rho / ((1 + rho) * h);
+            for (int i = 0; i <= _n; i++) _xHist[i] = b1 * xn[i] + b2 * _xs[1][i];
+        }
+    }
+}

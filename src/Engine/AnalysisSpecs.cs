@@ -1,0 +1,67 @@
+namespace Perovspice.Engine;
+
+/// <summary>An independent source whose dc value a sweep can set.</summary>
+public interface IDcSource
+{
+    /// <summary>The source's dc value (V or A).</summary>
+    double DcValue { get; set; }
+}
+
+/// <summary>One swept source of a dc sweep: values start, start+step, … up to stop.</summary>
+/// <param name="Source">Name of an independent source.</param>
+public sealed record DcSweepSpec(string Source, double Start, double Stop, double Step)
+{
+    /// <summary>The sweep's values, SPICE style (the end point included within rounding).</summary>
+    public double[] Values()
+    {
+        if (Step == 0 || !double.IsFinite(Step)) return new[] { Start };
+        double span = (Stop - Start) / Step;
+        if (span < -1e-9) return new[] { Start };
+        int n = (int)Math.Floor(span + 1e-9) + 1;
+        var v = new double[n];
+        for (int k = 0; k < n; k++) v[k] = Start + k * Step;
+        return v;
+    }
+}
+
+/// <summary>A transient analysis: print step, stop time, optional start time and maximum step, uic.</summary>
+public sealed record TransientSpec(double Step, double Stop, double Start = 0, double? MaxStep = null, bool UseInitialConditions = false)
+{
+    /// <summary>The largest internal step: tmax when given, else min(tstep, (tstop − tstart)/50) as ngspice.</summary>
+    public double EffectiveMaxStep => MaxStep is > 0 ? MaxStep.Value : Math.Min(Step, (Stop - Start) / 50);
+}
+
+/// <summary>How an ac sweep spaces its frequencies.</summary>
+public enum AcSweepKind
+{
+    /// <summary>Points per decade.</summary>
+    Decade,
+    /// <summary>Points per octave.</summary>
+    Octave,
+    /// <summary>Total points, linearly spaced.</summary>
+    Linear,
+}
+
+/// <summary>An ac analysis.</summary>
+public sealed record AcSpec(AcSweepKind Kind, int Points, double FStart, double FStop)
+{
+    /// <summary>The frequencies in Hz, as ngspice lists them.</summary>
+    public double[] Frequencies()
+    {
+        var list = new List<double>();
+        switch (Kind)
+        {
+            case AcSweepKind.Linear:
+                if (Points == 1) return new[] { FStart };
+                for (int k = 0; k < Points; k++) list.Add(FStart + (FStop - FStart) * k / (Points - 1));
+                break;
+            default:
+                double ratio = Kind == AcSweepKind.Decade ? Math.Log(10) : Math.Log(2);
+                double span = Math.Log(FStop / FStart) / ratio * Points;
+                int n = (int)Math.Floor(span + 1e-6) + 1;
+                for (int k = 0; k < n; k++) list.Add(FStart * Math.Exp(ratio * k / Points));
+                break;
+        }
+        return list.ToArray();
+    }
+}

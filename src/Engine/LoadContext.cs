@@ -1,0 +1,65 @@
+namespace Perovspice.Engine;
+
+/// <summary>Which analysis is loading the devices.</summary>
+public enum AnalysisMode
+{
+    /// <summary>Operating point, dc sweep, or the dc point before a transient/ac/hopf.</summary>
+    Dc,
+    /// <summary>A transient time point.</summary>
+    Transient,
+}
+
+/// <summary>
+/// What a device sees while loading: the solution x and the arrays it adds to. Conventions: F[row] is the sum
+/// of currents leaving a node (or a branch/state equation's residual), Q[row] the charge-like quantity whose
+/// time derivative joins F, and G/C are Jacobian values indexed by slot (slot 0 is a trash slot).
+/// </summary>
+public sealed class LoadContext
+{
+    internal LoadContext(int size, int slots)
+    {
+        X = new double[size + 1];
+        F = new double[size + 1];
+        Q = new double[size + 1];
+        G = new double[slots + 1];
+        C = new double[slots + 1];
+    }
+
+    /// <summary>The solution at which to evaluate (index 0 is ground and is always 0).</summary>
+    public double[] X { get; }
+    /// <summary>Residual F(x, t), by row.</summary>
+    public double[] F { get; }
+    /// <summary>Charges Q(x), by row.</summary>
+    public double[] Q { get; }
+    /// <summary>∂F/∂x by slot.</summary>
+    public double[] G { get; }
+    /// <summary>∂Q/∂x by slot.</summary>
+    public double[] C { get; }
+
+    /// <summary>The analysis loading the devices.</summary>
+    public AnalysisMode Mode { get; internal set; }
+    /// <summary>Simulated time (0 outside a transient).</summary>
+    public double Time { get; internal set; }
+    /// <summary>Scale of every independent source (source stepping ramps it from 0 to 1).</summary>
+    public double SourceFactor { get; internal set; } = 1;
+    /// <summary>Conductance a junction adds in parallel (options gmin).</summary>
+    public double Gmin { get; internal set; } = 1e-12;
+    /// <summary>True on the first Newton iteration of a new solve (junctions start from their initial guess).</summary>
+    public bool FirstIteration { get; internal set; }
+    /// <summary>True at t = 0 of a transient with `uic`: capacitors and inductors use their ic= values.</summary>
+    public bool UseInitialConditions { get; internal set; }
+
+    internal bool Limited;
+
+    /// <summary>A device that limited its step (junction limiting) says so: the iteration is not converged.</summary>
+    public void SignalLimited() => Limited = true;
+
+    internal void Clear()
+    {
+        Array.Clear(F);
+        Array.Clear(Q);
+        Array.Clear(G);
+        Array.Clear(C);
+        Limited = false;
+    }
+}

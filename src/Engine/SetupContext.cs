@@ -1,0 +1,58 @@
+using Perovspice.Engine.Sparse;
+
+namespace Perovspice.Engine;
+
+/// <summary>What a device sees at setup: node lookup, new unknowns and matrix slots.</summary>
+public sealed class SetupContext
+{
+    private readonly List<Unknown> _unknowns;
+    private readonly Dictionary<string, int> _nodes;
+    private readonly Dictionary<long, int> _slotOf = new();
+    private readonly List<(int Row, int Col)> _entries = new() { (0, 0) };
+
+    internal SetupContext(List<Unknown> unknowns, Dictionary<string, int> nodes)
+    {
+        _unknowns = unknowns;
+        _nodes = nodes;
+    }
+
+    /// <summary>Index of a node (0 for ground "0"/"gnd").</summary>
+    public int Node(string name) =>
+        _nodes.TryGetValue(name, out int index) ? index : throw new ArgumentException($"unknown node '{name}'");
+
+    /// <summary>Declares a new unknown (branch current, internal node, device state) and returns its index.
+    /// A voltage unknown becomes a node that later devices and probes can name.</summary>
+    public int AddUnknown(string name, UnknownKind kind)
+    {
+        int index = _unknowns.Count + 1;
+        _unknowns.Add(new Unknown(index, name, kind));
+        if (kind == UnknownKind.Voltage) _nodes[name] = index;
+        return index;
+    }
+
+    /// <summary>Reserves matrix entry (row, col) and returns its slot; row or column 0 (ground) gives the
+    /// trash slot 0.</summary>
+    public int Slot(int row, int col)
+    {
+        if (row == 0 || col == 0) return 0;
+        long key = ((long)row << 32) | (uint)col;
+        if (_slotOf.TryGetValue(key, out int slot)) return slot;
+        slot = _entries.Count;
+        _entries.Add((row, col));
+        _slotOf[key] = slot;
+        return slot;
+    }
+
+    /// <summary>Builds the pattern with the same slot numbers as handed out.</summary>
+    internal SparsePattern BuildPattern()
+    {
+        var pattern = new SparsePattern(_unknowns.Count);
+        for (int s = 1; s < _entries.Count; s++)
+        {
+            int got = pattern.GetSlot(_entries[s].Row, _entries[s].Col);
+            if (got != s) throw new InvalidOperationException("slot numbering mismatch");
+        }
+        pattern.EnsureDiagonal();
+        return pattern;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Perovspice.Engine;
+
+/// <summary>Integration method of the transient analysis.</summary>
+public enum IntegrationMethod
+{
+    /// <summary>Trapezoidal rule (order 2), SPICE's default.</summary>
+    Trapezoidal,
+    /// <summary>Gear / BDF of order 1..<see cref="SimulationOptions.MaxOrder"/>.</summary>
+    Gear,
+}
+
+/// <summary>Simulator options with SPICE defaults (the `.options` statement).</summary>
+public sealed class SimulationOptions
+{
+    /// <summary>Relative tolerance.</summary>
+    public double RelTol { get; set; } = 1e-3;
+    /// <summary>Absolute current tolerance (A).</summary>
+    public double AbsTol { get; set; } = 1e-12;
+    /// <summary>Absolute voltage tolerance (V).</summary>
+    public double VnTol { get; set; } = 1e-6;
+    /// <summary>Absolute charge tolerance (C).</summary>
+    public double ChgTol { get; set; } = 1e-14;
+    /// <summary>Absolute tolerance of dimensionless device states.</summary>
+    public double StateTol { get; set; } = 1e-9;
+    /// <summary>Truncation-error overestimation factor, as SPICE's trtol (default 7).</summary>
+    public double TrTol { get; set; } = 7;
+    /// <summary>Minimum conductance added across junctions and used as the floor of gmin stepping.</summary>
+    public double Gmin { get; set; } = 1e-12;
+    /// <summary>Newton iteration limit at the operating point (itl1).</summary>
+    public int Itl1 { get; set; } = 100;
+    /// <summary>Newton iteration limit per transient time point (itl4).</summary>
+    public int Itl4 { get; set; } = 10;
+    /// <summary>Transient integration method.</summary>
+    public IntegrationMethod Method { get; set; } = IntegrationMethod.Trapezoidal;
+    /// <summary>Highest order of the Gear method (1 or 2).</summary>
+    public int MaxOrder { get; set; } = 2;
+
+    /// <summary>The absolute tolerance of an unknown of the given kind.</summary>
+    public double AbsoluteTolerance(UnknownKind kind) => kind switch
+    {
+        UnknownKind.Voltage => VnTol,
+        UnknownKind.Current => AbsTol,
+        UnknownKind.Charge => ChgTol,
+        _ => StateTol,
+    };
+}
