@@ -1,0 +1,52 @@
+namespace Perovspice.Cli;
+
+/// <summary>The parsed command line (see spec/cli.md).</summary>
+internal sealed record CommandLine(string Verb, string? Netlist, string? OutputDir, string Format, bool Plot, bool Quiet)
+{
+    public const string Usage =
+        "usage: perovspice run NETLIST.cir [-o DIR] [--format csv|raw] [--plot] [--quiet]\n" +
+        "       perovspice check NETLIST.cir\n" +
+        "       perovspice --version | --help";
+
+    /// <summary>Parses the arguments, or returns an error message.</summary>
+    public static (CommandLine? Line, string? Error) Parse(string[] args)
+    {
+        if (args.Length == 0) return (null, "missing command");
+        string verb = args[0];
+        if (verb is "--version" or "-V" or "--help" or "-h" or "help")
+            return args.Length == 1 ? (new CommandLine(verb.TrimStart('-') == "V" ? "version" : verb.TrimStart('-'), null, null, "csv", false, false), null)
+                                    : (null, $"unexpected argument '{args[1]}'");
+        if (verb is not ("run" or "check")) return (null, $"unknown command '{verb}'");
+        string? netlist = null, outDir = null, format = "csv";
+        bool plot = false, quiet = false;
+        for (int i = 1; i < args.Length; i++)
+        {
+            string a = args[i];
+            switch (a)
+            {
+                case "-o" or "--output" when verb == "run":
+                    if (++i >= args.Length) return (null, $"{a} needs a directory");
+                    outDir = args[i];
+                    break;
+                case "--format" when verb == "run":
+                    if (++i >= args.Length) return (null, "--format needs csv or raw");
+                    format = args[i].ToLowerInvariant();
+                    if (format is not ("csv" or "raw")) return (null, $"unknown format '{args[i]}' (csv or raw)");
+                    break;
+                case "--plot" when verb == "run":
+                    plot = true;
+                    break;
+                case "--quiet" or "-q":
+                    quiet = true;
+                    break;
+                default:
+                    if (a.StartsWith('-') && a.Length > 1) return (null, $"unknown option '{a}'");
+                    if (netlist != null) return (null, $"unexpected argument '{a}'");
+                    netlist = a;
+                    break;
+            }
+        }
+        if (netlist == null) return (null, $"'{verb}' needs a netlist file");
+        return (new CommandLine(verb, netlist, outDir, format, plot, quiet), null);
+    }
+}

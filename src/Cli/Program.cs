@@ -1,0 +1,122 @@
+using System.Reflection;
+using Perovspice.Cli;
+using Perovspice.Cli.Output;
+using Perovspice.Cli.Results;
+using Perovspice.Cli.Running;
+using Perovspice.Engine;
+using Perovspice.Netlist;
+using Perovspice.Netlist.Binding;
+
+return PerovspiceCommand.Main(args);
+
+namespace Perovspice.Cli
+{
+    /// <summary>The perovspice command: exit 0 success, 1 netlist errors, 2 simulation failure, 64 usage.</summary>
+    internal static class PerovspiceCommand
+    {
+        private const int Ok = 0, NetlistErrors = 1, SimulationFailed = 2, UsageError = 64, InternalError = 70;
+
+        public static int Main(string[] args)
+        {
+            try
+            {
+                var (line, error) = CommandLine.Parse(args);
+                if (line == null)
+                {
+                    Console.Error.WriteLine($"perovspice: {error}");
+                    Console.Error.WriteLine(CommandLine.Usage);
+                    return UsageError;
+                }
+                switch (line.Verb)
+                {
+                    case "version":
+                        Console.WriteLine($"perovspice {Version()}");
+                        return Ok;
+                    case "help":
+                        Console.WriteLine(CommandLine.Usage);
+                        return Ok;
+                }
+                var job = Load(line.Netlist!, line.Quiet, out int code);
+                if (job == null) return code;
+                if (line.Verb == "check")
+                {
+                    if (!line.Quiet) Console.WriteLine($"{line.Netlist}: ok ({job.Circuit.Devices.Count} elements, {job.Analyses.Count} analyses)");
+                    return Ok;
+                }
+                return Run(job, line);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"perovspice: internal error: {e.Message}");
+                return InternalError;
+            }
+        }
+
+        private static string Version() =>
+            typeof(PerovspiceCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.1.0";
+
+        /// <summary>Reads and binds the netlist; prints diagnostics; null with an exit code on errors.</summary>
+        private static SimulationJob? Load(string path, bool quiet, out int code)
+        {
+            code = Ok;
+            try
+            {
+                var flat = NetlistReader.ReadFile(path);
+                var job = CircuitBinder.Bind(flat);
+                if (!quiet) foreach (var w in job.Warnings) Console.Error.WriteLine(w);
+                return job;
+            }
+            catch (NetlistException e)
+            {
+                foreach (var d in e.Diagnostics)
+                    if (!d.IsWarning || !quiet) Console.Error.WriteLine(d);
+                code = NetlistErrors;
+                return null;
+            }
+        }
+
+        private static int Run(SimulationJob job, CommandLine line)
+        {
+            string stem = Path.GetFileNameWithoutExtension(line.Netlist!);
+            string outDir = line.OutputDir ?? Path.Combine(Directory.GetCurrentDirectory(), stem + ".out");
+            Directory.CreateDirectory(outDir);
+            bool showProgress = !line.Quiet && !Console.IsErrorRedirected;
+            ProgressReporter? progress = null;
+            var runner = new AnalysisRunner(job)
+            {
+                Progress = showProgress ? (kind, value, total, count) =>
+                {
+                    progress ??= new ProgressReporter(kind, total, true);
+                    progress.Report(value, count);
+                } : null,
+            };
+            foreach (var analysis in job.Analyses)
+            {
+                ResultTable table;
+                try
+                {
+                    table = runner.Run(analysis);
+                }
+                catch (SimulationException e)
+                {
+                    progress?.Done();
+                    var p = analysis.Statement.Position;
+                    Console.Error.WriteLine($"{p.File}:{p.Line}:{p.Column}: error: simulation failed: {e.Message}");
+                    return SimulationFailed;
+                }
+                progress?.Done();
+                progress = null;
+                Write(table, outDir, line);
+                if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{line.Format}");
+            }
+            return Ok;
+        }
+
+        private static void Write(ResultTable table, string outDir, CommandLine line)
+        {
+            if (line.Format == "raw") RawWriter.Write(table, Path.Combine(outDir, table.FileStem + ".raw"));
+            else CsvWriter.Write(table, Path.Combine(outDir, table.FileStem + ".csv"));
+            if (line.Plot) SvgPlotter.Write(table, outDir);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Perovspice.Engine;
+
+namespace Perovspice.Netlist.Binding;
+
+/// <summary>
+/// Binds a <see cref="FlatNetlist"/> to devices and analyses, and validates what can only be checked on the
+/// whole circuit (floating nodes, voltage-source loops, print items naming things that exist). Every problem is
+/// reported with its position; a netlist with errors binds nothing.
+/// </summary>
+public static class CircuitBinder
+{
+    /// <summary>Binds the netlist; throws <see cref="NetlistException"/> listing every error.</summary>
+    public static SimulationJob Bind(FlatNetlist netlist)
+    {
+        var errors = new List<NetlistDiagnostic>();
+        var warnings = new List<NetlistDiagnostic>(netlist.Warnings);
+        var circuit = new Circuit();
+        var binder = new ElementBinder(netlist, errors);
+        var positions = new Dictionary<string, FlatElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in netlist.Elements)
+        {
+            var device = binder.Bind(e);
+            if (device == null) continue;
+            if (positions.ContainsKey(device.Name))
+            {
+                errors.Add(new NetlistDiagnostic(e.Position, $"duplicate element name '{e.Name}'"));
+                continue;
+            }
+            positions[device.Name] = e;
+            circuit.Add(device);
+        }
+        binder.ResolveControls(circuit, positions);
+
+        var options = OptionsBinder.Bind(netlist, errors, warnings);
+        if (errors.Count == 0) TopologyCheck.Run(circuit, positions, errors);
+        if (netlist.Elements.Count == 0)
+            errors.Add(new NetlistDiagnostic(new SourcePosition(FirstFile(netlist), 1, 1), "the netlist has no elements"));
+
+        var nodes = new HashSet<string>(circuit.Devices.SelectMany(d => d.Nodes), StringComparer.OrdinalIgnoreCase) { "0" };
+        var ics = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var ic in netlist.InitialConditions)
+        {
+            if (!nodes.Contains(ic.Node)) errors.Add(new NetlistDiagnostic(ic.Position, $"unknown node '{ic.Node}' in .ic"));
+            else if (Circuit.IsGround(ic.Node)) errors.Add(new NetlistDiagnostic(ic.Position, "cannot set an initial condition on ground"));
+            else ics[ic.Node] = ic.Value;
+        }
+
+        var analyses = new List<AnalysisJob>();
+        foreach (var a in netlist.Analyses)
+        {
+            if (a is HopfStatement)
+            {
+                errors.Add(new NetlistDiagnostic(a.Position, ".hopf is not supported yet"));
+                continue;
+            }
+            CheckSweptSources(a, circuit, errors);
+            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)));
+        }
+        if (netlist.Step != null)
+            errors.Add(new NetlistDiagnostic(netlist.Step.Position, ".step is not supported yet"));
+
+        if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
+        return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);
+    }
+
+    private static string FirstFile(FlatNetlist n) =>
+        n.Warnings.FirstOrDefault()?.Position.File ?? n.Analyses.FirstOrDefault()?.Position.File ?? "netlist";
+
+    private static void CheckSweptSources(AnalysisStatement a, Circuit circuit, List<NetlistDiagnostic> errors)
+    {
+        if (a is not DcStatement dc) return;
+        foreach (var s in dc.Sweeps)
+            if (circuit.Find(s.Source) is not IDcSource)
+                errors.Add(new NetlistDiagnostic(s.Position, $"'{s.Source}' is not an independent voltage or current source"));
+    }
+}

@@ -1,0 +1,47 @@
+using Perovspice.Engine;
+
+namespace Perovspice.Netlist.Binding;
+
+/// <summary>Maps `.options` onto <see cref="SimulationOptions"/>, checking each value's range.</summary>
+internal static class OptionsBinder
+{
+    private sealed record Numeric(Func<double, bool> Valid, string Range, Action<SimulationOptions, double> Set);
+
+    private static readonly Dictionary<string, Numeric> Table = new()
+    {
+        ["reltol"] = new(v => v > 0 && v < 1, "between 0 and 1", (o, v) => o.RelTol = v),
+        ["abstol"] = new(v => v > 0, "> 0", (o, v) => o.AbsTol = v),
+        ["vntol"] = new(v => v > 0, "> 0", (o, v) => o.VnTol = v),
+        ["chgtol"] = new(v => v > 0, "> 0", (o, v) => o.ChgTol = v),
+        ["trtol"] = new(v => v > 0, "> 0", (o, v) => o.TrTol = v),
+        ["gmin"] = new(v => v >= 0, ">= 0", (o, v) => o.Gmin = v),
+        ["itl1"] = new(v => v >= 1, ">= 1", (o, v) => o.Itl1 = (int)v),
+        ["itl4"] = new(v => v >= 1, ">= 1", (o, v) => o.Itl4 = (int)v),
+        ["maxord"] = new(v => v is 1 or 2, "1 or 2", (o, v) => o.MaxOrder = (int)v),
+    };
+
+    public static SimulationOptions Bind(FlatNetlist netlist, List<NetlistDiagnostic> errors, List<NetlistDiagnostic> warnings)
+    {
+        var o = new SimulationOptions();
+        foreach (var (name, (value, pos)) in netlist.Options)
+        {
+            if (Table.TryGetValue(name, out var opt))
+            {
+                if (!opt.Valid(value)) errors.Add(new NetlistDiagnostic(pos, $"option '{name}' must be {opt.Range}"));
+                else opt.Set(o, value);
+            }
+            else warnings.Add(new NetlistDiagnostic(pos, $"option '{name}' is not used by perovspice; ignored", true));
+        }
+        foreach (var (name, (value, pos)) in netlist.TextOptions)
+        {
+            if (name == "method")
+            {
+                if (value is "trap" or "trapezoidal") o.Method = IntegrationMethod.Trapezoidal;
+                else if (value == "gear") o.Method = IntegrationMethod.Gear;
+                else errors.Add(new NetlistDiagnostic(pos, $"method must be trap or gear, not '{value}'"));
+            }
+            else warnings.Add(new NetlistDiagnostic(pos, $"option '{name}' is not used by perovspice; ignored", true));
+        }
+        return o;
+    }
+}
