@@ -15,12 +15,13 @@ public sealed class CircuitSystem
         Circuit = circuit;
         _nodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["0"] = 0, ["gnd"] = 0 };
         var unknowns = new List<Unknown>();
-        var setup = new SetupContext(unknowns, _nodes);
+        var setup = new SetupContext(unknowns, _nodes, circuit);
         foreach (var device in circuit.Devices)
             foreach (var node in device.Nodes)
                 if (!_nodes.ContainsKey(node)) setup.AddUnknown(node, UnknownKind.Voltage);
         NodeCount = unknowns.Count;
         foreach (var device in circuit.Devices) device.Setup(setup);
+        foreach (var device in circuit.Devices) device.SetupLate(setup);
         Unknowns = unknowns;
         Pattern = setup.BuildPattern();
         Size = unknowns.Count;

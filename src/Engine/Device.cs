@@ -28,6 +28,11 @@ public abstract class Device
     /// <summary>Declares internal unknowns and the matrix entries the device stamps.</summary>
     public abstract void Setup(SetupContext context);
 
+    /// <summary>Second setup pass, after every device's <see cref="Setup"/>: devices that refer to another
+    /// device (a current-controlled source reads its controlling source's branch) resolve it here and reserve
+    /// the matrix entries that need it. Default: nothing.</summary>
+    public virtual void SetupLate(SetupContext context) { }
+
     /// <summary>Adds the device's F, Q, G and C at the context's solution.</summary>
     public abstract void Load(LoadContext context);
 

@@ -46,6 +46,11 @@ public sealed class LoadContext
     public double Gmin { get; internal set; } = 1e-12;
     /// <summary>True on the first Newton iteration of a new solve (junctions start from their initial guess).</summary>
     public bool FirstIteration { get; internal set; }
+    /// <summary>True on the first Newton iteration of a dc-type solve (no time derivative) that starts from the
+    /// all-zero vector, i.e. with no previous solution: junctions then take their initial guess (near their
+    /// critical voltage) instead of the zero voltage x gives, like SPICE's MODEINITJCT. Always false otherwise
+    /// (transient steps, sweep continuation, homotopy steps that start from a previous point, ac).</summary>
+    public bool InitJunctions { get; internal set; }
     /// <summary>True at t = 0 of a transient with `uic`: capacitors and inductors use their ic= values.</summary>
     public bool UseInitialConditions { get; internal set; }
 

@@ -9,12 +9,19 @@ public sealed class SetupContext
     private readonly Dictionary<string, int> _nodes;
     private readonly Dictionary<long, int> _slotOf = new();
     private readonly List<(int Row, int Col)> _entries = new() { (0, 0) };
+    private readonly Circuit _circuit;
 
-    internal SetupContext(List<Unknown> unknowns, Dictionary<string, int> nodes)
+    internal SetupContext(List<Unknown> unknowns, Dictionary<string, int> nodes, Circuit circuit)
     {
         _unknowns = unknowns;
         _nodes = nodes;
+        _circuit = circuit;
     }
+
+    /// <summary>Finds another device of the circuit by name (case-insensitive), or null. Its unknowns (e.g.
+    /// <see cref="Device.BranchIndex"/>) exist only once it has been set up: read them in
+    /// <see cref="Device.SetupLate"/>, which runs after every device's <see cref="Device.Setup"/>.</summary>
+    public Device? FindDevice(string name) => _circuit.Find(name);
 
     /// <summary>Index of a node (0 for ground "0"/"gnd").</summary>
     public int Node(string name) =>

@@ -30,6 +30,10 @@ public sealed class SimulationOptions
     public int Itl1 { get; set; } = 100;
     /// <summary>Newton iteration limit per transient time point (itl4).</summary>
     public int Itl4 { get; set; } = 10;
+    /// <summary>Try gmin stepping when plain Newton fails at a dc point (false is ngspice's gminsteps=0).</summary>
+    public bool GminStepping { get; set; } = true;
+    /// <summary>Try source stepping when plain Newton and gmin stepping fail (false is ngspice's srcsteps=0).</summary>
+    public bool SourceStepping { get; set; } = true;
     /// <summary>Transient integration method.</summary>
     public IntegrationMethod Method { get; set; } = IntegrationMethod.Trapezoidal;
     /// <summary>Highest order of the Gear method (1 or 2).</summary>

@@ -35,10 +35,17 @@ internal sealed class DcSolver
         if (!allowHomotopy) throw Fail(where, firstFailure);
 
         Array.Copy(start, x, x.Length);
-        if (GminStepping(x)) return;
+        if (_opt.GminStepping && GminStepping(x)) return;
         Array.Copy(start, x, x.Length);
-        if (SourceStepping(x)) return;
-        throw Fail(where, firstFailure + "; gmin stepping and source stepping also failed");
+        if (_opt.SourceStepping && SourceStepping(x)) return;
+        string tried = (_opt.GminStepping, _opt.SourceStepping) switch
+        {
+            (true, true) => "; gmin stepping and source stepping also failed",
+            (true, false) => "; gmin stepping also failed",
+            (false, true) => "; source stepping also failed",
+            _ => "",
+        };
+        throw Fail(where, firstFailure + tried);
     }
 
     private static SimulationException Fail(string where, string why) => new($"{where}: {why}");

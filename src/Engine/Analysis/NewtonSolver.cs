@@ -56,11 +56,14 @@ internal sealed class NewtonSolver
         Failure = null;
         var ctx = _sys.Load;
         int n = _sys.Size;
+        bool fromScratch = A0 == 0 && Array.TrueForAll(x, v => v == 0);
         for (int iter = 1; iter <= maxIterations; iter++)
         {
             Iterations = iter;
             ctx.FirstIteration = iter == 1;
+            ctx.InitJunctions = iter == 1 && fromScratch;
             _sys.Evaluate(x);
+            ctx.InitJunctions = false;
             Assemble(x);
             try
             {

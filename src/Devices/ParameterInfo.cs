@@ -1,0 +1,49 @@
+namespace Perovspice.Devices;
+
+/// <summary>
+/// One row of a device's or model's parameter table: the single description that the netlist binder, error
+/// messages and help text read.
+/// </summary>
+/// <param name="Name">Lower-case parameter name as written in a netlist, e.g. "is".</param>
+/// <param name="Unit">Unit symbol ("A", "V", "F", "s", "Ω"), or "" for dimensionless.</param>
+/// <param name="Default">Value when the netlist omits it (may be +∞ for "none", e.g. a diode's bv).</param>
+/// <param name="Description">One-line description for help text.</param>
+/// <param name="IsValid">Validity check of a given value, or null when every value is accepted.</param>
+/// <param name="ValidityText">What a valid value is, completing "parameter 'x' must be …", e.g. "> 0".</param>
+public sealed record ParameterInfo(string Name, string Unit, double Default, string Description,
+    Func<double, bool>? IsValid = null, string? ValidityText = null)
+{
+    /// <summary>Throws <see cref="ArgumentException"/> "parameter 'name' must be …" when the value is invalid.</summary>
+    public void Validate(double value)
+    {
+        if (IsValid != null && !IsValid(value))
+            throw new ArgumentException($"parameter '{Name}' must be {ValidityText ?? "valid"}");
+    }
+}
+
+/// <summary>Binds given parameter values against a parameter table.</summary>
+public static class ParameterTable
+{
+    /// <summary>
+    /// Returns every parameter of <paramref name="table"/> (by lower-case name) with its given or default value.
+    /// Names match case-insensitively. Throws <see cref="ArgumentException"/> "unknown parameter 'x' for
+    /// {owner}" for a name not in the table and "parameter 'x' must be …" for an invalid value.
+    /// </summary>
+    /// <param name="table">The parameter table.</param>
+    /// <param name="given">Values given by the user (may be empty).</param>
+    /// <param name="owner">What the table belongs to, for messages, e.g. "diode model".</param>
+    public static Dictionary<string, double> Bind(IReadOnlyList<ParameterInfo> table,
+        IReadOnlyDictionary<string, double> given, string owner)
+    {
+        var values = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in table) values[p.Name] = p.Default;
+        foreach (var (name, value) in given)
+        {
+            var info = table.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                       ?? throw new ArgumentException($"unknown parameter '{name}' for {owner}");
+            info.Validate(value);
+            values[info.Name] = value;
+        }
+        return values;
+    }
+}
