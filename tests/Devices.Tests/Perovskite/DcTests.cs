@@ -1,11 +1,12 @@
 using Perovspice.Devices.Perovskite;
 using Perovspice.Engine;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Perovspice.Devices.Tests.Perovskite;
 
 /// <summary>Levels 1 and 2, dc: I = u/rb + ic0 fss(u) (Eq. 5) over 0…1.5 V and at −1 V.</summary>
-public class DcTests
+public class DcTests(ITestOutputHelper output)
 {
     public static TheoryData<int, bool> Cases => new() { { 1, false }, { 2, false }, { 1, true }, { 2, true } };
 
@@ -30,6 +31,7 @@ public class DcTests
             Assert.Equal(device, n1.ReadQuantity("i", s), 12);
             Assert.True(Kit.Rel(n1.ReadQuantity("ic", s), p["ic0"] * Kit.Fss(vb, p["vt"], p["vm"])) < 1e-9 || vb < 0);
         }
+        output.WriteLine($"level {level} {(physical ? "physical" : "normalized")}: worst relative error vs Eq. 5 {worst:E2}");
         Assert.True(worst < 1e-9, $"worst relative error {worst:E2}");
     }
 
