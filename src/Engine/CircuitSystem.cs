@@ -61,6 +61,24 @@ public sealed class CircuitSystem
     /// <summary>Display name of unknown <paramref name="index"/>.</summary>
     public string NameOf(int index) => index <= 0 ? "0" : Unknowns[index - 1].Name;
 
+    /// <summary>The Jacobians G = ∂F/∂x and C = ∂Q/∂x at <paramref name="x"/> as dense matrices (element
+    /// [i − 1, j − 1] belongs to unknowns i, j): the linearization that ac and stability analyses use, for checks
+    /// and eigenvalue computations on small circuits.</summary>
+    public (double[,] G, double[,] C) DenseJacobians(double[] x)
+    {
+        Evaluate(x);
+        var g = new double[Size, Size];
+        var c = new double[Size, Size];
+        for (int s = 1; s < Load.G.Length; s++)
+        {
+            int r = SlotRows[s], col = SlotCols[s];
+            if (r == 0 || col == 0) continue;
+            g[r - 1, col - 1] += Load.G[s];
+            c[r - 1, col - 1] += Load.C[s];
+        }
+        return (g, c);
+    }
+
     /// <summary>Evaluates every device at <paramref name="x"/> into the load buffers.</summary>
     internal void Evaluate(double[] x)
     {
