@@ -96,17 +96,33 @@ internal sealed class TransientRunner
 
             int p = Math.Min(order, pointsSinceBreak);
             double tNew = landing ? nextBp : t + hTry;
+            ctx.Mode = AnalysisMode.Transient;
+
+            // The first step after a breakpoint has no history to predict from: its error is measured by
+            // step doubling instead (one backward-Euler step of h against two of h/2).
+            int predPoints = Math.Min(pointsSinceBreak, p + 1);
+            bool doubling = predPoints < 2;
+            if (doubling && !HalfSteps(t, hTry, _xPred))
+            {
+                h = hTry / 8;
+                if (h < hmin)
+                    throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); {_newton.Failure}");
+                continue;
+            }
+
             SetCoefficients(p, hTry, out double a0);
             _newton.A0 = a0;
             _newton.History = _hist;
-            ctx.Mode = AnalysisMode.Transient;
             ctx.Time = tNew;
 
             // Predictor: polynomial through the points since the last breakpoint.
-            int predPoints = Math.Min(pointsSinceBreak, p + 1);
-            Predict(predPoints, tNew, xNew);
+            if (!doubling)
+            {
+                Predict(predPoints, tNew, xNew);
+                Array.Copy(xNew, _xPred, xNew.Length);
+            }
+            else Array.Copy(_xPred, xNew, xNew.Length);
             var xPred = _xPred;
-            Array.Copy(xNew, xPred, xNew.Length);
 
             if (!_newton.Solve(xNew, _opt.Itl4))
             {
@@ -118,10 +134,11 @@ internal sealed class TransientRunner
             }
 
             double hNext = hTry * 2;
-            if (predPoints >= 2)
+            if (predPoints >= 2 || doubling)
             {
-                int pc = predPoints - 1; // order whose error the predictor difference measures
-                double r = ErrorRatio(xNew, xPred, pc, p, hTry, tNew);
+                // Step doubling: the full step's error is about twice the difference (BE error ∝ h²).
+                int pc = doubling ? 1 : predPoints - 1; // order whose error the estimate measures
+                double r = doubling ? DoublingErrorRatio(xNew, xPred) : ErrorRatio(xNew, xPred, pc, p, hTry, tNew);
                 double factor = r > 0 ? 0.9 * Math.Pow(r, -1.0 / (pc + 1)) : 2;
                 if (r > 1)
                 {
@@ -247,6 +264,54 @@ internal sealed class TransientRunner
         }
     }
 
+    /// <summary>Two backward-Euler steps of h/2 from the last accepted point; the result goes to
+    /// <paramref name="xOut"/>. Leaves the history untouched.</summary>
+    private bool HalfSteps(double t, double h, double[] xOut)
+    {
+        var ctx = _sys.Load;
+        double a0 = 2 / h;
+        _newton.A0 = a0;
+        _newton.History = _hist;
+        for (int i = 0; i <= _n; i++) _hist[i] = -a0 * _qN[i];
+        ctx.Time = t + h / 2;
+        Array.Copy(_xs[0], xOut, xOut.Length);
+        if (!_newton.Solve(xOut, _opt.Itl4)) return false;
+        ChargesAt(xOut, _qNew);
+        for (int i = 0; i <= _n; i++) _hist[i] = -a0 * _qNew[i];
+        ctx.Time = t + h;
+        return _newton.Solve(xOut, _opt.Itl4);
+    }
+
+    /// <summary>max_i 2·|x_full − x_halves| / tol_i.</summary>
+    private double DoublingErrorRatio(double[] xFull, double[] xHalves)
+    {
+        double trScale = _opt.TrTol / 7;
+        double worst = 0;
+        for (int i = 1; i <= _n; i++)
+        {
+            double tol = (_opt.RelTol * Math.Max(Math.Abs(xFull[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
+            double r = 2 * Math.Abs(xFull[i] - xHalves[i]) / tol;
+            if (r > worst) { worst = r; _worstLte = i; }
+        }
+        return worst;
+    }
+
+    /// <summary>Q at a converged point: the last load's Q plus C·(x − x_loaded) (exact for linear charges).</summary>
+    private void ChargesAt(double[] x, double[] qOut)
+    {
+        var ctx = _sys.Load;
+        var cvals = ctx.C;
+        var xl = ctx.X;
+        Array.Copy(ctx.Q, qOut, qOut.Length);
+        var rows = _sys.SlotRows;
+        var cols = _sys.SlotCols;
+        for (int s = 1; s < cvals.Length; s++)
+        {
+            double cv = cvals[s];
+            if (cv != 0) qOut[rows[s]] += cv * (x[cols[s]] - xl[cols[s]]);
+        }
+    }
+
     /// <summary>max_i LTE_i / tol_i, with LTE from the predictor–corrector difference (Milne's device).</summary>
     private double ErrorRatio(double[] xNew, double[] xPred, int pc, int p, double h, double tNew)
     {
@@ -271,18 +336,7 @@ internal sealed class TransientRunner
     private void Accept(double[] xNew, double a0, int order, double h)
     {
         var ctx = _sys.Load;
-        // Q at the converged point: the last load's Q plus C·(x_new − x_loaded) (exact for linear charges).
-        var q = ctx.Q;
-        var cvals = ctx.C;
-        var xl = ctx.X;
-        Array.Copy(q, _qNew, _qNew.Length);
-        var rows = _sys.SlotRows;
-        var cols = _sys.SlotCols;
-        for (int s = 1; s < cvals.Length; s++)
-        {
-            double cv = cvals[s];
-            if (cv != 0) _qNew[rows[s]] += cv * (xNew[cols[s]] - xl[cols[s]]);
-        }
+        ChargesAt(xNew, _qNew);
         for (int i = 0; i <= _n; i++) _dqNew[i] = a0 * _qNew[i] + _hist[i];
         // The same formula applied to x gives dx/dt for device outputs.
         SetXHistory(order, h, a0);

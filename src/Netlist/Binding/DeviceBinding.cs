@@ -1,4 +1,5 @@
 using Perovspice.Devices;
+using Perovspice.Devices.Perovskite;
 using Perovspice.Engine;
 
 namespace Perovspice.Netlist.Binding;
@@ -86,6 +87,80 @@ internal sealed partial class ElementBinder
         return ok ? values : null;
     }
 
-    private Device BindPerovskite(FlatElement e) =>
-        throw Fail(e.Position, $"perovskite devices are not bound yet ('{e.Name}')");
+    private readonly Dictionary<string, PerovskiteModel?> _perovskiteModels = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>`Nname n+ n- model [param=value ...]`: instance parameters override the model card's.</summary>
+    private Device BindPerovskite(FlatElement e)
+    {
+        var modelArg = e.Arguments.OfType<WordArg>().FirstOrDefault()
+                       ?? throw Fail(e.Nodes[^1].Position, $"expected a model name for perovskite device '{e.Name}'");
+        var def = FindModel(modelArg, "perovskite", "perovskite");
+        if (!_perovskiteModels.TryGetValue(def.Name, out var model))
+        {
+            model = BindPerovskiteModel(def);
+            _perovskiteModels[def.Name] = model;
+        }
+        if (model == null) throw new BindException();
+        foreach (var v in e.Arguments.OfType<ValueArg>())
+            throw Fail(v.Position, $"unexpected value for '{e.Name}' (instance parameters are written name=value)");
+        var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        bool ok = true;
+        foreach (var a in e.Arguments.OfType<AssignArg>())
+            ok &= CheckPerovskiteParameter(model.Level, a.Key, a.Value, a.Position, instance: true) && overrides.TryAdd(a.Key, a.Value);
+        if (!ok) throw new BindException();
+        return new PerovskiteMemristor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, overrides.Count == 0 ? model : model.WithOverrides(overrides));
+    }
+
+    private PerovskiteModel? BindPerovskiteModel(ModelDefinition def)
+    {
+        int level = 1;
+        if (def.Parameters.TryGetValue("level", out var lv))
+        {
+            if (lv.value is not (1 or 2 or 3))
+            {
+                Error(lv.pos, $"perovskite level must be 1, 2 or 3, not {lv.value}");
+                return null;
+            }
+            level = (int)lv.value;
+        }
+        var given = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        bool ok = true;
+        foreach (var (name, (value, pos)) in def.Parameters)
+        {
+            if (name == "level") continue;
+            if (CheckPerovskiteParameter(level, name, value, pos, instance: false)) given[name] = value;
+            else ok = false;
+        }
+        if (!ok) return null;
+        try
+        {
+            return PerovskiteModel.Create(level, given);
+        }
+        catch (ArgumentException ex)
+        {
+            Error(def.Position, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Reports an unknown or out-of-range perovskite parameter at its position.</summary>
+    private bool CheckPerovskiteParameter(int level, string name, double value, SourcePosition at, bool instance)
+    {
+        var info = PerovskiteModel.Parameters(level).FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (info == null)
+        {
+            Error(at, $"unknown parameter '{name}' for level={level}" + (instance && name == "level" ? " (the level is set on the .model card)" : ""));
+            return false;
+        }
+        try
+        {
+            info.Validate(value);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            Error(at, ex.Message);
+            return false;
+        }
+    }
 }
