@@ -102,9 +102,17 @@ public class CsvWriterTests
         CsvWriter.Write(Table(("v(a,b)", [1])), sw);
         Assert.Equal("\"v(a,b)\"\n1\n", sw.ToString());
     }
+}
 
+/// <summary>Timing checks, run alone (not in parallel with the other test classes).</summary>
+[CollectionDefinition("Timing", DisableParallelization = true)]
+public class TimingCollection;
+
+[Collection("Timing")]
+public class TimingTests
+{
     [Fact]
-    public void LargeTableIsFast()
+    public void LargeCsvIsFast()
     {
         const int rows = 100_000, cols = 10;
         var t = new ResultTable("tran", "tran", "Transient Analysis", "big");
@@ -117,10 +125,14 @@ public class CsvWriterTests
         }
         string path = Path.Combine(TestTables.TempDir(), "tran.csv");
         CsvWriter.Write(t, path); // warm up
-        var watch = Stopwatch.StartNew();
-        CsvWriter.Write(t, path);
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        var best = TimeSpan.MaxValue;
+        for (int rep = 0; rep < 3; rep++) // best of three: the machine may be busy
+        {
+            var watch = Stopwatch.StartNew();
+            CsvWriter.Write(t, path);
+            if (watch.Elapsed < best) best = watch.Elapsed;
+        }
+        Assert.True(best < TimeSpan.FromSeconds(1), $"took {best}");
         var lines = File.ReadAllLines(path);
         Assert.Equal(rows + 1, lines.Length);
         double last = double.Parse(lines[^1].Split(',')[5], CultureInfo.InvariantCulture);
