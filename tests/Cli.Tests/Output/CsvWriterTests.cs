@@ -126,11 +126,18 @@ public class TimingTests
         string path = Path.Combine(TestTables.TempDir(), "tran.csv");
         CsvWriter.Write(t, path); // warm up
         var best = TimeSpan.MaxValue;
-        for (int rep = 0; rep < 3; rep++) // best of three: the machine may be busy
+        var process = Process.GetCurrentProcess();
+        for (int rep = 0; rep < 3; rep++) // best of three; CPU time too, as the machine may be busy with other work
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             CsvWriter.Write(t, path);
-            if (watch.Elapsed < best) best = watch.Elapsed;
+            watch.Stop();
+            process.Refresh();
+            var used = process.TotalProcessorTime - cpu;
+            var elapsed = used < watch.Elapsed ? used : watch.Elapsed;
+            if (elapsed < best) best = elapsed;
         }
         Assert.True(best < TimeSpan.FromSeconds(1), $"took {best}");
         var lines = File.ReadAllLines(path);
