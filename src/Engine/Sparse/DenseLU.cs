@@ -95,9 +95,15 @@ public sealed class DenseComplexSolver : ILinearSolver<Complex>
 /// <summary>Chooses the linear solver implementation for a pattern.</summary>
 public static class LinearSolverFactory
 {
-    /// <summary>A real solver for the pattern.</summary>
-    public static ILinearSolver<double> CreateReal(SparsePattern pattern) => new DenseRealSolver(pattern);
+    /// <summary>A real solver for the pattern (sparse LU).</summary>
+    public static ILinearSolver<double> CreateReal(SparsePattern pattern) => new RealSparseSolver(pattern);
 
-    /// <summary>A complex solver for the pattern.</summary>
-    public static ILinearSolver<Complex> CreateComplex(SparsePattern pattern) => new DenseComplexSolver(pattern);
+    /// <summary>A complex solver for the pattern (sparse LU).</summary>
+    public static ILinearSolver<Complex> CreateComplex(SparsePattern pattern) => new ComplexSparseSolver(pattern);
+
+    /// <summary>The dense real solver (reference implementation; O(n³), for tiny systems and tests).</summary>
+    public static ILinearSolver<double> CreateDenseReal(SparsePattern pattern) => new DenseRealSolver(pattern);
+
+    /// <summary>The dense complex solver (reference implementation; O(n³), for tiny systems and tests).</summary>
+    public static ILinearSolver<Complex> CreateDenseComplex(SparsePattern pattern) => new DenseComplexSolver(pattern);
 }
