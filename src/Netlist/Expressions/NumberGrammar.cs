@@ -1,0 +1,88 @@
+using System.Globalization;
+using Sprache;
+
+namespace Perovspice.Netlist.Expressions;
+
+/// <summary>
+/// SPICE numbers: <c>1e-3 .5 -2.5E+3</c> with scale suffixes <c>t g meg k m u n p f mil</c>; letters
+/// after the number or suffix are units and ignored (<c>10uF</c>, <c>1kOhm</c>, <c>5V</c>).
+/// Input is expected in lower case.
+/// </summary>
+internal static class NumberGrammar
+{
+    private static readonly Parser<char> Digit = Parse.Chars("0123456789");
+    private static readonly Parser<string> Digits = Digit.AtLeastOnce().Text();
+
+    private static readonly Parser<string> Mantissa =
+        (from i in Digits
+         from f in (from dot in Parse.Char('.') from d in Digit.Many().Text() select "." + d + "0").Optional()
+         select i + f.GetOrElse(""))
+        .Or(from dot in Parse.Char('.') from d in Digits select "0." + d);
+
+    /// <summary>Scale suffix as a power of ten; <c>mil</c> is 25.4e-6 (returned as exponent 0, factor 25.4e-6).</summary>
+    private static readonly Parser<(int exp, double factor)> Suffix =
+        Parse.String("meg").Return((6, 1.0))
+            .Or(Parse.String("mil").Return((0, 25.4e-6)))
+            .Or(Parse.Char('t').Return((12, 1.0)))
+            .Or(Parse.Char('g').Return((9, 1.0)))
+            .Or(Parse.Char('k').Return((3, 1.0)))
+            .Or(Parse.Char('m').Return((-3, 1.0)))
+            .Or(Parse.Char('u').Return((-6, 1.0)))
+            .Or(Parse.Char('n').Return((-9, 1.0)))
+            .Or(Parse.Char('p').Return((-12, 1.0)))
+            .Or(Parse.Char('f').Return((-15, 1.0)));
+
+    private static readonly Parser<int> ExponentValue =
+        from e in Parse.Char('e')
+        from sign in Parse.Chars("+-").Optional()
+        from d in Digits
+        select Exp(sign.IsDefined && sign.Get() == '-', d);
+
+    private static int Exp(bool negative, string digits)
+    {
+        // saturate: anything beyond +-10000 over/underflows anyway
+        int v = digits.Length > 6 ? 100000 : int.Parse(digits, CultureInfo.InvariantCulture);
+        return negative ? -v : v;
+    }
+
+    /// <summary>
+    /// An unsigned number with optional suffix and units. The suffix is folded into the decimal
+    /// exponent before conversion, so <c>10u</c> is exactly the double nearest to 1e-5.
+    /// </summary>
+    public static readonly Parser<double> Unsigned =
+        (from m in Mantissa
+         from e in ExponentValue.Optional()
+         from s in Suffix.Optional()
+         from units in Parse.Letter.Many()
+         select Make(m, e.GetOrElse(0), s.GetOrElse((0, 1.0))))
+        .Named("number");
+
+    private static double Make(string mantissa, int exp, (int exp, double factor) suffix)
+    {
+        long total = (long)exp + suffix.exp;
+        string text = total == 0 ? mantissa : mantissa + "e" + total.ToString(CultureInfo.InvariantCulture);
+        double v = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return suffix.factor == 1.0 ? v : v * suffix.factor;
+    }
+
+    /// <summary>A number with an optional sign.</summary>
+    public static readonly Parser<double> Signed =
+        from sign in Parse.Chars("+-").Optional()
+        from v in Unsigned
+        select sign.IsDefined && sign.Get() == '-' ? -v : v;
+
+    private static readonly Parser<double> WholeSigned = Signed.End();
+
+    /// <summary>Parses a whole lower-case token as a number.</summary>
+    public static bool TryParseToken(string token, out double value)
+    {
+        value = 0;
+        if (token.Length == 0) return false;
+        char c = token[0];
+        if (!(char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-')) return false;
+        var r = WholeSigned(new Syntax.LineInput(token, 0));
+        if (!r.WasSuccessful) return false;
+        value = r.Value;
+        return true;
+    }
+}

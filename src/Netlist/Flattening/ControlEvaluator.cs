@@ -1,0 +1,188 @@
+using Perovspice.Netlist.Syntax;
+
+namespace Perovspice.Netlist.Flattening;
+
+/// <summary>
+/// Evaluates and validates the top-level control statements (analyses, <c>.print</c>,
+/// <c>.options</c>, <c>.step</c>) against the flattened circuit.
+/// </summary>
+internal sealed class ControlEvaluator
+{
+    private readonly Flattener _flat;
+    private readonly DiagnosticBag _diags;
+    private readonly HashSet<string> _nodes = new() { "0" };
+
+    public ControlEvaluator(Flattener flat, DiagnosticBag diags)
+    {
+        _flat = flat; _diags = diags;
+        foreach (var e in flat.Elements)
+            foreach (var n in e.Nodes) _nodes.Add(n.Name);
+    }
+
+    public List<AnalysisStatement> Analyses { get; } = new();
+    public List<PrintStatement> Prints { get; } = new();
+    public Dictionary<string, (double value, SourcePosition pos)> Options { get; } = new();
+    public Dictionary<string, (string value, SourcePosition pos)> TextOptions { get; } = new();
+    public StepStatement? Step { get; private set; }
+
+    private double? Eval(ValueSyntax v) => _flat.Evaluator.Evaluate(v, _flat.Global);
+
+    public void Run(IEnumerable<Statement> body, StepSyntax? step)
+    {
+        foreach (var s in body)
+        {
+            switch (s)
+            {
+                case OpSyntax op: Analyses.Add(new OpStatement(op.Position)); break;
+                case DcSyntax dc: Dc(dc); break;
+                case TranSyntax tran: Tran(tran); break;
+                case AcSyntax ac: Ac(ac); break;
+                case HopfSyntax hopf:
+                    if (Sweep(hopf.Sweep, ".hopf") is { } sw)
+                        Analyses.Add(new HopfStatement(sw.Source, sw.Start, sw.Stop, sw.Step, hopf.Position));
+                    break;
+                case PrintSyntax print: Print(print); break;
+                case OptionsSyntax options: Option(options); break;
+            }
+        }
+        if (step is not null) Step = StepValues(step);
+    }
+
+    private DcSweep? Sweep(SweepSyntax s, string statement)
+    {
+        double? start = Eval(s.Start), stop = Eval(s.Stop), step = Eval(s.Step);
+        if (start is null || stop is null || step is null) return null;
+        bool ok = CheckIncrement(start.Value, stop.Value, step.Value, s.Step.Position, statement);
+        string src = s.Source.Text;
+        if (!_flat.ElementsByName.TryGetValue(src, out var e) || e.Kind is not ('v' or 'i'))
+        {
+            _diags.Error(s.Source.Position, $"unknown independent source '{s.Source.Written}' in '{statement}'");
+            ok = false;
+        }
+        return ok ? new DcSweep(src, start.Value, stop.Value, step.Value, s.Source.Position) : null;
+    }
+
+    private bool CheckIncrement(double start, double stop, double step, SourcePosition at, string statement)
+    {
+        if (step == 0)
+        {
+            _diags.Error(at, $"the step of '{statement}' must not be zero");
+            return false;
+        }
+        if ((stop - start) * step < 0)
+        {
+            _diags.Error(at, $"the step of '{statement}' has the wrong sign: {Fmt(start)} to {Fmt(stop)} by {Fmt(step)} never ends");
+            return false;
+        }
+        return true;
+    }
+
+    private static string Fmt(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Dc(DcSyntax dc)
+    {
+        var sweeps = dc.Sweeps.Select(s => Sweep(s, ".dc")).ToList();
+        if (sweeps.All(s => s is not null)) Analyses.Add(new DcStatement(sweeps!, dc.Position));
+    }
+
+    private void Tran(TranSyntax t)
+    {
+        double? step = Eval(t.Step), stop = Eval(t.Stop);
+        double? start = t.Start is null ? 0 : Eval(t.Start);
+        double? max = t.MaxStep is null ? null : Eval(t.MaxStep);
+        if (step is null || stop is null || start is null || (t.MaxStep is not null && max is null)) return;
+        bool ok = true;
+        if (step <= 0) { _diags.Error(t.Step.Position, "the time step of '.tran' must be greater than zero"); ok = false; }
+        if (stop <= 0) { _diags.Error(t.Stop.Position, "the stop time of '.tran' must be greater than zero"); ok = false; }
+        else if (start < 0 || start >= stop)
+        {
+            _diags.Error(t.Start!.Position, "the start time of '.tran' must be at least zero and less than the stop time");
+            ok = false;
+        }
+        if (max is <= 0) { _diags.Error(t.MaxStep!.Position, "the maximum step of '.tran' must be greater than zero"); ok = false; }
+        if (ok) Analyses.Add(new TranStatement(step.Value, stop.Value, start.Value, max, t.Uic, t.Position));
+    }
+
+    private void Ac(AcSyntax ac)
+    {
+        double? n = Eval(ac.Points), f1 = Eval(ac.Start), f2 = Eval(ac.Stop);
+        if (n is null || f1 is null || f2 is null) return;
+        bool ok = true;
+        if (n < 1 || n != Math.Floor(n.Value) || n > int.MaxValue)
+        {
+            _diags.Error(ac.Points.Position, $"the number of points of '.ac' must be a whole number of at least 1, found {Fmt(n.Value)}");
+            ok = false;
+        }
+        if (f1 <= 0) { _diags.Error(ac.Start.Position, "the start frequency of '.ac' must be greater than zero"); ok = false; }
+        else if (f2 < f1) { _diags.Error(ac.Stop.Position, "the stop frequency of '.ac' must not be below the start frequency"); ok = false; }
+        if (ok) Analyses.Add(new AcStatement(ac.Sweep, (int)n.Value, f1.Value, f2.Value, ac.Position));
+    }
+
+    private void Print(PrintSyntax p)
+    {
+        var items = new List<PrintItem>();
+        var scope = _flat.Global;
+        foreach (var it in p.Items)
+        {
+            var names = new List<string>();
+            bool ok = true;
+            foreach (var n in it.Names)
+            {
+                switch (it.Kind)
+                {
+                    case PrintItemKind.Voltage:
+                        string node = scope.Node(n.Text);
+                        if (!_nodes.Contains(node)) { _diags.Error(n.Position, $"unknown node '{n.Written}' in '.print'"); ok = false; }
+                        names.Add(node);
+                        break;
+                    case PrintItemKind.Current:
+                        if (!_flat.ElementsByName.ContainsKey(n.Text))
+                        {
+                            _diags.Error(n.Position, $"unknown source '{n.Written}' in '{it.Text}'");
+                            ok = false;
+                        }
+                        names.Add(n.Text);
+                        break;
+                    default:
+                        if (!_flat.ElementsByName.ContainsKey(n.Text)) { _diags.Error(n.Position, $"unknown device '{n.Written}' in '{it.Text}'"); ok = false; }
+                        names.Add(n.Text);
+                        break;
+                }
+            }
+            if (ok) items.Add(new PrintItem(it.Text, it.Kind, it.Function, names, it.Quantity, it.Position));
+        }
+        Prints.Add(new PrintStatement(p.Kind, items, p.Position));
+    }
+
+    private void Option(OptionsSyntax o)
+    {
+        foreach (var opt in o.Options)
+        {
+            if (opt.Word is { } w) TextOptions[opt.Key.Text] = (w, opt.Key.Position);
+            else if (opt.Value is null) Options[opt.Key.Text] = (1.0, opt.Key.Position);
+            else if (Eval(opt.Value) is { } v) Options[opt.Key.Text] = (v, opt.Key.Position);
+        }
+    }
+
+    private StepStatement? StepValues(StepSyntax s)
+    {
+        var values = new List<double>();
+        if (s.List is not null)
+        {
+            foreach (var v in s.List)
+                if (Eval(v) is { } x) values.Add(x); else return null;
+            return new StepStatement(s.Parameter.Text, values, s.Position);
+        }
+        double? start = Eval(s.Start!), stop = Eval(s.Stop!), step = Eval(s.Step!);
+        if (start is null || stop is null || step is null) return null;
+        if (!CheckIncrement(start.Value, stop.Value, step.Value, s.Step!.Position, ".step")) return null;
+        long count = (long)Math.Floor((stop.Value - start.Value) / step.Value * (1 + 1e-9) + 1e-9) + 1;
+        if (count > 1_000_000)
+        {
+            _diags.Error(s.Step!.Position, $"'.step' would make {count} steps (at most 1000000)");
+            return null;
+        }
+        for (long k = 0; k < count; k++) values.Add(start.Value + k * step.Value);
+        return new StepStatement(s.Parameter.Text, values, s.Position);
+    }
+}

@@ -1,0 +1,218 @@
+using Perovspice.Netlist.Expressions;
+using Perovspice.Netlist.Syntax;
+
+namespace Perovspice.Netlist.Flattening;
+
+/// <summary>
+/// Expands subcircuit instances depth-first in file order, evaluating every value in its scope and
+/// giving elements, internal nodes, local models and controlling sources hierarchical names.
+/// </summary>
+internal sealed partial class Flattener
+{
+    private const int MaxDepth = 64;
+
+    private readonly SubcktDefinition _root;
+    private readonly DiagnosticBag _diags;
+    private readonly ParameterEvaluator _eval;
+    private readonly IReadOnlyDictionary<string, double> _overrides;
+    private readonly List<FlatElement> _elements = new();
+    private readonly Dictionary<string, FlatElement> _byName = new();
+    private readonly Dictionary<string, ModelDefinition> _models = new();
+    private readonly List<InitialCondition> _ics = new();
+    private readonly List<SubcktDefinition> _active = new();
+
+    public Flattener(SubcktDefinition root, DiagnosticBag diags, IReadOnlyDictionary<string, double> overrides)
+    {
+        _root = root; _diags = diags; _overrides = overrides;
+        _eval = new ParameterEvaluator(diags);
+    }
+
+    public Scope Global { get; private set; } = null!;
+
+    /// <summary>Creates the global scope (parameters, models) and expands the top-level body.</summary>
+    public void Run(StepSyntax? step)
+    {
+        Global = new Scope(_root, null, "", _eval);
+        foreach (var p in _root.Params)
+            Global.Params[p.Name.Text] = new ParamSlot(p.Name, p.Value, Global);
+        foreach (var (name, value) in _overrides)
+            Global.Params[name] = ParamSlot.Fixed(new NameSyntax(name, name, step?.Position ?? new SourcePosition("", 1, 1)), value, Global);
+        if (step is not null && !Global.Params.ContainsKey(step.Parameter.Text))
+        {
+            var firstValue = step.List?[0] ?? step.Start!;
+            double? v = _eval.Evaluate(firstValue, Global);
+            Global.Params[step.Parameter.Text] = v is { } x ? ParamSlot.Fixed(step.Parameter, x, Global) : ParamSlot.Broken(step.Parameter, Global);
+        }
+        // evaluate every global parameter once so that errors in unused ones are reported too
+        foreach (var slot in Global.Params.Values.ToList())
+        {
+            try { _eval.Resolve(slot); } catch (PoisonedValueException) { }
+        }
+        AddModels(Global);
+        Expand(Global);
+    }
+
+    public IReadOnlyList<FlatElement> Elements => _elements;
+    public IReadOnlyDictionary<string, ModelDefinition> Models => _models;
+    public IReadOnlyList<InitialCondition> InitialConditions => _ics;
+    public IReadOnlyDictionary<string, FlatElement> ElementsByName => _byName;
+    public ParameterEvaluator Evaluator => _eval;
+
+    private void AddModels(Scope scope)
+    {
+        foreach (var m in scope.Definition.Models)
+        {
+            string flat = scope.Flat(m.Name.Text);
+            scope.Models[m.Name.Text] = flat;
+            var parameters = new Dictionary<string, (double, SourcePosition)>();
+            foreach (var p in m.Parameters)
+            {
+                if (_eval.Evaluate(p.Value, scope) is { } v) parameters[p.Name.Text] = (v, p.Name.Position);
+            }
+            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position);
+        }
+    }
+
+    private void Expand(Scope scope)
+    {
+        _active.Add(scope.Definition);
+        foreach (var s in scope.Definition.Body)
+        {
+            if (_diags.TooMany) break;
+            switch (s)
+            {
+                case ElementStatement { Kind: 'x' } x:
+                    Instantiate(x, scope);
+                    break;
+                case ElementStatement e:
+                    Emit(e, scope);
+                    break;
+                case IcSyntax ic:
+                    foreach (var (node, value, pos) in ic.Items)
+                        if (_eval.Evaluate(value, scope) is { } v) _ics.Add(new InitialCondition(scope.Node(node.Text), v, pos));
+                    break;
+            }
+        }
+        _active.RemoveAt(_active.Count - 1);
+    }
+
+    private void Emit(ElementStatement e, Scope scope)
+    {
+        string name = scope.Flat(e.Name.Text);
+        var nodes = e.Nodes.Select(n => new NodeRef(scope.Node(n.Text), n.Position)).ToList();
+        var args = new List<ElementArgument>(e.Args.Count);
+        bool ok = true;
+        foreach (var a in e.Args)
+        {
+            switch (a)
+            {
+                case ValueArgSyntax v:
+                    if (_eval.Evaluate(v.Value, scope) is { } x) args.Add(new ValueArg(x, v.Position)); else ok = false;
+                    break;
+                case WordArgSyntax { Role: WordRole.Keyword } w:
+                    args.Add(new WordArg(w.Word, w.Position));
+                    break;
+                case WordArgSyntax { Role: WordRole.Source } w:
+                    args.Add(new WordArg(scope.Flat(w.Word), w.Position));
+                    break;
+                case WordArgSyntax w:
+                    if (scope.Model(w.Word) is { } model) args.Add(new WordArg(model, w.Position));
+                    else
+                    {
+                        _diags.Error(w.Position, $"unknown model '{w.Word}'");
+                        ok = false;
+                    }
+                    break;
+                case AssignArgSyntax asg:
+                    if (_eval.Evaluate(asg.Value, scope) is { } y) args.Add(new AssignArg(asg.Key, y, asg.Position)); else ok = false;
+                    break;
+                case FunctionArgSyntax f:
+                {
+                    var values = new double[f.Values.Count];
+                    for (int k = 0; k < values.Length; k++)
+                    {
+                        if (_eval.Evaluate(f.Values[k], scope) is { } z) values[k] = z; else ok = false;
+                    }
+                    args.Add(new FunctionArg(f.Name, values, f.Position));
+                    break;
+                }
+                case ExpressionArgSyntax b:
+                    try
+                    {
+                        string text = Expressions.Evaluator.Rewrite(b.Expression, scope, scope.Node, scope.Flat);
+                        args.Add(new ExpressionArg(b.Key, text, b.Text, b.Position));
+                    }
+                    catch (ExpressionException ex)
+                    {
+                        _diags.Error(b.Line.At(b.Base + ex.Offset), ex.Message);
+                        ok = false;
+                    }
+                    catch (PoisonedValueException) { ok = false; }
+                    break;
+            }
+        }
+        if (!ok) return;
+        if (_byName.TryGetValue(name, out var first))
+        {
+            _diags.Error(e.Name.Position, $"duplicate element name '{name}' (first defined at {first.Position})");
+            return;
+        }
+        var flat = new FlatElement(name, e.Kind, nodes, args, e.Name.Position);
+        _byName[name] = flat;
+        _elements.Add(flat);
+    }
+
+    private void Instantiate(ElementStatement x, Scope scope)
+    {
+        var sub = x.Subckt!;
+        var def = scope.Definition.Find(sub.Text);
+        if (def is null)
+        {
+            _diags.Error(sub.Position, $"unknown subcircuit '{sub.Written}'");
+            return;
+        }
+        if (_active.Contains(def))
+        {
+            _diags.Error(sub.Position, $"recursive instantiation of subcircuit '{sub.Written}'");
+            return;
+        }
+        if (_active.Count >= MaxDepth)
+        {
+            _diags.Error(sub.Position, $"subcircuits nested more than {MaxDepth} deep");
+            return;
+        }
+        var header = def.Header!;
+        if (header.Ports.Count != x.Nodes.Count)
+        {
+            _diags.Error(sub.Position,
+                $"subcircuit '{header.Name.Written}' has {header.Ports.Count} port{(header.Ports.Count == 1 ? "" : "s")}, but '{x.Name.Written}' connects {x.Nodes.Count} node{(x.Nodes.Count == 1 ? "" : "s")}");
+            return;
+        }
+        // lexical parent: the scope instantiating the definition that encloses this one
+        var parent = scope;
+        while (parent is not null && parent.Definition != def.Parent) parent = parent.Parent;
+        var inner = new Scope(def, parent ?? Global, scope.Flat(x.Name.Text), _eval);
+        for (int k = 0; k < header.Ports.Count; k++)
+        {
+            string port = header.Ports[k].Text;
+            if (port is "0" or "gnd") continue;
+            inner.Ports[port] = scope.Node(x.Nodes[k].Text);
+        }
+        foreach (var d in header.Defaults)
+            inner.Params[d.Name.Text] = new ParamSlot(d.Name, d.Value, inner);
+        foreach (var p in def.Params)
+            inner.Params[p.Name.Text] = new ParamSlot(p.Name, p.Value, inner);
+        foreach (var a in x.Args.OfType<AssignArgSyntax>())
+        {
+            var key = new NameSyntax(a.Key, a.Key, a.Position);
+            if (!header.Defaults.Any(d => d.Name.Text == a.Key))
+            {
+                _diags.Error(a.Position, $"subcircuit '{header.Name.Written}' has no parameter '{a.Key}'");
+                continue;
+            }
+            inner.Params[a.Key] = _eval.Evaluate(a.Value, scope) is { } v ? ParamSlot.Fixed(key, v, inner) : ParamSlot.Broken(key, inner);
+        }
+        AddModels(inner);
+        Expand(inner);
+    }
+}

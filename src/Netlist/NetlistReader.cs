@@ -1,0 +1,121 @@
+using System.Text;
+using Perovspice.Netlist.Flattening;
+using Perovspice.Netlist.Syntax;
+
+namespace Perovspice.Netlist;
+
+/// <summary>
+/// Entry point of the netlist front end: text in, <see cref="FlatNetlist"/> out. Every problem is
+/// reported as a <see cref="NetlistDiagnostic"/>; when there is at least one error a
+/// <see cref="NetlistException"/> carrying all of them (sorted by position) is thrown. No other
+/// exception escapes, whatever the input.
+/// </summary>
+public static class NetlistReader
+{
+    /// <summary>Reads and flattens the netlist file at <paramref name="path"/> (UTF-8; positions use the path as given).</summary>
+    public static FlatNetlist ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new NetlistException(new[] { new NetlistDiagnostic(new SourcePosition(path, 1, 1), $"cannot read netlist file: {e.Message}") });
+        }
+        return ReadText(text, path);
+    }
+
+    /// <summary>
+    /// Reads and flattens netlist <paramref name="text"/>; <paramref name="fileName"/> is used in
+    /// positions and as the base for relative <c>.include</c> paths.
+    /// </summary>
+    public static FlatNetlist ReadText(string text, string fileName) =>
+        Read(text ?? "", fileName ?? "", new Dictionary<string, double>());
+
+    private static string ReadAllText(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return new UTF8Encoding(false, false).GetString(bytes);
+    }
+
+    private static FlatNetlist Read(string text, string fileName, IReadOnlyDictionary<string, double> overrides)
+    {
+        var diags = new DiagnosticBag();
+        SourcePosition best = new(fileName, 1, 1);
+        try
+        {
+            if (text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0)
+            {
+                diags.Error(best, "empty netlist: expected a title line followed by statements");
+                throw new NetlistException(diags.Items);
+            }
+            var reader = new LineReader(diags, ReadAllText);
+            reader.ReadTop(text, fileName);
+            var statements = new List<Statement>();
+            foreach (var line in reader.Lines)
+            {
+                if (diags.TooMany) break;
+                best = line.At(0);
+                var s = StatementParser.Parse(line, diags) ?? Placeholder(line);
+                if (s is not null) statements.Add(s);
+            }
+            var root = DefinitionTreeBuilder.Build(statements, diags);
+            var step = statements.OfType<StepSyntax>().FirstOrDefault();
+            foreach (var extra in statements.OfType<StepSyntax>().Skip(1))
+                diags.Error(extra.Position, $"only one '.step' is allowed (first at {step!.Position})");
+            return Evaluate(reader.Title, root, step, diags, overrides);
+        }
+        catch (NetlistException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diags.Error(best, $"internal error while reading the netlist: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("PEROVSPICE_DEBUG") == "1") Console.Error.WriteLine(e);
+            throw new NetlistException(diags.Items);
+        }
+    }
+
+    /// <summary>Keeps .subckt/.ends nesting intact when such a line itself has a syntax error.</summary>
+    private static Statement? Placeholder(LogicalLine line)
+    {
+        string word = LineReader.FirstWord(line.Lower, LineReader.SkipBlank(line.Lower, 0));
+        var pos = line.At(LineReader.SkipBlank(line.Lower, 0));
+        return word switch
+        {
+            ".subckt" => new SubcktStatement(new NameSyntax("", "", pos), new List<NameSyntax>(), new List<ParamAssignment>(), pos),
+            ".ends" => new EndsStatement(null, pos),
+            _ => null,
+        };
+    }
+
+    private static FlatNetlist Evaluate(string title, SubcktDefinition root, StepSyntax? step, DiagnosticBag diags,
+        IReadOnlyDictionary<string, double> overrides)
+    {
+        var flattener = new Flattener(root, diags, overrides);
+        flattener.Run(step);
+        var control = new ControlEvaluator(flattener, diags);
+        control.Run(root.Body, step);
+        if (diags.HasErrors) throw new NetlistException(diags.Items);
+        var warnings = diags.Items.Where(d => d.IsWarning).OrderBy(d => d.Position).ToList();
+        return new FlatNetlist(title, flattener.Elements, flattener.Models, control.Analyses, control.Prints,
+            control.Options, control.TextOptions, flattener.InitialConditions, warnings, control.Step,
+            (name, value) =>
+            {
+                var o = new Dictionary<string, double>(overrides) { [name] = value };
+                try
+                {
+                    return Evaluate(title, root, step, new DiagnosticBag(), o);
+                }
+                catch (NetlistException) { throw; }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    throw new NetlistException(new[] { new NetlistDiagnostic(step?.Position ?? new SourcePosition("", 1, 1),
+                        $"internal error while re-evaluating the netlist: {e.Message}") });
+                }
+            });
+    }
+}

@@ -1,0 +1,71 @@
+namespace Perovspice.Netlist;
+
+/// <summary>An analysis statement, evaluated and validated. <see cref="Kind"/> is its lower-case name.</summary>
+public abstract record AnalysisStatement(SourcePosition Position)
+{
+    /// <summary><c>op</c>, <c>dc</c>, <c>tran</c>, <c>ac</c> or <c>hopf</c>.</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary><c>.op</c>.</summary>
+public sealed record OpStatement(SourcePosition Position) : AnalysisStatement(Position)
+{
+    /// <inheritdoc/>
+    public override string Kind => "op";
+}
+
+/// <summary>One source sweep of a <c>.dc</c> (or the sweep of <c>.hopf</c>).</summary>
+/// <param name="Source">Lower-case source name.</param>
+/// <param name="Start">First value.</param>
+/// <param name="Stop">Last value (inclusive).</param>
+/// <param name="Step">Increment; nonzero with the sign of <c>Stop - Start</c>.</param>
+/// <param name="Position">Position of the source name.</param>
+public sealed record DcSweep(string Source, double Start, double Stop, double Step, SourcePosition Position);
+
+/// <summary><c>.dc src start stop step [src2 ...]</c>; the first sweep varies fastest.</summary>
+public sealed record DcStatement(IReadOnlyList<DcSweep> Sweeps, SourcePosition Position) : AnalysisStatement(Position)
+{
+    /// <inheritdoc/>
+    public override string Kind => "dc";
+}
+
+/// <summary><c>.tran tstep tstop [tstart [tmax]] [uic]</c>.</summary>
+/// <param name="Step">Print/suggested step (&gt; 0).</param>
+/// <param name="Stop">Final time (&gt; 0).</param>
+/// <param name="Start">Time output starts (0 when omitted).</param>
+/// <param name="MaxStep">Maximum internal step, or null.</param>
+/// <param name="Uic">True when <c>uic</c> was given (skip the operating point).</param>
+/// <param name="Position">Position of the <c>.tran</c> keyword.</param>
+public sealed record TranStatement(double Step, double Stop, double Start, double? MaxStep, bool Uic, SourcePosition Position)
+    : AnalysisStatement(Position)
+{
+    /// <inheritdoc/>
+    public override string Kind => "tran";
+}
+
+/// <summary>Frequency spacing of <c>.ac</c>.</summary>
+public enum AcSweepKind
+{
+    /// <summary>Points per decade.</summary>
+    Dec,
+    /// <summary>Points per octave.</summary>
+    Oct,
+    /// <summary>Total points, linear.</summary>
+    Lin,
+}
+
+/// <summary><c>.ac dec|oct|lin n fstart fstop</c>.</summary>
+public sealed record AcStatement(AcSweepKind Sweep, int Points, double Start, double Stop, SourcePosition Position)
+    : AnalysisStatement(Position)
+{
+    /// <inheritdoc/>
+    public override string Kind => "ac";
+}
+
+/// <summary><c>.hopf src start stop step</c>.</summary>
+public sealed record HopfStatement(string Source, double Start, double Stop, double Step, SourcePosition Position)
+    : AnalysisStatement(Position)
+{
+    /// <inheritdoc/>
+    public override string Kind => "hopf";
+}

@@ -1,0 +1,65 @@
+namespace Perovspice.Netlist;
+
+/// <summary>
+/// A fully flattened, evaluated netlist: subcircuits expanded with hierarchical names, parameters
+/// substituted, analyses validated. Produced by <see cref="NetlistReader"/>; bound to devices later.
+/// </summary>
+public sealed class FlatNetlist
+{
+    private readonly Func<string, double, FlatNetlist>? _reevaluate;
+
+    internal FlatNetlist(string title, IReadOnlyList<FlatElement> elements,
+        IReadOnlyDictionary<string, ModelDefinition> models, IReadOnlyList<AnalysisStatement> analyses,
+        IReadOnlyList<PrintStatement> prints, IReadOnlyDictionary<string, (double value, SourcePosition pos)> options,
+        IReadOnlyDictionary<string, (string value, SourcePosition pos)> textOptions,
+        IReadOnlyList<InitialCondition> initialConditions, IReadOnlyList<NetlistDiagnostic> warnings,
+        StepStatement? step, Func<string, double, FlatNetlist>? reevaluate)
+    {
+        Title = title; Elements = elements; Models = models; Analyses = analyses; Prints = prints;
+        Options = options; TextOptions = textOptions; InitialConditions = initialConditions;
+        Warnings = warnings; Step = step; _reevaluate = reevaluate;
+    }
+
+    /// <summary>The first line of the top file, trimmed, as written.</summary>
+    public string Title { get; }
+
+    /// <summary>Every element, in file order, subcircuit contents expanded in place of the instance.</summary>
+    public IReadOnlyList<FlatElement> Elements { get; }
+
+    /// <summary>Models by flattened lower-case name (see <see cref="ModelDefinition"/> for naming).</summary>
+    public IReadOnlyDictionary<string, ModelDefinition> Models { get; }
+
+    /// <summary>Analyses in file order.</summary>
+    public IReadOnlyList<AnalysisStatement> Analyses { get; }
+
+    /// <summary><c>.print</c> lines in file order.</summary>
+    public IReadOnlyList<PrintStatement> Prints { get; }
+
+    /// <summary>
+    /// Numeric <c>.options</c> by lower-case name (value and position of the name). A flag written
+    /// without a value has the value 1. Later lines override earlier ones.
+    /// </summary>
+    public IReadOnlyDictionary<string, (double value, SourcePosition pos)> Options { get; }
+
+    /// <summary>Word-valued <c>.options</c> such as <c>method=gear</c> (lower-case value).</summary>
+    public IReadOnlyDictionary<string, (string value, SourcePosition pos)> TextOptions { get; }
+
+    /// <summary><c>.ic</c> entries in file order (flattened node names).</summary>
+    public IReadOnlyList<InitialCondition> InitialConditions { get; }
+
+    /// <summary>Warnings (skipped statements and blocks), sorted by position.</summary>
+    public IReadOnlyList<NetlistDiagnostic> Warnings { get; }
+
+    /// <summary>The <c>.step</c> statement, if any.</summary>
+    public StepStatement? Step { get; }
+
+    /// <summary>
+    /// Re-evaluates the whole netlist with global parameter <paramref name="name"/> set to
+    /// <paramref name="value"/> (replacing its <c>.param</c> definition; parameters depending on it
+    /// follow). Used to run each value of a <c>.step</c>. Throws <see cref="NetlistException"/>
+    /// if the new value makes something invalid.
+    /// </summary>
+    public FlatNetlist WithParameter(string name, double value) =>
+        _reevaluate is null ? throw new InvalidOperationException("netlist cannot be re-evaluated")
+                            : _reevaluate(name.ToLowerInvariant(), value);
+}

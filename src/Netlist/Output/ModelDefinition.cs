@@ -1,0 +1,13 @@
+namespace Perovspice.Netlist;
+
+/// <summary>
+/// A <c>.model</c> card, evaluated. Models defined inside a subcircuit are instantiated once per
+/// subcircuit instance and named with the instance path (<c>x1.dmod</c>); element model references
+/// inside that instance point at that name. Top-level models keep their own name.
+/// </summary>
+/// <param name="Name">Flattened lower-case name (the key in <see cref="FlatNetlist.Models"/>).</param>
+/// <param name="Type">Lower-case type as written (<c>d</c>, <c>perovskite</c>); not validated here.</param>
+/// <param name="Parameters">Lower-case parameter name to evaluated value and the position of its key.</param>
+/// <param name="Position">Position of the model name in the <c>.model</c> line.</param>
+public sealed record ModelDefinition(string Name, string Type,
+    IReadOnlyDictionary<string, (double value, SourcePosition pos)> Parameters, SourcePosition Position);

@@ -1,0 +1,118 @@
+namespace Perovspice.Netlist.Syntax;
+
+/// <summary><c>.ic .options .print .step</c>.</summary>
+internal static class ControlParsers
+{
+    public static IcSyntax Ic(LineCursor c, SourcePosition pos)
+    {
+        var items = new List<(NameSyntax, ValueSyntax, SourcePosition)>();
+        if (c.AtEnd) throw c.Error(null, "expected v(node)=value after '.ic'");
+        while (!c.AtEnd)
+        {
+            var t = c.Next();
+            if (t is not AssignToken { Key: CallToken { Name: "v", Args: [WordToken node] } } a)
+                throw c.Error(t, $"expected v(node)=value in '.ic', found '{LineCursor.Shorten(c.Written(t))}'");
+            var value = c.ToValue(a.Value, allowName: true)
+                        ?? throw c.Error(a.Value, $"expected a value after '{a.Key.Display}=', found '{LineCursor.Shorten(c.Written(a.Value))}'");
+            items.Add((c.Name(node), value, c.Pos(t)));
+        }
+        return new IcSyntax(items, pos);
+    }
+
+    public static OptionsSyntax Options(LineCursor c, SourcePosition pos)
+    {
+        var options = new List<OptionSyntax>();
+        while (!c.AtEnd)
+        {
+            var t = c.Next();
+            switch (t)
+            {
+                case WordToken w:
+                    options.Add(new OptionSyntax(c.Name(w), null, null));
+                    break;
+                case AssignToken { Key: WordToken key } a:
+                {
+                    var v = c.ToValue(a.Value, allowName: false);
+                    if (v is not null) options.Add(new OptionSyntax(c.Name(key), v, null));
+                    else if (a.Value is WordToken word) options.Add(new OptionSyntax(c.Name(key), null, word.Text));
+                    else throw c.Error(a.Value, $"expected a value for option '{key.Text}'");
+                    break;
+                }
+                default:
+                    throw c.Error(t, $"expected name=value in '.options', found '{LineCursor.Shorten(c.Written(t))}'");
+            }
+        }
+        return new OptionsSyntax(options, pos);
+    }
+
+    private static readonly HashSet<string> PrintKinds = new() { "op", "dc", "tran", "ac", "hopf" };
+    private static readonly HashSet<string> AcOnly = new() { "vr", "vi", "vm", "vp", "vdb", "ir", "ii", "im", "ip", "idb" };
+
+    public static PrintSyntax Print(LineCursor c, SourcePosition pos)
+    {
+        var kind = c.ExpectWord("an analysis kind (op, dc, tran, ac or hopf)");
+        if (!PrintKinds.Contains(kind.Text))
+            throw new SyntaxError(kind.Position, $"expected op, dc, tran, ac or hopf after '.print', found '{kind.Written}'");
+        var items = new List<PrintItemSyntax>();
+        if (c.AtEnd) throw c.Error(null, $"expected print items after '.print {kind.Text}'");
+        while (!c.AtEnd) items.Add(Item(c, kind.Text, c.Next()));
+        return new PrintSyntax(kind.Text, items, pos);
+    }
+
+    private static PrintItemSyntax Item(LineCursor c, string analysis, Token t)
+    {
+        string shown = LineCursor.Shorten(c.Written(t));
+        var pos = c.Pos(t);
+        if (t is WordToken w && w.Text.StartsWith('@'))
+        {
+            int open = w.Text.IndexOf('[');
+            if (open > 1 && w.Text.EndsWith(']') && open < w.Text.Length - 2)
+            {
+                string dev = w.Text[1..open];
+                string q = w.Text[(open + 1)..^1];
+                var devName = new NameSyntax(dev, dev, pos);
+                return new PrintItemSyntax(w.Text, PrintItemKind.Device, "@", new[] { devName }, q, pos);
+            }
+            throw c.Error(t, $"expected @device[quantity], found '{shown}'");
+        }
+        if (t is CallToken call && call.Name.Length > 0)
+        {
+            string f = call.Name;
+            bool isV = f == "v" || (f.Length > 1 && f[0] == 'v' && AcOnly.Contains(f));
+            bool isI = f == "i" || (f.Length > 1 && f[0] == 'i' && AcOnly.Contains(f));
+            if (!isV && !isI)
+                throw c.Error(t, $"unknown print item '{shown}' (expected v(...), i(...) or @device[quantity])");
+            if (AcOnly.Contains(f) && analysis != "ac")
+                throw c.Error(t, $"'{f}(...)' is only valid in '.print ac'");
+            var names = new List<NameSyntax>();
+            foreach (var a in call.Args)
+            {
+                if (a is not WordToken aw) throw c.Error(a, $"expected a {(isV ? "node" : "source")} name in '{shown}'");
+                names.Add(c.Name(aw));
+            }
+            if (isV && names.Count is < 1 or > 2) throw c.Error(t, $"'{f}(...)' takes one or two node names");
+            if (isI && names.Count != 1) throw c.Error(t, $"'{f}(...)' takes one source name");
+            return new PrintItemSyntax(call.Display, isV ? PrintItemKind.Voltage : PrintItemKind.Current, f, names, null, pos);
+        }
+        throw c.Error(t, $"unknown print item '{shown}' (expected v(...), i(...) or @device[quantity])");
+    }
+
+    public static StepSyntax Step(LineCursor c, SourcePosition pos)
+    {
+        var kw = c.ExpectWord("'param'");
+        if (kw.Text != "param") throw new SyntaxError(kw.Position, $"expected 'param' after '.step', found '{kw.Written}'");
+        var name = c.ExpectWord("a parameter name");
+        if (c.Peek is WordToken { Text: "list" })
+        {
+            c.Next();
+            var values = new List<ValueSyntax> { c.ExpectValue() };
+            while (!c.AtEnd) values.Add(c.ExpectValue());
+            return new StepSyntax(name, null, null, null, values, pos);
+        }
+        var start = c.ExpectValue("a start value");
+        var stop = c.ExpectValue("a stop value");
+        var step = c.ExpectValue("a step value");
+        c.ExpectEnd("'.step'");
+        return new StepSyntax(name, start, stop, step, null, pos);
+    }
+}

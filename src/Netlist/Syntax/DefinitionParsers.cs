@@ -1,0 +1,69 @@
+namespace Perovspice.Netlist.Syntax;
+
+/// <summary><c>.subckt</c>, <c>.ends</c> and <c>.model</c>.</summary>
+internal static class DefinitionParsers
+{
+    /// <summary><c>.subckt name n1 n2 ... [params:] [k=v ...]</c>.</summary>
+    public static SubcktStatement Subckt(LineCursor c, SourcePosition pos)
+    {
+        var name = c.ExpectWord("a subcircuit name");
+        var ports = new List<NameSyntax>();
+        while (!c.AtEnd && c.Peek is WordToken w && w.Text != "params:")
+        {
+            c.Next();
+            ports.Add(c.Name(w));
+        }
+        if (!c.AtEnd && c.Peek is WordToken { Text: "params:" }) c.Next();
+        var defaults = new List<ParamAssignment>();
+        while (!c.AtEnd)
+        {
+            if (c.Peek is not AssignToken a)
+                throw c.Error(c.Peek, $"expected a port name or name=value in '.subckt {name.Written}', found '{LineCursor.Shorten(c.Written(c.Peek!))}'");
+            var arg = ElementParser.Assign(c, a);
+            defaults.Add(new ParamAssignment(new NameSyntax(arg.Key, c.Written(a.Key), arg.Position), arg.Value));
+            c.Next();
+        }
+        return new SubcktStatement(name, ports, defaults, pos);
+    }
+
+    /// <summary><c>.ends [name]</c>.</summary>
+    public static EndsStatement Ends(LineCursor c, SourcePosition pos)
+    {
+        NameSyntax? name = c.AtEnd ? null : c.ExpectWord("a subcircuit name");
+        c.ExpectEnd("'.ends'");
+        return new EndsStatement(name, pos);
+    }
+
+    /// <summary><c>.model name type [(] p=v ... [)]</c>.</summary>
+    public static ModelStatement Model(LineCursor c, SourcePosition pos)
+    {
+        var name = c.ExpectWord("a model name");
+        string after = c.After;
+        if (c.AtEnd) throw c.Error(null, $"expected a model type after '{after}'");
+        var t = c.Next();
+        NameSyntax type;
+        var items = new List<Token>();
+        if (t is CallToken call && call.Name.Length > 0)
+        {
+            type = new NameSyntax(call.Name, c.Written(t)[..call.Name.Length], c.Pos(t));
+            items.AddRange(call.Args);
+        }
+        else if (t is WordToken w) type = c.Name(w);
+        else throw c.Error(t, $"expected a model type after '{after}', found '{LineCursor.Shorten(c.Written(t))}'");
+        while (!c.AtEnd)
+        {
+            var n = c.Next();
+            if (n is CallToken { Name: "" } group) items.AddRange(group.Args);
+            else items.Add(n);
+        }
+        var parameters = new List<ParamAssignment>();
+        foreach (var item in items)
+        {
+            if (item is not AssignToken a)
+                throw c.Error(item, $"expected name=value in '.model {name.Written}', found '{LineCursor.Shorten(c.Written(item))}'");
+            var arg = ElementParser.Assign(c, a);
+            parameters.Add(new ParamAssignment(new NameSyntax(arg.Key, c.Written(a.Key), arg.Position), arg.Value));
+        }
+        return new ModelStatement(name, type, parameters, pos);
+    }
+}

@@ -1,0 +1,97 @@
+namespace Perovspice.Netlist.Syntax;
+
+/// <summary>
+/// Independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [waveform]</c>. A bare leading value
+/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN PWL EXP</c>, with or without parentheses.
+/// </summary>
+internal static class SourceParser
+{
+    private static readonly Dictionary<string, (int min, int max, bool pairs)> Waveforms = new()
+    {
+        ["pulse"] = (2, 8, false),
+        ["sin"] = (2, 6, false),
+        ["exp"] = (2, 6, false),
+        ["pwl"] = (2, int.MaxValue, true),
+    };
+
+    public static ElementStatement Parse(LineCursor c, NameSyntax name, char kind)
+    {
+        var nodes = new List<NameSyntax> { c.ExpectWord("a node name"), c.ExpectWord("a node name") };
+        var args = new List<ArgSyntax>();
+        bool haveDc = false, haveAc = false, haveWave = false;
+        while (!c.AtEnd)
+        {
+            var t = c.Peek!;
+            switch (t)
+            {
+                case WordToken { Text: "dc" } w when !haveDc:
+                    c.Next();
+                    args.Add(new WordArgSyntax("dc", WordRole.Keyword, c.Pos(w)));
+                    args.Add(new ValueArgSyntax(c.ExpectValue("a dc value")));
+                    haveDc = true;
+                    break;
+                case WordToken { Text: "ac" } w when !haveAc:
+                    c.Next();
+                    args.Add(new WordArgSyntax("ac", WordRole.Keyword, c.Pos(w)));
+                    if (c.NextIsValue)
+                    {
+                        args.Add(new ValueArgSyntax(c.ExpectValue()));
+                        if (c.NextIsValue) args.Add(new ValueArgSyntax(c.ExpectValue()));
+                    }
+                    haveAc = true;
+                    break;
+                case CallToken call when Waveforms.ContainsKey(call.Name) && !haveWave:
+                    c.Next();
+                    args.Add(Waveform(c, call.Name, call.Args, c.Pos(call)));
+                    haveWave = true;
+                    break;
+                case WordToken w when Waveforms.ContainsKey(w.Text) && !haveWave:
+                {
+                    c.Next();
+                    var values = new List<Token>();
+                    while (c.NextIsValue) values.Add(c.Next());
+                    args.Add(Waveform(c, w.Text, values, c.Pos(w)));
+                    haveWave = true;
+                    break;
+                }
+                case AssignToken a:
+                    args.Add(ElementParser.Assign(c, a));
+                    c.Next();
+                    break;
+                case CallToken call when call.Name is "sffm" or "am" or "trnoise" or "trrandom":
+                    throw c.Error(t, $"waveform '{call.Name}' is not supported (use PULSE, SIN, PWL or EXP)");
+                default:
+                    if (!haveDc && args.Count == 0 && c.NextIsValue)
+                    {
+                        args.Add(new WordArgSyntax("dc", WordRole.Keyword, c.Pos(t)));
+                        args.Add(new ValueArgSyntax(c.ExpectValue()));
+                        haveDc = true;
+                        break;
+                    }
+                    throw c.Error(t, $"unexpected '{LineCursor.Shorten(c.Written(t))}' in source '{name.Written}'");
+            }
+        }
+        return new ElementStatement(name, kind, nodes, args, null, name.Position);
+    }
+
+    private static FunctionArgSyntax Waveform(LineCursor c, string name, IReadOnlyList<Token> tokens, SourcePosition pos)
+    {
+        var (min, max, pairs) = Waveforms[name];
+        var values = new List<ValueSyntax>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            var v = c.ToValue(t, allowName: true)
+                    ?? throw c.Error(t, $"expected a value in {name.ToUpperInvariant()}(...), found '{LineCursor.Shorten(c.Written(t))}'");
+            values.Add(v);
+        }
+        string upper = name.ToUpperInvariant();
+        if (values.Count < min || values.Count > max)
+        {
+            string range = max == int.MaxValue ? $"at least {min}" : $"{min} to {max}";
+            throw new SyntaxError(pos, $"{upper} takes {range} values, found {values.Count}");
+        }
+        if (pairs && values.Count % 2 != 0)
+            throw new SyntaxError(pos, $"{upper} takes time-value pairs, found an odd count ({values.Count})");
+        return new FunctionArgSyntax(name, values, pos);
+    }
+}

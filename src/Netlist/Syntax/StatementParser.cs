@@ -1,0 +1,107 @@
+namespace Perovspice.Netlist.Syntax;
+
+/// <summary>
+/// Parses one logical line into a <see cref="Statement"/>, or reports one diagnostic and returns
+/// null. Lines are independent, so every line's error is reported.
+/// </summary>
+internal static class StatementParser
+{
+    /// <summary>Parentheses/braces nested deeper than this are refused (protects the recursive grammar).</summary>
+    public const int MaxNesting = 100;
+
+    private static readonly Dictionary<string, Func<LineCursor, SourcePosition, Statement>> Dots = new()
+    {
+        [".subckt"] = DefinitionParsers.Subckt,
+        [".ends"] = DefinitionParsers.Ends,
+        [".model"] = DefinitionParsers.Model,
+        [".op"] = AnalysisParsers.Op,
+        [".dc"] = AnalysisParsers.Dc,
+        [".tran"] = AnalysisParsers.Tran,
+        [".ac"] = AnalysisParsers.Ac,
+        [".hopf"] = AnalysisParsers.Hopf,
+        [".ic"] = ControlParsers.Ic,
+        [".options"] = ControlParsers.Options,
+        [".option"] = ControlParsers.Options,
+        [".opt"] = ControlParsers.Options,
+        [".print"] = ControlParsers.Print,
+        [".step"] = ControlParsers.Step,
+    };
+
+    public static Statement? Parse(LogicalLine line, DiagnosticBag diags)
+    {
+        try
+        {
+            return ParseOrThrow(line);
+        }
+        catch (SyntaxError e)
+        {
+            diags.Error(e.Position, e.Message);
+            return null;
+        }
+    }
+
+    private static Statement ParseOrThrow(LogicalLine line)
+    {
+        string lower = line.Lower;
+        CheckNesting(line);
+        int start = LineReader.SkipBlank(lower, 0);
+        string first = LineReader.FirstWord(lower, start);
+        var firstPos = line.At(start);
+        if (first.Length == 0)
+            throw new SyntaxError(firstPos, $"expected an element name or a dot statement, found '{lower[start]}'");
+
+        if (first[0] == '.')
+        {
+            if (first == ".param")
+                return ParamGrammar.Parse(line, start + first.Length, firstPos);
+            if (!Dots.TryGetValue(first, out var parser))
+                throw new SyntaxError(firstPos, $"unknown dot statement '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
+            var tokens = Tokenize(line, start + first.Length);
+            // "after" messages refer to the keyword: treat it as the previous token
+            var cursor = new LineCursor(line, Prepend(new WordToken(first, start, start + first.Length), tokens), 1);
+            return parser(cursor, firstPos);
+        }
+
+        if (!char.IsLetter(first[0]))
+            throw new SyntaxError(firstPos, $"expected an element name or a dot statement, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
+        if (!ElementParser.Kinds.Contains(first[0]))
+            throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected R C L V I E F G H D B X or N)");
+        var all = Tokenize(line, start);
+        if (all.Count == 0 || all[0] is not WordToken name)
+            throw new SyntaxError(firstPos, $"expected an element name, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
+        return ElementParser.Parse(new LineCursor(line, all, 1), name);
+    }
+
+    private static List<Token> Prepend(Token t, List<Token> rest)
+    {
+        var l = new List<Token>(rest.Count + 1) { t };
+        l.AddRange(rest);
+        return l;
+    }
+
+    private static List<Token> Tokenize(LogicalLine line, int start)
+    {
+        var tokens = TokenGrammar.Tokenize(line.Lower, start, out string? error, out int offset);
+        if (tokens is null) throw new SyntaxError(line.At(offset), error!);
+        return tokens;
+    }
+
+    private static void CheckNesting(LogicalLine line)
+    {
+        string s = line.Lower;
+        int depth = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c is '(' or '{')
+            {
+                if (++depth > MaxNesting)
+                    throw new SyntaxError(line.At(i), $"parentheses nested more than {MaxNesting} deep");
+            }
+            else if (c is ')' or '}')
+            {
+                if (depth > 0) depth--;
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Perovspice.Netlist.Expressions;
+
+namespace Perovspice.Netlist.Syntax;
+
+/// <summary>A parsed statement (one logical line). Every token keeps its position.</summary>
+internal abstract record Statement(SourcePosition Position);
+
+/// <summary>A lower-case name with its position and its spelling as written (for messages).</summary>
+internal sealed record NameSyntax(string Text, string Written, SourcePosition Position);
+
+/// <summary>
+/// A value to evaluate later: an expression (a literal number is a <see cref="NumberExpr"/>).
+/// Expression offsets are relative to <paramref name="Base"/> in <paramref name="Line"/>.
+/// </summary>
+internal sealed record ValueSyntax(Expr Expression, LogicalLine Line, int Base, SourcePosition Position)
+{
+    public SourcePosition At(int offset) => Line.At(Base + offset);
+}
+
+/// <summary>An element argument before evaluation.</summary>
+internal abstract record ArgSyntax(SourcePosition Position);
+
+internal sealed record ValueArgSyntax(ValueSyntax Value) : ArgSyntax(Value.Position);
+
+/// <summary>How a word argument is resolved during flattening.</summary>
+internal enum WordRole { Keyword, Model, Source }
+
+internal sealed record WordArgSyntax(string Word, WordRole Role, SourcePosition Position) : ArgSyntax(Position);
+
+internal sealed record AssignArgSyntax(string Key, ValueSyntax Value, SourcePosition Position) : ArgSyntax(Position);
+
+internal sealed record FunctionArgSyntax(string Name, IReadOnlyList<ValueSyntax> Values, SourcePosition Position) : ArgSyntax(Position);
+
+internal sealed record ExpressionArgSyntax(string Key, Expr Expression, string Text, LogicalLine Line, int Base,
+    SourcePosition Position) : ArgSyntax(Position);
+
+/// <summary>An element line. For X instances <see cref="Subckt"/> is set and args are the parameter overrides.</summary>
+internal sealed record ElementStatement(NameSyntax Name, char Kind, IReadOnlyList<NameSyntax> Nodes,
+    IReadOnlyList<ArgSyntax> Args, NameSyntax? Subckt, SourcePosition Position) : Statement(Position);
+
+/// <summary><c>name=value</c> in <c>.param</c>, <c>.subckt ... params:</c>, <c>.model</c>, X overrides.</summary>
+internal sealed record ParamAssignment(NameSyntax Name, ValueSyntax Value);
+
+internal sealed record ParamStatement(IReadOnlyList<ParamAssignment> Assignments, SourcePosition Position) : Statement(Position);
+
+internal sealed record SubcktStatement(NameSyntax Name, IReadOnlyList<NameSyntax> Ports,
+    IReadOnlyList<ParamAssignment> Defaults, SourcePosition Position) : Statement(Position);
+
+internal sealed record EndsStatement(NameSyntax? Name, SourcePosition Position) : Statement(Position);
+
+internal sealed record ModelStatement(NameSyntax Name, NameSyntax Type, IReadOnlyList<ParamAssignment> Parameters,
+    SourcePosition Position) : Statement(Position);
+
+internal sealed record SweepSyntax(NameSyntax Source, ValueSyntax Start, ValueSyntax Stop, ValueSyntax Step);
+
+internal sealed record OpSyntax(SourcePosition Position) : Statement(Position);
+
+internal sealed record DcSyntax(IReadOnlyList<SweepSyntax> Sweeps, SourcePosition Position) : Statement(Position);
+
+internal sealed record TranSyntax(ValueSyntax Step, ValueSyntax Stop, ValueSyntax? Start, ValueSyntax? MaxStep,
+    bool Uic, SourcePosition Position) : Statement(Position);
+
+internal sealed record AcSyntax(AcSweepKind Sweep, ValueSyntax Points, ValueSyntax Start, ValueSyntax Stop,
+    SourcePosition Position) : Statement(Position);
+
+internal sealed record HopfSyntax(SweepSyntax Sweep, SourcePosition Position) : Statement(Position);
+
+internal sealed record IcSyntax(IReadOnlyList<(NameSyntax Node, ValueSyntax Value, SourcePosition Position)> Items,
+    SourcePosition Position) : Statement(Position);
+
+/// <summary>An option: numeric (<see cref="Value"/>), word (<see cref="Word"/>) or a bare flag (both null).</summary>
+internal sealed record OptionSyntax(NameSyntax Key, ValueSyntax? Value, string? Word);
+
+internal sealed record OptionsSyntax(IReadOnlyList<OptionSyntax> Options, SourcePosition Position) : Statement(Position);
+
+internal sealed record PrintItemSyntax(string Text, PrintItemKind Kind, string Function, IReadOnlyList<NameSyntax> Names,
+    string? Quantity, SourcePosition Position);
+
+internal sealed record PrintSyntax(string Kind, IReadOnlyList<PrintItemSyntax> Items, SourcePosition Position) : Statement(Position);
+
+internal sealed record StepSyntax(NameSyntax Parameter, ValueSyntax? Start, ValueSyntax? Stop, ValueSyntax? Step,
+    IReadOnlyList<ValueSyntax>? List, SourcePosition Position) : Statement(Position);
