@@ -7,7 +7,7 @@ public sealed class SetupContext
 {
     private readonly List<Unknown> _unknowns;
     private readonly Dictionary<string, int> _nodes;
-    private readonly Dictionary<long, int> _slotOf = new();
+    private readonly Dictionary<long, int> _slotOf = new(Sparse.EntryKey.Comparer);
     private readonly List<(int Row, int Col)> _entries = new() { (0, 0) };
     private readonly Circuit _circuit;
 
@@ -42,7 +42,7 @@ public sealed class SetupContext
     public int Slot(int row, int col)
     {
         if (row == 0 || col == 0) return 0;
-        long key = ((long)row << 32) | (uint)col;
+        long key = Sparse.EntryKey.Of(row, col);
         if (_slotOf.TryGetValue(key, out int slot)) return slot;
         slot = _entries.Count;
         _entries.Add((row, col));

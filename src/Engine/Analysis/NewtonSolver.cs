@@ -64,10 +64,23 @@ internal sealed class NewtonSolver
             ctx.InitJunctions = iter == 1 && fromScratch;
             _sys.Evaluate(x);
             ctx.InitJunctions = false;
-            Assemble(x);
+            // A linear circuit's G and C do not change: while a0, gmin and the forced rows stay the same the
+            // factorization of J can be reused and only the right-hand side is new.
+            bool reuse = _sys.IsLinear && _factored && A0 == _factoredA0 && DiagonalGmin == _factoredGmin
+                         && Forced.Count == 0 && _factoredForced == 0;
+            AssembleRhs(x);
             try
             {
-                _lu.Factor(_j);
+                if (!reuse)
+                {
+                    _factored = false;
+                    AssembleMatrix();
+                    _lu.Factor(_j);
+                    _factored = true;
+                    _factoredA0 = A0;
+                    _factoredGmin = DiagonalGmin;
+                    _factoredForced = Forced.Count;
+                }
             }
             catch (SingularMatrixException e)
             {
@@ -116,7 +129,11 @@ internal sealed class NewtonSolver
         };
     }
 
-    private void Assemble(double[] x)
+    private bool _factored;
+    private double _factoredA0, _factoredGmin;
+    private int _factoredForced;
+
+    private void AssembleMatrix()
     {
         var ctx = _sys.Load;
         double a0 = A0;
@@ -125,7 +142,19 @@ internal sealed class NewtonSolver
         int slots = _j.Length;
         if (a0 == 0) Array.Copy(g, _j, slots);
         else for (int s = 0; s < slots; s++) _j[s] = g[s] + a0 * c[s];
+        if (DiagonalGmin > 0)
+        {
+            var diag = _sys.DiagonalSlots;
+            for (int i = 1; i <= _sys.Size; i++)
+                if (_isNode[i]) _j[diag[i]] += DiagonalGmin;
+        }
+        foreach (var (index, _) in Forced) _j[_sys.DiagonalSlots[index]] += ForceConductance;
+    }
 
+    private void AssembleRhs(double[] x)
+    {
+        var ctx = _sys.Load;
+        double a0 = A0;
         int n = _sys.Size;
         var f = ctx.F;
         var q = ctx.Q;
@@ -137,16 +166,9 @@ internal sealed class NewtonSolver
 
         double gmin = DiagonalGmin;
         if (gmin > 0)
-        {
-            var diag = _sys.DiagonalSlots;
             for (int i = 1; i <= n; i++)
-                if (_isNode[i]) { _j[diag[i]] += gmin; _dx[i] -= gmin * x[i]; }
-        }
-        foreach (var (index, value) in Forced)
-        {
-            _j[_sys.DiagonalSlots[index]] += ForceConductance;
-            _dx[index] += ForceConductance * (value - x[index]);
-        }
+                if (_isNode[i]) _dx[i] -= gmin * x[i];
+        foreach (var (index, value) in Forced) _dx[index] += ForceConductance * (value - x[index]);
         _dx[0] = 0;
     }
 }

@@ -8,7 +8,7 @@ namespace Perovspice.Engine.Sparse;
 /// </summary>
 public sealed class SparsePattern
 {
-    private readonly Dictionary<long, int> _slots = new();
+    private readonly Dictionary<long, int> _slots = new(EntryKey.Comparer);
     private readonly List<int> _rows = new() { 0 };
     private readonly List<int> _cols = new() { 0 };
 
@@ -31,7 +31,7 @@ public sealed class SparsePattern
         if (row == 0 || col == 0) return 0;
         if ((uint)row > (uint)Size || (uint)col > (uint)Size)
             throw new ArgumentOutOfRangeException(nameof(row), $"entry ({row},{col}) outside a {Size}x{Size} matrix");
-        long key = ((long)row << 32) | (uint)col;
+        long key = EntryKey.Of(row, col);
         if (_slots.TryGetValue(key, out int slot)) return slot;
         slot = _rows.Count;
         _rows.Add(row);
@@ -44,7 +44,7 @@ public sealed class SparsePattern
     public int FindSlot(int row, int col)
     {
         if (row == 0 || col == 0) return 0;
-        return _slots.TryGetValue(((long)row << 32) | (uint)col, out int slot) ? slot : -1;
+        return _slots.TryGetValue(EntryKey.Of(row, col), out int slot) ? slot : -1;
     }
 
     /// <summary>Row of a slot (0 for the trash slot).</summary>
