@@ -8,14 +8,24 @@ namespace Perovspice.Engine.Sparse;
 /// </summary>
 /// <remarks>
 /// <para>The active submatrix is kept column-wise with values (for the column-relative threshold test) and
-/// row-wise as structure only. Rows and columns sit in buckets by their current entry count.</para>
-/// <para>Search at each step: visit buckets in increasing count c, first the columns then the rows with
-/// count c. An entry (i,j) is a candidate when |a_ij| ≥ relTol · max_k |a_kj| (and &gt; absTol); its cost is the
-/// Markowitz product (r_i − 1)(c_j − 1). Ties prefer a diagonal entry, then the larger relative magnitude.
-/// The search stops once a zero-cost candidate is found, once <see cref="SearchLimit"/> rows/columns have been
-/// examined with a candidate in hand, or when the best cost is ≤ (c−1)², the least any entry in a row and
-/// column of count ≥ c can cost. On a structurally symmetric matrix with acceptable diagonals this is the
-/// minimum-degree ordering (true degrees, no supervariables), which gives reasonable fill on meshes.</para>
+/// row-wise as structure only. Rows and columns sit in <see cref="CountBuckets"/> by their current entry count,
+/// so each search looks at a handful of the sparsest rows/columns, never at the whole matrix.</para>
+/// <para>An entry (i,j) is <em>acceptable</em> when |a_ij| ≥ relTol · max_k |a_kj| (and &gt; absTol), and
+/// <em>strong</em> when also ≥ <see cref="StrongRatio"/> · max. Its cost is the Markowitz product (r_i − 1)(c_j − 1).
+/// Candidates compare by strength, then cost, then diagonal-ness, then relative magnitude.
+/// Each step searches in three phases, in the spirit of Kundert's Sparse 1.3:</para>
+/// <list type="number">
+/// <item>Singletons: a column of count 1, or an acceptable row of count 1 (cost 0, no element growth).</item>
+/// <item>Diagonal: the best strong diagonal among the sparsest columns/rows (buckets in increasing count), giving up
+/// after <see cref="DiagonalSearchLimit"/> looks without one, so MNA matrices keep their symmetric structure while
+/// matrices without usable diagonals stay cheap to order.</item>
+/// <item>Everything: all entries of the sparsest columns then rows, bucket by bucket (Zlatev-style restricted
+/// search). It stops after <see cref="SearchLimit"/> rows/columns once it holds a strong candidate
+/// (<see cref="WeakSearchLimit"/> with only a weak one), or when the best cost is ≤ (c−1)², the least any entry
+/// in rows and columns of count ≥ c can cost.</item>
+/// </list>
+/// <para>On a structurally symmetric matrix with strong diagonals (resistive meshes) this is the minimum-degree
+/// ordering with exact degrees and no supervariables, which gives reasonable fill on 2-D grids.</para>
 /// <para>An active column or row whose entries are all zero proves the matrix singular; the search throws
 /// <see cref="SingularMatrixException"/> naming that original unknown.</para>
 /// </remarks>
