@@ -50,6 +50,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
     public const int WeakSearchLimit = 16;
 
     private readonly int _n;
+    private int _remaining; // active rows (= active columns): no count can exceed it
     private readonly double _relTol, _absTol;
     private readonly int[][] _colRows;
     private readonly T[][] _colVals;
@@ -69,7 +70,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
 
     private MarkowitzOrdering(int n, int[] rows, int[] cols, ReadOnlySpan<T> values, double relTol, double absTol)
     {
-        _n = n; _relTol = relTol; _absTol = absTol;
+        _n = n; _relTol = relTol; _absTol = absTol; _remaining = n;
         _colLen = new int[n];
         _rowLen = new int[n];
         for (int s = 1; s < rows.Length; s++) { _colLen[cols[s] - 1]++; _rowLen[rows[s] - 1]++; }
@@ -161,7 +162,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
     private bool SearchDiagonal()
     {
         int examined = 0, fruitless = 0;
-        for (int c = 2; c <= _colBuckets.MaxCount; c++)
+        for (int c = 2; c <= _remaining; c++)
         {
             if (Bounded(c)) return true;
             for (int j = _colBuckets.First(c); j >= 0; j = _colBuckets.Next(j))
@@ -199,7 +200,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
     private void SearchAll()
     {
         int examined = 0;
-        for (int c = 1; c <= _colBuckets.MaxCount; c++)
+        for (int c = 1; c <= _remaining; c++)
         {
             if (Bounded(c)) return;
             for (int j = _colBuckets.First(c); j >= 0; j = _colBuckets.Next(j))
@@ -219,7 +220,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
 
     private int FirstActive()
     {
-        for (int c = 0; c <= _colBuckets.MaxCount; c++)
+        for (int c = 0; c <= _remaining; c++)
             if (_colBuckets.First(c) >= 0) return _colBuckets.First(c);
         return 0;
     }
@@ -322,6 +323,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
         }
         _rowBuckets.Remove(p);
         _rowLen[p] = 0;
+        _remaining--;
 
         // Drop the pivot column from the other rows.
         for (int a = 0; a < nI; a++)
