@@ -111,13 +111,51 @@ internal static class SparseTestSupport
         for (int i = 1; i < nodes; i++) Stamp(i, i + 1, Y());
         for (int k = 0; k < nodes; k++) Stamp(r.Next(1, nodes + 1), r.Next(0, nodes + 1), Y());
         Stamp(1, 0, Y());
+        // Each source drives its own node a (a distinct "driven" node) against ground or an undriven node,
+        // so sources never form a loop (which would make the system singular).
+        var order = Permutation(nodes, r);
+        if (sources > nodes / 2) throw new ArgumentException("at most nodes/2 voltage sources", nameof(sources));
+        int driven = sources;
         for (int s = 1; s <= sources; s++)
         {
-            int br = nodes + s, a = r.Next(1, nodes + 1), b = r.Next(0, nodes + 1);
-            if (a == b) b = 0;
+            int br = nodes + s, a = order[s];
+            int b = r.Next(3) == 0 ? 0 : order[driven + 1 + r.Next(nodes - driven)];
             c.Add(a, br, T.One); c.Add(br, a, T.One);
             c.Add(b, br, -T.One); c.Add(br, b, -T.One);
         }
+        return c;
+    }
+
+    /// <summary>
+    /// RC ladder at a transient step: <paramref name="nodes"/> nodes in a chain of 1 kΩ resistors, each with a
+    /// capacitor companion conductance to ground, driven by a voltage source at node 1 (unknown nodes + 1).
+    /// </summary>
+    public static SparseCase<double> RcLadder(int nodes)
+    {
+        var c = new SparseCase<double>(nodes + 1);
+        for (int i = 1; i <= nodes; i++)
+        {
+            c.Add(i, i, 1e-6);
+            if (i < nodes) { c.Add(i, i, 1e-3); c.Add(i + 1, i + 1, 1e-3); c.Add(i, i + 1, -1e-3); c.Add(i + 1, i, -1e-3); }
+        }
+        c.Add(1, nodes + 1, 1); c.Add(nodes + 1, 1, 1);
+        return c;
+    }
+
+    /// <summary>An m×m grid of 1 Ω resistors with voltage sources (to ground) at four nodes; unknowns m² + 4.</summary>
+    public static SparseCase<double> ResistorGrid(int m)
+    {
+        var c = new SparseCase<double>(m * m + 4);
+        int Id(int x, int y) => x * m + y + 1;
+        void G(int a, int b) { c.Add(a, a, 1); c.Add(b, b, 1); c.Add(a, b, -1); c.Add(b, a, -1); }
+        for (int x = 0; x < m; x++)
+            for (int y = 0; y < m; y++)
+            {
+                if (x + 1 < m) G(Id(x, y), Id(x + 1, y));
+                if (y + 1 < m) G(Id(x, y), Id(x, y + 1));
+            }
+        int[] at = [Id(0, 0), Id(m - 1, m - 1), Id(0, m - 1), Id(m / 2, m / 2)];
+        for (int s = 0; s < at.Length; s++) { int br = m * m + 1 + s; c.Add(at[s], br, 1); c.Add(br, at[s], 1); }
         return c;
     }
 

@@ -8,14 +8,24 @@ namespace Perovspice.Engine.Sparse;
 /// </summary>
 /// <remarks>
 /// <para>The active submatrix is kept column-wise with values (for the column-relative threshold test) and
-/// row-wise as structure only. Rows and columns sit in buckets by their current entry count.</para>
-/// <para>Search at each step: visit buckets in increasing count c, first the columns then the rows with
-/// count c. An entry (i,j) is a candidate when |a_ij| ≥ relTol · max_k |a_kj| (and &gt; absTol); its cost is the
-/// Markowitz product (r_i − 1)(c_j − 1). Ties prefer a diagonal entry, then the larger relative magnitude.
-/// The search stops once a zero-cost candidate is found, once <see cref="SearchLimit"/> rows/columns have been
-/// examined with a candidate in hand, or when the best cost is ≤ (c−1)², the least any entry in a row and
-/// column of count ≥ c can cost. On a structurally symmetric matrix with acceptable diagonals this is the
-/// minimum-degree ordering (true degrees, no supervariables), which gives reasonable fill on meshes.</para>
+/// row-wise as structure only. Rows and columns sit in <see cref="CountBuckets"/> by their current entry count,
+/// so each search looks at a handful of the sparsest rows/columns, never at the whole matrix.</para>
+/// <para>An entry (i,j) is <em>acceptable</em> when |a_ij| ≥ relTol · max_k |a_kj| (and &gt; absTol), and
+/// <em>strong</em> when also ≥ <see cref="StrongRatio"/> · max. Its cost is the Markowitz product (r_i − 1)(c_j − 1).
+/// Candidates compare by strength, then cost, then diagonal-ness, then relative magnitude.
+/// Each step searches in three phases, in the spirit of Kundert's Sparse 1.3:</para>
+/// <list type="number">
+/// <item>Singletons: a column of count 1, or an acceptable row of count 1 (cost 0, no element growth).</item>
+/// <item>Diagonal: the best strong diagonal among the sparsest columns/rows (buckets in increasing count), giving up
+/// after <see cref="DiagonalSearchLimit"/> looks without one, so MNA matrices keep their symmetric structure while
+/// matrices without usable diagonals stay cheap to order.</item>
+/// <item>Everything: all entries of the sparsest columns then rows, bucket by bucket (Zlatev-style restricted
+/// search). It stops after <see cref="SearchLimit"/> rows/columns once it holds a strong candidate
+/// (<see cref="WeakSearchLimit"/> with only a weak one), or when the best cost is ≤ (c−1)², the least any entry
+/// in rows and columns of count ≥ c can cost.</item>
+/// </list>
+/// <para>On a structurally symmetric matrix with strong diagonals (resistive meshes) this is the minimum-degree
+/// ordering with exact degrees and no supervariables, which gives reasonable fill on 2-D grids.</para>
 /// <para>An active column or row whose entries are all zero proves the matrix singular; the search throws
 /// <see cref="SingularMatrixException"/> naming that original unknown.</para>
 /// </remarks>
@@ -40,6 +50,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
     public const int WeakSearchLimit = 16;
 
     private readonly int _n;
+    private int _remaining; // active rows (= active columns): no count can exceed it
     private readonly double _relTol, _absTol;
     private readonly int[][] _colRows;
     private readonly T[][] _colVals;
@@ -59,7 +70,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
 
     private MarkowitzOrdering(int n, int[] rows, int[] cols, ReadOnlySpan<T> values, double relTol, double absTol)
     {
-        _n = n; _relTol = relTol; _absTol = absTol;
+        _n = n; _relTol = relTol; _absTol = absTol; _remaining = n;
         _colLen = new int[n];
         _rowLen = new int[n];
         for (int s = 1; s < rows.Length; s++) { _colLen[cols[s] - 1]++; _rowLen[rows[s] - 1]++; }
@@ -151,7 +162,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
     private bool SearchDiagonal()
     {
         int examined = 0, fruitless = 0;
-        for (int c = 2; c <= _colBuckets.MaxCount; c++)
+        for (int c = 2; c <= _remaining; c++)
         {
             if (Bounded(c)) return true;
             for (int j = _colBuckets.First(c); j >= 0; j = _colBuckets.Next(j))
@@ -189,7 +200,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
     private void SearchAll()
     {
         int examined = 0;
-        for (int c = 1; c <= _colBuckets.MaxCount; c++)
+        for (int c = 1; c <= _remaining; c++)
         {
             if (Bounded(c)) return;
             for (int j = _colBuckets.First(c); j >= 0; j = _colBuckets.Next(j))
@@ -209,7 +220,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
 
     private int FirstActive()
     {
-        for (int c = 0; c <= _colBuckets.MaxCount; c++)
+        for (int c = 0; c <= _remaining; c++)
             if (_colBuckets.First(c) >= 0) return _colBuckets.First(c);
         return 0;
     }
@@ -312,6 +323,7 @@ internal sealed class MarkowitzOrdering<T, TOps>
         }
         _rowBuckets.Remove(p);
         _rowLen[p] = 0;
+        _remaining--;
 
         // Drop the pivot column from the other rows.
         for (int a = 0; a < nI; a++)
