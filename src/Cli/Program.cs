@@ -62,7 +62,7 @@ namespace Perovspice.Cli
             try
             {
                 var flat = NetlistReader.ReadFile(path);
-                var job = CircuitBinder.Bind(flat);
+                var job = CircuitBinder.Bind(flat, path);
                 if (!quiet) foreach (var w in job.Warnings) Console.Error.WriteLine(w);
                 return job;
             }

@@ -10,7 +10,9 @@ namespace Perovspice.Netlist.Binding;
 public static class CircuitBinder
 {
     /// <summary>Binds the netlist; throws <see cref="NetlistException"/> listing every error.</summary>
-    public static SimulationJob Bind(FlatNetlist netlist)
+    /// <param name="netlist">The flattened netlist.</param>
+    /// <param name="sourceFile">The file name errors without a better position are reported against.</param>
+    public static SimulationJob Bind(FlatNetlist netlist, string sourceFile = "netlist")
     {
         var errors = new List<NetlistDiagnostic>();
         var warnings = new List<NetlistDiagnostic>(netlist.Warnings);
@@ -34,7 +36,7 @@ public static class CircuitBinder
         var options = OptionsBinder.Bind(netlist, errors, warnings);
         if (errors.Count == 0) TopologyCheck.Run(circuit, positions, errors);
         if (netlist.Elements.Count == 0)
-            errors.Add(new NetlistDiagnostic(new SourcePosition(FirstFile(netlist), 1, 1), "the netlist has no elements"));
+            errors.Add(new NetlistDiagnostic(new SourcePosition(sourceFile, 1, 1), "the netlist has no elements"));
 
         var nodes = new HashSet<string>(circuit.Devices.SelectMany(d => d.Nodes), StringComparer.OrdinalIgnoreCase) { "0" };
         var ics = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
@@ -62,9 +64,6 @@ public static class CircuitBinder
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
         return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);
     }
-
-    private static string FirstFile(FlatNetlist n) =>
-        n.Warnings.FirstOrDefault()?.Position.File ?? n.Analyses.FirstOrDefault()?.Position.File ?? "netlist";
 
     private static void CheckSweptSources(AnalysisStatement a, Circuit circuit, List<NetlistDiagnostic> errors)
     {
