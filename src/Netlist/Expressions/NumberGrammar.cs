@@ -65,6 +65,39 @@ internal static class NumberGrammar
         return suffix.factor == 1.0 ? v : v * suffix.factor;
     }
 
+    /// <summary>
+    /// Same language as <see cref="Unsigned"/>; plain decimal numbers (no suffix or unit letters)
+    /// are scanned directly, anything with letters goes through the grammar. Keeps huge PWL
+    /// tables and long expressions fast.
+    /// </summary>
+    public static readonly Parser<double> UnsignedFast = i =>
+    {
+        string s = i.Source;
+        int p = i.Position;
+        int start = p;
+        while (p < s.Length && char.IsAsciiDigit(s[p])) p++;
+        int intDigits = p - start;
+        if (p < s.Length && s[p] == '.')
+        {
+            p++;
+            int f = p;
+            while (p < s.Length && char.IsAsciiDigit(s[p])) p++;
+            if (intDigits == 0 && p == f) return Unsigned(i);
+        }
+        else if (intDigits == 0) return Unsigned(i);
+        if (p < s.Length && s[p] == 'e')
+        {
+            int q = p + 1;
+            if (q < s.Length && s[q] is '+' or '-') q++;
+            int d = q;
+            while (q < s.Length && char.IsAsciiDigit(s[q])) q++;
+            if (q > d) p = q;
+        }
+        if (p < s.Length && char.IsLetter(s[p])) return Unsigned(i);
+        double v = double.Parse(s.AsSpan(start, p - start), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Result.Success(v, Syntax.LineInput.At(i, p));
+    };
+
     /// <summary>A number with an optional sign.</summary>
     public static readonly Parser<double> Signed =
         from sign in Parse.Chars("+-").Optional()
@@ -73,6 +106,21 @@ internal static class NumberGrammar
 
     private static readonly Parser<double> WholeSigned = Signed.End();
 
+    /// <summary>Parses <paramref name="s"/>[start..end) (lower case) as a whole number, without copying it.</summary>
+    public static bool TryParse(string s, int start, int end, out double value)
+    {
+        value = 0;
+        if (start >= end) return false;
+        char c = s[start];
+        if (!(char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-')) return false;
+        int p = c is '+' or '-' ? start + 1 : start;
+        if (p >= end) return false;
+        var r = UnsignedFast(new Syntax.LineInput(s, p));
+        if (!r.WasSuccessful || r.Remainder.Position != end) return false;
+        value = c == '-' ? -r.Value : r.Value;
+        return true;
+    }
+
     /// <summary>Parses a whole lower-case token as a number.</summary>
     public static bool TryParseToken(string token, out double value)
     {
@@ -80,6 +128,13 @@ internal static class NumberGrammar
         if (token.Length == 0) return false;
         char c = token[0];
         if (!(char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-')) return false;
+        int start = c is '+' or '-' ? 1 : 0;
+        var fast = UnsignedFast(new Syntax.LineInput(token, start));
+        if (fast.WasSuccessful && fast.Remainder.AtEnd)
+        {
+            value = c == '-' ? -fast.Value : fast.Value;
+            return true;
+        }
         var r = WholeSigned(new Syntax.LineInput(token, 0));
         if (!r.WasSuccessful) return false;
         value = r.Value;
