@@ -66,9 +66,10 @@ internal static class NumberGrammar
     }
 
     /// <summary>
-    /// Same language as <see cref="Unsigned"/>; plain decimal numbers (no suffix or unit letters)
-    /// are scanned directly, anything with letters goes through the grammar. Keeps huge PWL
-    /// tables and long expressions fast.
+    /// Same language as <see cref="Unsigned"/> (the LINQ grammar above is the reference definition and
+    /// reports malformed input), scanned in one pass as a hand-written Sprache parser: the LINQ form
+    /// allocates about 10 kB per number, which made large PWL tables slow. NumberTests checks that
+    /// both agree.
     /// </summary>
     public static readonly Parser<double> UnsignedFast = i =>
     {
@@ -82,20 +83,44 @@ internal static class NumberGrammar
             p++;
             int f = p;
             while (p < s.Length && char.IsAsciiDigit(s[p])) p++;
-            if (intDigits == 0 && p == f) return Unsigned(i);
+            if (intDigits == 0 && p == f) return Unsigned(i);       // not a number: let the grammar report it
         }
         else if (intDigits == 0) return Unsigned(i);
+        int mantissaEnd = p;
+        long exp = 0;
         if (p < s.Length && s[p] == 'e')
         {
             int q = p + 1;
-            if (q < s.Length && s[q] is '+' or '-') q++;
+            bool negative = false;
+            if (q < s.Length && s[q] is '+' or '-') negative = s[q++] == '-';
             int d = q;
             while (q < s.Length && char.IsAsciiDigit(s[q])) q++;
-            if (q > d) p = q;
+            if (q > d)
+            {
+                exp = q - d > 6 ? 100000 : long.Parse(s.AsSpan(d, q - d), CultureInfo.InvariantCulture);
+                if (negative) exp = -exp;
+                p = q;
+            }
         }
-        if (p < s.Length && char.IsLetter(s[p])) return Unsigned(i);
-        double v = double.Parse(s.AsSpan(start, p - start), NumberStyles.Float, CultureInfo.InvariantCulture);
-        return Result.Success(v, Syntax.LineInput.At(i, p));
+        double factor = 1.0;
+        if (p < s.Length && char.IsLetter(s[p]))
+        {
+            // scale suffix, then unit letters (ignored)
+            if (string.CompareOrdinal(s, p, "meg", 0, 3) == 0) { exp += 6; p += 3; }
+            else if (string.CompareOrdinal(s, p, "mil", 0, 3) == 0) { factor = 25.4e-6; p += 3; }
+            else
+            {
+                int e = s[p] switch { 't' => 12, 'g' => 9, 'k' => 3, 'm' => -3, 'u' => -6, 'n' => -9, 'p' => -12, 'f' => -15, _ => 0 };
+                if (e != 0) { exp += e; p++; }
+            }
+            while (p < s.Length && char.IsLetter(s[p])) p++;
+        }
+        // the suffix is folded into the decimal exponent, so 10u is exactly the double nearest 1e-5
+        var mantissa = s.AsSpan(start, mantissaEnd - start);
+        double v = exp == 0
+            ? double.Parse(mantissa, NumberStyles.Float, CultureInfo.InvariantCulture)
+            : double.Parse(string.Concat(mantissa, "e", exp.ToString(CultureInfo.InvariantCulture)), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Result.Success(v * factor, Syntax.LineInput.At(i, p));
     };
 
     /// <summary>A number with an optional sign.</summary>
