@@ -51,8 +51,12 @@ public static class NetlistReader
                 diags.Error(best, "empty netlist: expected a title line followed by statements");
                 throw new NetlistException(diags.Items);
             }
+            var phase = System.Diagnostics.Stopwatch.StartNew();
+            bool timing = Environment.GetEnvironmentVariable("PEROVSPICE_NETLIST_TIMING") == "1";
             var reader = new LineReader(diags, ReadAllText);
             reader.ReadTop(text, fileName);
+
+            if (timing) Console.Error.WriteLine($"netlist: lex {phase.ElapsedMilliseconds} ms");
             var statements = new List<Statement>();
             foreach (var line in reader.Lines)
             {
@@ -61,11 +65,15 @@ public static class NetlistReader
                 var s = StatementParser.Parse(line, diags) ?? Placeholder(line);
                 if (s is not null) statements.Add(s);
             }
+            if (timing) Console.Error.WriteLine($"netlist: parse {phase.ElapsedMilliseconds} ms");
+            if (diags.TooMany) diags.Error(best, "too many errors");   // recorded as the final "stopping" note
             var root = DefinitionTreeBuilder.Build(statements, diags);
             var step = statements.OfType<StepSyntax>().FirstOrDefault();
             foreach (var extra in statements.OfType<StepSyntax>().Skip(1))
                 diags.Error(extra.Position, $"only one '.step' is allowed (first at {step!.Position})");
-            return Evaluate(reader.Title, root, step, diags, overrides);
+            var result = Evaluate(reader.Title, root, step, diags, overrides);
+            if (timing) Console.Error.WriteLine($"netlist: flatten {phase.ElapsedMilliseconds} ms");
+            return result;
         }
         catch (NetlistException)
         {
@@ -74,7 +82,6 @@ public static class NetlistReader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diags.Error(best, $"internal error while reading the netlist: {e.GetType().Name}: {e.Message}");
-            if (Environment.GetEnvironmentVariable("PEROVSPICE_DEBUG") == "1") Console.Error.WriteLine(e);
             throw new NetlistException(diags.Items);
         }
     }
@@ -108,7 +115,9 @@ public static class NetlistReader
                 var o = new Dictionary<string, double>(overrides) { [name] = value };
                 try
                 {
-                    return Evaluate(title, root, step, new DiagnosticBag(), o);
+                    var bag = new DiagnosticBag();
+                    foreach (var w in warnings) bag.Add(w);
+                    return Evaluate(title, root, step, bag, o);
                 }
                 catch (NetlistException) { throw; }
                 catch (Exception e) when (e is not OutOfMemoryException)

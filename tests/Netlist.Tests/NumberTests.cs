@@ -35,6 +35,19 @@ public class NumberTests
     }
 
     [Theory]
+    [InlineData("1meg")] [InlineData("1mil")] [InlineData("10uf")] [InlineData("1kohm")] [InlineData("1e3k")]
+    [InlineData(".5")] [InlineData("2.5e+3")] [InlineData("1.e-2u")] [InlineData("7")] [InlineData("3ms")] [InlineData("1e")]
+    [InlineData("4f")] [InlineData("9t")] [InlineData("1e999")] [InlineData("123456789012345678901234567890")]
+    public void FastScannerAgreesWithGrammar(string text)
+    {
+        var a = NumberGrammar.Unsigned(new Perovspice.Netlist.Syntax.LineInput(text, 0));
+        var b = NumberGrammar.UnsignedFast(new Perovspice.Netlist.Syntax.LineInput(text, 0));
+        Assert.True(a.WasSuccessful && b.WasSuccessful);
+        Assert.Equal(a.Value, b.Value);
+        Assert.Equal(a.Remainder.Position, b.Remainder.Position);
+    }
+
+    [Theory]
     [InlineData("abc")]
     [InlineData("1k5")]
     [InlineData("")]

@@ -26,7 +26,7 @@ internal sealed class DiagnosticBag
             ErrorCount++;
             if (ErrorCount > MaxErrors)
             {
-                _items.Add(d with { Message = "too many errors; stopping here" });
+                _items.Add(d with { Message = $"too many errors (more than {MaxErrors}); stopping here" });
                 return;
             }
         }

@@ -1,3 +1,4 @@
+using Perovspice.Netlist.Syntax;
 using Sprache;
 using static Perovspice.Netlist.Expressions.Lexemes;
 
@@ -7,31 +8,54 @@ namespace Perovspice.Netlist.Expressions;
 /// The expression grammar (lower-case input): <c>+ - * / ^ **</c>, unary minus/plus, parentheses,
 /// function calls, names, numbers with suffixes, and the probes <c>v(a)</c>, <c>v(a,b)</c>,
 /// <c>i(src)</c> used by B sources. Precedence, loosest first: <c>+ -</c>; <c>* /</c>; unary sign;
-/// <c>^</c> (right-associative, its right operand may carry a sign). Operator chains are parsed
-/// iteratively; only parentheses and calls nest (their depth is bounded by the caller).
+/// <c>^</c> (right-associative, its right operand may carry a sign).
+/// <para>
+/// The rules are Sprache parsers. The hot ones (atoms, operator chains) are written as plain
+/// parser delegates rather than LINQ queries: a query allocates a chain of closures on every
+/// invocation, which dominated the time on 100 000-element netlists. Operator chains are loops,
+/// so only parentheses and calls nest (their depth is bounded by the caller).
+/// </para>
 /// </summary>
 internal static class ExpressionGrammar
 {
-    private static readonly Parser<string> Identifier =
-        Run(c => char.IsAsciiLetterOrDigit(c) || c == '_', "name")
-            .Where(s => !char.IsAsciiDigit(s[0]))
-            .Named("name");
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static readonly Parser<string> ProbeName =
         Run(c => !char.IsWhiteSpace(c) && c is not (',' or '(' or ')' or '{' or '}' or '=' or '\''), "node or source name");
 
-    private static readonly Parser<Expr> Number =
-        from off in Offset
-        from v in NumberGrammar.Unsigned
-        select (Expr)new NumberExpr(v, off);
+    private static readonly Parser<Expr> Number = i =>
+    {
+        var r = NumberGrammar.UnsignedFast(i);
+        return r.WasSuccessful
+            ? Result.Success<Expr>(new NumberExpr(r.Value, i.Position), r.Remainder)
+            : Result.Failure<Expr>(r.Remainder, r.Message, r.Expectations);
+    };
 
-    private static readonly Parser<Expr> Parenthesized =
-        from open in Char('(')
-        from _1 in Blanks
-        from e in Lazy(() => Expression!)
-        from _2 in Blanks
-        from close in Char(')')
-        select e;
+    private static readonly string[] CloseParenExpected = { "')'" };
+
+    /// <summary>Expects <paramref name="c"/> after blanks at <paramref name="p"/>; returns the offset after it or -1.</summary>
+    private static int Expect(string s, int p, char c)
+    {
+        p = SkipBlanks(s, p);
+        return p < s.Length && s[p] == c ? p + 1 : -1;
+    }
+
+    internal static int SkipBlanks(string s, int p)
+    {
+        while (p < s.Length && s[p] is ' ' or '\t' or '\f' or '\v') p++;
+        return p;
+    }
+
+    private static readonly Parser<Expr> Parenthesized = i =>
+    {
+        string s = i.Source;
+        var e = Expression!(new LineInput(s, SkipBlanks(s, i.Position + 1)));
+        if (!e.WasSuccessful) return e;
+        int end = Expect(s, e.Remainder.Position, ')');
+        if (end < 0)
+            return Result.Failure<Expr>(new LineInput(s, SkipBlanks(s, e.Remainder.Position)), "expected ')'", CloseParenExpected);
+        return Result.Success(e.Value, new LineInput(s, end));
+    };
 
     private static Parser<Expr> ProbeTail(string name, int off) =>
         from _1 in Blanks
@@ -52,60 +76,104 @@ internal static class ExpressionGrammar
         from close in Char(')')
         select (Expr)new CallExpr(name, args.GetOrElse(new List<Expr>()), off);
 
-    private static readonly Parser<Expr> NameOrCall =
-        from off in Offset
-        from name in Identifier
-        from call in (from open in CharAfterBlanks('(')
-                      from tail in (name is "v" or "i" ? ProbeTail(name, off) : CallTail(name, off))
-                      select tail).XOptional()
-        select call.IsDefined ? call.Get() : new NameExpr(name, off);
+    /// <summary>A name, or a call/probe when '(' follows (blanks allowed in between).</summary>
+    private static readonly Parser<Expr> NameOrCall = i =>
+    {
+        string s = i.Source;
+        int off = i.Position, p = off;
+        while (p < s.Length && IsNameChar(s[p])) p++;
+        string name = s.Substring(off, p - off);
+        int q = SkipBlanks(s, p);
+        if (q >= s.Length || s[q] != '(')
+            return Result.Success<Expr>(new NameExpr(name, off), new LineInput(s, p));
+        var tail = name is "v" or "i" ? ProbeTail(name, off) : CallTail(name, off);
+        return tail(new LineInput(s, q + 1));
+    };
 
-    private static readonly Parser<Expr> Atom =
-        Number.Or(Parenthesized).Or(NameOrCall).Named("number, name or '('");
+    private static readonly Parser<Expr> Atom = Switch(c =>
+            char.IsAsciiDigit(c) || c == '.' ? Number
+            : c == '(' ? Parenthesized
+            : char.IsAsciiLetter(c) || c == '_' ? NameOrCall
+            : null,
+        "number, name or '('");
 
-    private static readonly Parser<Expr> SignedAtom =
-        from off in Offset
-        from signs in Parse.Chars("+-").Then(c => Blanks.Return(c)).Many()
-        from a in Atom
-        select signs.Count(c => c == '-') % 2 == 1 ? new NegateExpr(a, off) : a;
+    private static Parser<Expr> Signed(Parser<Expr> inner) => i =>
+    {
+        var signs = Signs(i);
+        var r = inner(signs.Remainder);
+        if (!r.WasSuccessful || !signs.Value) return r;
+        return Result.Success<Expr>(new NegateExpr(r.Value, i.Position), r.Remainder);
+    };
 
-    private static readonly Parser<Expr> Power =
-        from first in Atom
-        from rest in (from op in Operator(new[] { "**", "^" })
-                      from _ in Blanks
-                      from operand in SignedAtom
-                      select ('^', operand)).XMany()
-        select rest.Any() ? new ChainExpr(first, rest.ToList(), true) : first;
+    private static readonly Parser<Expr> SignedAtom = Signed(Atom);
 
-    private static readonly Parser<Expr> Unary =
-        from off in Offset
-        from signs in Parse.Chars("+-").Then(c => Blanks.Return(c)).Many()
-        from p in Power
-        select signs.Count(c => c == '-') % 2 == 1 ? new NegateExpr(p, off) : p;
+    /// <summary>Scans an operator after blanks at <paramref name="p"/>: returns its end and the normalized op, or -1.</summary>
+    private delegate int OperatorScanner(string s, int p, out char op);
 
-    private static readonly Parser<Expr> Term =
-        from first in Unary
-        from rest in (from op in Operator(new[] { "*", "/" }, notFollowedBy: '*')
-                      from _ in Blanks
-                      from operand in Unary
-                      select (op[0], operand)).XMany()
-        select rest.Any() ? new ChainExpr(first, rest.ToList(), false) : first;
+    private static int PowerOp(string s, int p, out char op)
+    {
+        op = '^';
+        p = SkipBlanks(s, p);
+        if (p < s.Length && s[p] == '^') return p + 1;
+        if (p + 1 < s.Length && s[p] == '*' && s[p + 1] == '*') return p + 2;
+        return -1;
+    }
+
+    private static int MulOp(string s, int p, out char op)
+    {
+        p = SkipBlanks(s, p);
+        op = p < s.Length ? s[p] : '\0';
+        if (op == '/') return p + 1;
+        if (op == '*' && !(p + 1 < s.Length && s[p + 1] == '*')) return p + 1;
+        return -1;
+    }
+
+    private static int AddOp(string s, int p, out char op)
+    {
+        p = SkipBlanks(s, p);
+        op = p < s.Length ? s[p] : '\0';
+        return op is '+' or '-' ? p + 1 : -1;
+    }
+
+    /// <summary><c>first (op rest)*</c> as one loop, building a flat <see cref="ChainExpr"/>.</summary>
+    private static Parser<Expr> Chain(Parser<Expr> first, OperatorScanner scan, Parser<Expr> rest, bool rightAssociative) => i =>
+    {
+        var r = first(i);
+        if (!r.WasSuccessful) return r;
+        string s = i.Source;
+        List<(char, Expr)>? items = null;
+        var at = r.Remainder;
+        while (true)
+        {
+            int end = scan(s, at.Position, out char op);
+            if (end < 0) break;
+            var next = rest(new LineInput(s, SkipBlanks(s, end)));
+            if (!next.WasSuccessful) return next;
+            (items ??= new List<(char, Expr)>()).Add((op, next.Value));
+            at = next.Remainder;
+        }
+        return items is null ? r : Result.Success<Expr>(new ChainExpr(r.Value, items, rightAssociative), at);
+    };
+
+    private static readonly Parser<Expr> Power = Chain(Atom, PowerOp, SignedAtom, rightAssociative: true);
+
+    private static readonly Parser<Expr> Unary = Signed(Power);
+
+    private static readonly Parser<Expr> Term = Chain(Unary, MulOp, Unary, rightAssociative: false);
 
     /// <summary>A full expression (no leading or trailing blanks consumed).</summary>
-    public static readonly Parser<Expr> Expression =
-        (from first in Term
-         from rest in (from op in Operator(new[] { "+", "-" })
-                       from _ in Blanks
-                       from operand in Term
-                       select (op[0], operand)).XMany()
-         select rest.Any() ? new ChainExpr(first, rest.ToList(), false) : first)
-        .Named("expression");
+    public static readonly Parser<Expr> Expression = Chain(Term, AddOp, Term, rightAssociative: false);
+
+    private static readonly string[] EndExpected = { "end of expression" };
 
     /// <summary>An expression that must fill the rest of the input (blanks allowed around it).</summary>
-    public static readonly Parser<Expr> Whole =
-        from _1 in Blanks
-        from e in Expression
-        from _2 in Blanks
-        from end in Parse.End(Parse.Return(0))
-        select e;
+    public static readonly Parser<Expr> Whole = i =>
+    {
+        string s = i.Source;
+        var e = Expression(new LineInput(s, SkipBlanks(s, i.Position)));
+        if (!e.WasSuccessful) return e;
+        int end = SkipBlanks(s, e.Remainder.Position);
+        return end == s.Length ? Result.Success(e.Value, new LineInput(s, end))
+                               : Result.Failure<Expr>(new LineInput(s, end), "expected end of expression", EndExpected);
+    };
 }

@@ -31,47 +31,88 @@ internal static class Lexemes
     /// <summary>The current offset, consuming nothing.</summary>
     public static readonly Parser<int> Offset = i => Result.Success(i.Position, i);
 
-    /// <summary>
-    /// After optional blanks, one of <paramref name="ops"/> (longest first); the result is the operator.
-    /// Fails at the original input when none matches. <paramref name="notFollowedBy"/> rejects a match
-    /// followed by that character (so <c>*</c> does not match the start of <c>**</c>).
-    /// </summary>
-    public static Parser<string> Operator(string[] ops, char notFollowedBy = '\0') => i =>
-    {
-        string s = i.Source;
-        int p = i.Position;
-        while (p < s.Length && s[p] is ' ' or '\t') p++;
-        foreach (var op in ops)
-        {
-            if (string.CompareOrdinal(s, p, op, 0, op.Length) != 0) continue;
-            int e = p + op.Length;
-            if (notFollowedBy != '\0' && e < s.Length && s[e] == notFollowedBy) continue;
-            return Result.Success(op, LineInput.At(i, e));
-        }
-        return Result.Failure<string>(i, "no operator", new[] { "operator" });
-    };
-
     /// <summary>After optional blanks, the character <paramref name="c"/>; fails at the original input otherwise.</summary>
-    public static Parser<char> CharAfterBlanks(char c) => i =>
+    public static Parser<char> CharAfterBlanks(char c)
+    {
+        string message = $"expected '{c}'";
+        var expected = new[] { $"'{c}'" };
+        return i =>
     {
         string s = i.Source;
         int p = i.Position;
         while (p < s.Length && s[p] is ' ' or '\t' or '\f' or '\v') p++;
         if (p < s.Length && s[p] == c) return Result.Success(c, LineInput.At(i, p + 1));
-        return Result.Failure<char>(i, $"expected '{c}'", new[] { $"'{c}'" });
+        return Result.Failure<char>(i, message, expected);
     };
+    }
 
     /// <summary>A character, with a readable expectation.</summary>
     public static Parser<char> Char(char c) => Parse.Char(c).Named($"'{c}'");
 
     /// <summary>A run of characters for which <paramref name="accept"/> holds (at least one).</summary>
-    public static Parser<string> Run(Func<char, bool> accept, string name) => i =>
+    public static Parser<string> Run(Func<char, bool> accept, string name)
+    {
+        string message = $"expected {name}";
+        var expected = new[] { name };
+        return i =>
     {
         string s = i.Source;
         int p = i.Position;
         while (p < s.Length && accept(s[p])) p++;
-        if (p == i.Position) return Result.Failure<string>(i, $"expected {name}", new[] { name });
+        if (p == i.Position) return Result.Failure<string>(i, message, expected);
         return Result.Success(s.Substring(i.Position, p - i.Position), LineInput.At(i, p));
+    };
+    }
+
+    /// <summary>
+    /// Chooses the alternative by the current character (no failed attempts on the common path,
+    /// which keeps long lines fast); fails with <paramref name="expectation"/> when none applies.
+    /// </summary>
+    public static Parser<T> Switch<T>(Func<char, Parser<T>?> pick, string expectation)
+    {
+        var expected = new[] { expectation };
+        return i =>
+        {
+            if (i.AtEnd) return Result.Failure<T>(i, "unexpected end of line", expected);
+            var p = pick(i.Current);
+            return p is null ? Result.Failure<T>(i, $"unexpected '{i.Current}'", expected) : p(i);
+        };
+    }
+
+    /// <summary>
+    /// Leading signs (<c>+</c>/<c>-</c>, blanks allowed between): true when the count of minus
+    /// signs is odd. Never fails.
+    /// </summary>
+    public static readonly Parser<bool> Signs = i =>
+    {
+        string s = i.Source;
+        int p = i.Position;
+        bool negative = false;
+        while (p < s.Length && s[p] is '+' or '-')
+        {
+            if (s[p] == '-') negative = !negative;
+            p++;
+            while (p < s.Length && s[p] is ' ' or '\t') p++;
+        }
+        return Result.Success(negative, LineInput.At(i, p));
+    };
+
+    /// <summary>
+    /// <c>(item separators)*</c> as one loop, stopping (successfully) at the end of the input or at
+    /// <paramref name="stop"/>; any other character that does not start an item is a failure there.
+    /// </summary>
+    public static Parser<List<T>> Items<T>(Parser<T> item, char stop) => i =>
+    {
+        var list = new List<T>();
+        var at = Separators(i).Remainder;
+        while (!at.AtEnd && at.Current != stop)
+        {
+            var r = item(at);
+            if (!r.WasSuccessful) return Result.Failure<List<T>>(r.Remainder, r.Message, r.Expectations);
+            list.Add(r.Value);
+            at = Separators(r.Remainder).Remainder;
+        }
+        return Result.Success(list, at);
     };
 
     /// <summary>

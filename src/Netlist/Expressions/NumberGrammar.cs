@@ -65,6 +65,64 @@ internal static class NumberGrammar
         return suffix.factor == 1.0 ? v : v * suffix.factor;
     }
 
+    /// <summary>
+    /// Same language as <see cref="Unsigned"/> (the LINQ grammar above is the reference definition and
+    /// reports malformed input), scanned in one pass as a hand-written Sprache parser: the LINQ form
+    /// allocates about 10 kB per number, which made large PWL tables slow. NumberTests checks that
+    /// both agree.
+    /// </summary>
+    public static readonly Parser<double> UnsignedFast = i =>
+    {
+        string s = i.Source;
+        int p = i.Position;
+        int start = p;
+        while (p < s.Length && char.IsAsciiDigit(s[p])) p++;
+        int intDigits = p - start;
+        if (p < s.Length && s[p] == '.')
+        {
+            p++;
+            int f = p;
+            while (p < s.Length && char.IsAsciiDigit(s[p])) p++;
+            if (intDigits == 0 && p == f) return Unsigned(i);       // not a number: let the grammar report it
+        }
+        else if (intDigits == 0) return Unsigned(i);
+        int mantissaEnd = p;
+        long exp = 0;
+        if (p < s.Length && s[p] == 'e')
+        {
+            int q = p + 1;
+            bool negative = false;
+            if (q < s.Length && s[q] is '+' or '-') negative = s[q++] == '-';
+            int d = q;
+            while (q < s.Length && char.IsAsciiDigit(s[q])) q++;
+            if (q > d)
+            {
+                exp = q - d > 6 ? 100000 : long.Parse(s.AsSpan(d, q - d), CultureInfo.InvariantCulture);
+                if (negative) exp = -exp;
+                p = q;
+            }
+        }
+        double factor = 1.0;
+        if (p < s.Length && char.IsLetter(s[p]))
+        {
+            // scale suffix, then unit letters (ignored)
+            if (string.CompareOrdinal(s, p, "meg", 0, 3) == 0) { exp += 6; p += 3; }
+            else if (string.CompareOrdinal(s, p, "mil", 0, 3) == 0) { factor = 25.4e-6; p += 3; }
+            else
+            {
+                int e = s[p] switch { 't' => 12, 'g' => 9, 'k' => 3, 'm' => -3, 'u' => -6, 'n' => -9, 'p' => -12, 'f' => -15, _ => 0 };
+                if (e != 0) { exp += e; p++; }
+            }
+            while (p < s.Length && char.IsLetter(s[p])) p++;
+        }
+        // the suffix is folded into the decimal exponent, so 10u is exactly the double nearest 1e-5
+        var mantissa = s.AsSpan(start, mantissaEnd - start);
+        double v = exp == 0
+            ? double.Parse(mantissa, NumberStyles.Float, CultureInfo.InvariantCulture)
+            : double.Parse(string.Concat(mantissa, "e", exp.ToString(CultureInfo.InvariantCulture)), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Result.Success(v * factor, Syntax.LineInput.At(i, p));
+    };
+
     /// <summary>A number with an optional sign.</summary>
     public static readonly Parser<double> Signed =
         from sign in Parse.Chars("+-").Optional()
@@ -73,6 +131,21 @@ internal static class NumberGrammar
 
     private static readonly Parser<double> WholeSigned = Signed.End();
 
+    /// <summary>Parses <paramref name="s"/>[start..end) (lower case) as a whole number, without copying it.</summary>
+    public static bool TryParse(string s, int start, int end, out double value)
+    {
+        value = 0;
+        if (start >= end) return false;
+        char c = s[start];
+        if (!(char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-')) return false;
+        int p = c is '+' or '-' ? start + 1 : start;
+        if (p >= end) return false;
+        var r = UnsignedFast(new Syntax.LineInput(s, p));
+        if (!r.WasSuccessful || r.Remainder.Position != end) return false;
+        value = c == '-' ? -r.Value : r.Value;
+        return true;
+    }
+
     /// <summary>Parses a whole lower-case token as a number.</summary>
     public static bool TryParseToken(string token, out double value)
     {
@@ -80,6 +153,13 @@ internal static class NumberGrammar
         if (token.Length == 0) return false;
         char c = token[0];
         if (!(char.IsAsciiDigit(c) || c == '.' || c == '+' || c == '-')) return false;
+        int start = c is '+' or '-' ? 1 : 0;
+        var fast = UnsignedFast(new Syntax.LineInput(token, start));
+        if (fast.WasSuccessful && fast.Remainder.AtEnd)
+        {
+            value = c == '-' ? -fast.Value : fast.Value;
+            return true;
+        }
         var r = WholeSigned(new Syntax.LineInput(token, 0));
         if (!r.WasSuccessful) return false;
         value = r.Value;

@@ -9,25 +9,43 @@ internal sealed class SyntaxError : Exception
     public SourcePosition Position { get; }
 }
 
-/// <summary>Walks the tokens of one logical line, with helpers that throw <see cref="SyntaxError"/>s.</summary>
+/// <summary>
+/// Walks the tokens of one logical line, tokenizing on demand (so a statement that fails early
+/// does not pay for the rest of a huge line), with helpers that throw <see cref="SyntaxError"/>s.
+/// </summary>
 internal sealed class LineCursor
 {
-    private readonly List<Token> _tokens;
+    private readonly List<Token> _tokens = new();
     private int _index;
+    private int _scan;
+    private bool _done;
 
-    public LineCursor(LogicalLine line, List<Token> tokens, int start = 0)
+    /// <summary>Starts tokenizing at <paramref name="offset"/>; <paramref name="previous"/> names what precedes (for messages).</summary>
+    public LineCursor(LogicalLine line, int offset, Token? previous = null)
     {
-        Line = line; _tokens = tokens; _index = start;
-        Previous = start > 0 ? tokens[start - 1] : null;
+        Line = line; _scan = offset; Previous = previous;
     }
 
     public LogicalLine Line { get; }
-    public bool AtEnd => _index >= _tokens.Count;
-    public Token? Peek => AtEnd ? null : _tokens[_index];
+
+    private bool Fill()
+    {
+        if (_index < _tokens.Count) return true;
+        if (_done) return false;
+        var t = TokenGrammar.Next(Line.Lower, ref _scan, out string? error, out int errorOffset);
+        if (error is not null) throw new SyntaxError(Line.At(errorOffset), error);
+        if (t is null) { _done = true; return false; }
+        _tokens.Add(t);
+        return true;
+    }
+
+    public bool AtEnd => !Fill();
+    public Token? Peek => Fill() ? _tokens[_index] : null;
     public Token? Previous { get; private set; }
 
     public Token Next()
     {
+        if (!Fill()) throw Error(null, "unexpected end of the line");
         var t = _tokens[_index++];
         Previous = t;
         return t;
@@ -45,15 +63,14 @@ internal sealed class LineCursor
 
     public SyntaxError Error(Token? at, string message) => new(at is null ? Line.End : Pos(at), message);
 
-    public NameSyntax Name(WordToken w) => new(w.Text, Written(w), Pos(w));
+    public NameSyntax Name(WordToken w) => new(w.Text, Pos(w), Line, w.Offset, w.End);
 
     /// <summary>A word (node or name) is required next.</summary>
     public NameSyntax ExpectWord(string what)
     {
-        string after = After;
-        if (AtEnd) throw Error(null, $"expected {what} after '{after}'");
+        if (AtEnd) throw Error(null, $"expected {what} after '{After}'");
         var t = Peek!;
-        if (t is not WordToken w) throw Error(t, $"expected {what} after '{after}', found '{Shorten(Written(t))}'");
+        if (t is not WordToken w) throw Error(t, $"expected {what} after '{After}', found '{Shorten(Written(t))}'");
         Next();
         return Name(w);
     }
@@ -61,11 +78,10 @@ internal sealed class LineCursor
     /// <summary>A value is required next (number, <c>{expr}</c>, or a bare parameter name).</summary>
     public ValueSyntax ExpectValue(string what = "a value")
     {
-        string after = After;
-        if (AtEnd) throw Error(null, $"expected {what} after '{after}'");
+        if (AtEnd) throw Error(null, $"expected {what} after '{After}'");
         var t = Peek!;
         var v = ToValue(t, allowName: true);
-        if (v is null) throw Error(t, $"expected {what} after '{after}', found '{Shorten(Written(t))}'");
+        if (v is null) throw Error(t, $"expected {what} after '{After}', found '{Shorten(Written(t))}'");
         Next();
         return v;
     }
@@ -83,17 +99,17 @@ internal sealed class LineCursor
         switch (t)
         {
             case ExprToken e:
-                return new ValueSyntax(e.Expression, Line, 0, Pos(t));
+                return new ValueSyntax(e.Expression, Line, 0, t.Offset);
             case WordToken w:
             {
-                if (NumberGrammar.TryParseToken(w.Text, out double v))
-                    return new ValueSyntax(new NumberExpr(v, 0), Line, w.Offset, Pos(t));
+                if (w.TryNumber(out double v))
+                    return new ValueSyntax(new NumberExpr(v, 0), Line, w.Offset, w.Offset);
                 if (!allowName) return null;
                 char c = w.Text[0];
                 bool exprLike = char.IsAsciiLetter(c) || c == '_' || char.IsAsciiDigit(c) || c is '.' or '-' or '+';
                 if (!exprLike) return null;
                 var expr = TokenGrammar.ParseExpression(Line.Lower, w.Offset, w.End, out _, out _);
-                return expr is null ? null : new ValueSyntax(expr, Line, w.Offset, Pos(t));
+                return expr is null ? null : new ValueSyntax(expr, Line, w.Offset, w.Offset);
             }
             default:
                 return null;

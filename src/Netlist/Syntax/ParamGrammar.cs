@@ -52,7 +52,7 @@ internal static class ParamGrammar
         }
         var list = r.Value.Select(a => new ParamAssignment(
             new NameSyntax(a.name, line.Text.Substring(a.nameOffset, a.name.Length), line.At(a.nameOffset)),
-            new ValueSyntax(a.value, line, 0, line.At(a.valueOffset)))).ToList();
+            new ValueSyntax(a.value, line, 0, a.valueOffset))).ToList();
         return new ParamStatement(list, keywordPos);
     }
 }

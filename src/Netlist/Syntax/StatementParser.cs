@@ -9,6 +9,12 @@ internal static class StatementParser
     /// <summary>Parentheses/braces nested deeper than this are refused (protects the recursive grammar).</summary>
     public const int MaxNesting = 100;
 
+    /// <summary>Longest statement accepted (after joining continuations), in characters.</summary>
+    public const int MaxStatementLength = 4_000_000;
+
+    /// <summary>Longest <c>{expression}</c> accepted, in characters.</summary>
+    public const int MaxExpressionLength = 100_000;
+
     private static readonly Dictionary<string, Func<LineCursor, SourcePosition, Statement>> Dots = new()
     {
         [".subckt"] = DefinitionParsers.Subckt,
@@ -42,6 +48,9 @@ internal static class StatementParser
 
     private static Statement ParseOrThrow(LogicalLine line)
     {
+        if (line.Text.Length > MaxStatementLength)
+            throw new SyntaxError(line.At(LineReader.SkipBlank(line.Text, 0)),
+                $"statement is too long ({line.Text.Length} characters, at most {MaxStatementLength})");
         string lower = line.Lower;
         CheckNesting(line);
         int start = LineReader.SkipBlank(lower, 0);
@@ -56,9 +65,8 @@ internal static class StatementParser
                 return ParamGrammar.Parse(line, start + first.Length, firstPos);
             if (!Dots.TryGetValue(first, out var parser))
                 throw new SyntaxError(firstPos, $"unknown dot statement '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
-            var tokens = Tokenize(line, start + first.Length);
-            // "after" messages refer to the keyword: treat it as the previous token
-            var cursor = new LineCursor(line, Prepend(new WordToken(first, start, start + first.Length), tokens), 1);
+            // "after" messages refer to the keyword: it is the previous token
+            var cursor = new LineCursor(line, start + first.Length, new WordToken(first, start, start + first.Length));
             return parser(cursor, firstPos);
         }
 
@@ -66,30 +74,18 @@ internal static class StatementParser
             throw new SyntaxError(firstPos, $"expected an element name or a dot statement, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
         if (!ElementParser.Kinds.Contains(first[0]))
             throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected R C L V I E F G H D B X or N)");
-        var all = Tokenize(line, start);
-        if (all.Count == 0 || all[0] is not WordToken name)
+        var c = new LineCursor(line, start);
+        if (c.AtEnd || c.Peek is not WordToken name)
             throw new SyntaxError(firstPos, $"expected an element name, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
-        return ElementParser.Parse(new LineCursor(line, all, 1), name);
-    }
-
-    private static List<Token> Prepend(Token t, List<Token> rest)
-    {
-        var l = new List<Token>(rest.Count + 1) { t };
-        l.AddRange(rest);
-        return l;
-    }
-
-    private static List<Token> Tokenize(LogicalLine line, int start)
-    {
-        var tokens = TokenGrammar.Tokenize(line.Lower, start, out string? error, out int offset);
-        if (tokens is null) throw new SyntaxError(line.At(offset), error!);
-        return tokens;
+        c.Next();
+        return ElementParser.Parse(c, name);
     }
 
     private static void CheckNesting(LogicalLine line)
     {
         string s = line.Lower;
         int depth = 0;
+        int braceStart = -1;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
@@ -97,11 +93,15 @@ internal static class StatementParser
             {
                 if (++depth > MaxNesting)
                     throw new SyntaxError(line.At(i), $"parentheses nested more than {MaxNesting} deep");
+                if (c == '{' && braceStart < 0) braceStart = i;
             }
             else if (c is ')' or '}')
             {
                 if (depth > 0) depth--;
+                if (c == '}') braceStart = -1;
             }
+            if (braceStart >= 0 && i - braceStart > MaxExpressionLength)
+                throw new SyntaxError(line.At(braceStart), $"expression is too long (more than {MaxExpressionLength} characters)");
         }
     }
 }

@@ -5,15 +5,37 @@ namespace Perovspice.Netlist.Syntax;
 /// <summary>A parsed statement (one logical line). Every token keeps its position.</summary>
 internal abstract record Statement(SourcePosition Position);
 
-/// <summary>A lower-case name with its position and its spelling as written (for messages).</summary>
-internal sealed record NameSyntax(string Text, string Written, SourcePosition Position);
+/// <summary>A lower-case name with its position and its spelling as written (for messages, made on demand).</summary>
+internal sealed record NameSyntax
+{
+    private readonly LogicalLine? _line;
+    private readonly int _start, _end;
+    private string? _written;
+
+    public NameSyntax(string text, string written, SourcePosition position)
+    {
+        Text = text; _written = written; Position = position;
+    }
+
+    public NameSyntax(string text, SourcePosition position, LogicalLine line, int start, int end)
+    {
+        Text = text; Position = position; _line = line; _start = start; _end = end;
+    }
+
+    public string Text { get; }
+    public SourcePosition Position { get; }
+    public string Written => _written ??= _line!.Text.Substring(_start, Math.Min(_end, _line.Text.Length) - _start);
+}
 
 /// <summary>
 /// A value to evaluate later: an expression (a literal number is a <see cref="NumberExpr"/>).
-/// Expression offsets are relative to <paramref name="Base"/> in <paramref name="Line"/>.
+/// Expression offsets are relative to <paramref name="Base"/> in <paramref name="Line"/>; the
+/// value starts at <paramref name="Start"/> (its position is computed when needed).
 /// </summary>
-internal sealed record ValueSyntax(Expr Expression, LogicalLine Line, int Base, SourcePosition Position)
+internal sealed record ValueSyntax(Expr Expression, LogicalLine Line, int Base, int Start)
 {
+    public SourcePosition Position => Line.At(Start);
+
     public SourcePosition At(int offset) => Line.At(Base + offset);
 }
 
