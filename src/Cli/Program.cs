@@ -7,7 +7,7 @@ using Perovspice.Engine;
 using Perovspice.Netlist;
 using Perovspice.Netlist.Binding;
 
-return PerovspiceCommand.Main(args);
+return PerovspiceCommand.Execute(args);
 
 namespace Perovspice.Cli
 {
@@ -16,7 +16,7 @@ namespace Perovspice.Cli
     {
         private const int Ok = 0, NetlistErrors = 1, SimulationFailed = 2, UsageError = 64, InternalError = 70;
 
-        public static int Main(string[] args)
+        public static int Execute(string[] args)
         {
             try
             {

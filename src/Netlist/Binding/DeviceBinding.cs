@@ -100,14 +100,15 @@ internal sealed partial class ElementBinder
             model = BindPerovskiteModel(def);
             _perovskiteModels[def.Name] = model;
         }
-        if (model == null) throw new BindException();
         foreach (var v in e.Arguments.OfType<ValueArg>())
             throw Fail(v.Position, $"unexpected value for '{e.Name}' (instance parameters are written name=value)");
+        // Instance parameters are checked even when the model card has errors, so that all are listed.
+        int level = model?.Level ?? (def.Parameters.TryGetValue("level", out var lv) && lv.value is 1 or 2 or 3 ? (int)lv.value : 1);
         var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         bool ok = true;
         foreach (var a in e.Arguments.OfType<AssignArg>())
-            ok &= CheckPerovskiteParameter(model.Level, a.Key, a.Value, a.Position, instance: true) && overrides.TryAdd(a.Key, a.Value);
-        if (!ok) throw new BindException();
+            ok &= CheckPerovskiteParameter(level, a.Key, a.Value, a.Position, instance: true) && overrides.TryAdd(a.Key, a.Value);
+        if (!ok || model == null) throw new BindException();
         return new PerovskiteMemristor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, overrides.Count == 0 ? model : model.WithOverrides(overrides));
     }
 

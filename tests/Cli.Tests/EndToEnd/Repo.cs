@@ -31,7 +31,7 @@ internal static class Repo
             {
                 Console.SetError(err);
                 Console.SetOut(new StringWriter());
-                int code = PerovspiceCommand.Main(args);
+                int code = PerovspiceCommand.Execute(args);
                 return (code, err.ToString());
             }
             finally
