@@ -64,22 +64,24 @@ internal sealed partial class ElementBinder
 
     private double RequireValue(FlatElement e, int index, string what)
     {
-        var values = e.Arguments.OfType<ValueArg>().ToList();
-        if (values.Count <= index)
-        {
-            var at = e.Arguments.Count > 0 ? e.Arguments[^1].Position : e.Nodes[^1].Position;
-            throw Fail(at, $"expected {what} for '{e.Name}'");
-        }
-        return values[index].Value;
+        int seen = 0;
+        foreach (var a in e.Arguments)
+            if (a is ValueArg v && seen++ == index) return v.Value;
+        var at = e.Arguments.Count > 0 ? e.Arguments[^1].Position : e.Nodes[^1].Position;
+        throw Fail(at, $"expected {what} for '{e.Name}'");
     }
 
-    private double? Assigned(FlatElement e, string key) =>
-        e.Arguments.OfType<AssignArg>().FirstOrDefault(a => a.Key == key)?.Value;
-
-    private void RejectUnknownAssignments(FlatElement e, params string[] allowed)
+    private static double? Assigned(FlatElement e, string key)
     {
-        foreach (var a in e.Arguments.OfType<AssignArg>())
-            if (!allowed.Contains(a.Key)) throw Fail(a.Position, $"unknown parameter '{a.Key}' for '{e.Name}'");
+        foreach (var a in e.Arguments)
+            if (a is AssignArg asg && asg.Key == key) return asg.Value;
+        return null;
+    }
+
+    private void RejectUnknownAssignments(FlatElement e, string? allowed = null)
+    {
+        foreach (var a in e.Arguments)
+            if (a is AssignArg asg && asg.Key != allowed) throw Fail(asg.Position, $"unknown parameter '{asg.Key}' for '{e.Name}'");
     }
 
     private Device BindResistor(FlatElement e)
@@ -87,7 +89,7 @@ internal sealed partial class ElementBinder
         double r = RequireValue(e, 0, "a resistance");
         RejectUnknownAssignments(e);
         if (r == 0 || !double.IsFinite(r))
-            throw Fail(e.Arguments.OfType<ValueArg>().First().Position, $"resistance of '{e.Name}' must be finite and non-zero");
+            throw Fail(e.Arguments.First(a => a is ValueArg).Position, $"resistance of '{e.Name}' must be finite and non-zero");
         return new Resistor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, r);
     }
 

@@ -31,7 +31,8 @@ internal static class TopologyCheck
                 errors.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground"));
     }
 
-    private static string Norm(string node) => Circuit.IsGround(node) ? "0" : node.ToLowerInvariant();
+    // Flattened node names are lower case already; only the ground alias needs mapping.
+    private static string Norm(string node) => Circuit.IsGround(node) ? "0" : node;
 
     private sealed class UnionFind
     {
