@@ -50,7 +50,10 @@ public class NgspiceComparisonTests
     [InlineData("rc_lowpass")]
     [InlineData("rlc_ringing")]
     [InlineData("ladder_hierarchy")]
-    public void TransientWaveformsMatchNgspiceWithinOnePercentOfRange(string example)
+    // The rectifier's diode current is compared by peak and ripple in Devices.Tests (RectifierTests): ngspice
+    // steps over the turn-on edges with 4 µs steps, so a pointwise comparison of i(v1) measures its error there.
+    [InlineData("half_wave_rectifier", "v(in)", "v(out)")]
+    public void TransientWaveformsMatchNgspiceWithinOnePercentOfRange(string example, params string[] only)
     {
         var ours = RunExample(example, "tran");
         var theirs = Repo.ReadNgspice(Repo.Reference(example, "tran"));
@@ -58,7 +61,7 @@ public class NgspiceComparisonTests
         Assert.Equal(t[^1], ours["time"][^1], 12);
         foreach (var (name, values) in theirs)
         {
-            if (name == "time") continue;
+            if (name == "time" || (only.Length > 0 && !only.Contains(name))) continue;
             var mine = ours[name];
             double range = values.Max() - values.Min();
             for (int k = 0; k < t.Length; k++)
