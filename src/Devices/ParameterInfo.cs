@@ -13,12 +13,30 @@ namespace Perovspice.Devices;
 public sealed record ParameterInfo(string Name, string Unit, double Default, string Description,
     Func<double, bool>? IsValid = null, string? ValidityText = null)
 {
+    /// <summary>True when +∞ is an accepted value (e.g. "no breakdown", "perfect hold"); other non-finite values
+    /// are always rejected.</summary>
+    public bool AllowsInfinity { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> "parameter 'name' must be …" when the value is invalid.</summary>
     public void Validate(double value)
     {
+        if (!double.IsFinite(value) && !(AllowsInfinity && double.IsPositiveInfinity(value)))
+            throw new ArgumentException($"parameter '{Name}' must be finite");
         if (IsValid != null && !IsValid(value))
             throw new ArgumentException($"parameter '{Name}' must be {ValidityText ?? "valid"}");
     }
+
+    /// <summary>A parameter that must be &gt; 0.</summary>
+    public static ParameterInfo Positive(string name, string unit, double def, string description) =>
+        new(name, unit, def, description, v => v > 0, "> 0");
+
+    /// <summary>A parameter that must be ≥ 0.</summary>
+    public static ParameterInfo NonNegative(string name, string unit, double def, string description) =>
+        new(name, unit, def, description, v => v >= 0, ">= 0");
+
+    /// <summary>A parameter that takes any finite value.</summary>
+    public static ParameterInfo Any(string name, string unit, double def, string description) =>
+        new(name, unit, def, description);
 }
 
 /// <summary>Binds given parameter values against a parameter table.</summary>

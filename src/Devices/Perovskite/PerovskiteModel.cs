@@ -28,42 +28,42 @@ public sealed class PerovskiteModel
 
     /// <summary>Level 1, the 2-D model (Bisquert &amp; Guerrero 2022, Eqs. 1–2), in the paper's normalized units
     /// (rb = 1, ic0 = 10, vt = 1, vm = 0.05; τm = rb·cm = 0.1, τd = 1).</summary>
-    public static IReadOnlyList<PerovskiteParameter> Level1Parameters { get; } = new[]
+    public static IReadOnlyList<ParameterInfo> Level1Parameters { get; } = new[]
     {
-        PerovskiteParameter.Positive("cm", "F", 0.1, "interface capacitance C_m"),
-        PerovskiteParameter.Positive("rb", "Ω", 1, "ohmic (bulk) resistance R_b"),
-        PerovskiteParameter.NonNegative("ic0", "A", 10, "saturation of the slow current i_c0"),
-        PerovskiteParameter.Any("vt", "V", 1, "redox / threshold voltage V_T"),
-        PerovskiteParameter.Positive("vm", "V", 0.05, "ideality voltage V_m"),
-        PerovskiteParameter.Positive("taud", "s", 1, "ion diffusion delay τ_d"),
-        PerovskiteParameter.NonNegative("rs", "Ω", 0, "series resistance R_s (0: no internal node)"),
+        ParameterInfo.Positive("cm", "F", 0.1, "interface capacitance C_m"),
+        ParameterInfo.Positive("rb", "Ω", 1, "ohmic (bulk) resistance R_b"),
+        ParameterInfo.NonNegative("ic0", "A", 10, "saturation of the slow current i_c0"),
+        ParameterInfo.Any("vt", "V", 1, "redox / threshold voltage V_T"),
+        ParameterInfo.Positive("vm", "V", 0.05, "ideality voltage V_m"),
+        ParameterInfo.Positive("taud", "s", 1, "ion diffusion delay τ_d"),
+        ParameterInfo.NonNegative("rs", "Ω", 0, "series resistance R_s (0: no internal node)"),
     };
 
     /// <summary>Level 2, the 3-D model (Eqs. 1, 11–12): level 1's parameters plus tauk.</summary>
-    public static IReadOnlyList<PerovskiteParameter> Level2Parameters { get; } = Level1Parameters.Concat(new[]
+    public static IReadOnlyList<ParameterInfo> Level2Parameters { get; } = Level1Parameters.Concat(new[]
     {
-        PerovskiteParameter.Positive("tauk", "s", 1, "formation time τ_k of the high-conduction state"),
+        ParameterInfo.Positive("tauk", "s", 1, "formation time τ_k of the high-conduction state"),
     }).ToArray();
 
     /// <summary>Level 3, long-term potentiation (Hernández-Balaguera et al. 2023, Fig. 6 values; cm0, von, vw,
     /// tret chosen as documented in docs/models.md).</summary>
-    public static IReadOnlyList<PerovskiteParameter> Level3Parameters { get; } = new[]
+    public static IReadOnlyList<ParameterInfo> Level3Parameters { get; } = new[]
     {
-        PerovskiteParameter.Positive("i0", "A", 0.66e-3, "bulk prefactor I_0: i_b = i0 (exp((V(+)−V(x))/vs) − 1)"),
-        PerovskiteParameter.NonNegative("ir0", "A", 0.1e-3, "fast conduction prefactor I_R0: i_R = ir0 (exp(v/vs) − 1)"),
-        PerovskiteParameter.NonNegative("il0", "A", 1e-3, "chemical-inductor prefactor I_L0: I_L = il0 (exp(v/vb) − 1)"),
-        PerovskiteParameter.Positive("vs", "V", 1, "ideality voltage V_s of the bulk, capacitor and fast branch"),
-        PerovskiteParameter.Positive("vb", "V", 0.75, "ideality voltage V_b of the inductor branch"),
-        PerovskiteParameter.Positive("tault", "s", 3, "long-term (chemical inductor) time τ_LT = L_a/R_a"),
-        PerovskiteParameter.Positive("cm0", "F", Level3Defaults.Cm0, "capacitance prefactor: C_m = cm0 exp(v/vs)"),
-        PerovskiteParameter.Any("von", "V", Level3Defaults.Von, "gate threshold on the terminal voltage"),
-        PerovskiteParameter.Positive("vw", "V", Level3Defaults.Vw, "gate width"),
-        PerovskiteParameter.Positive("tret", "s", Level3Defaults.Tret, "retention time of w while the gate is closed (∞: perfect hold)")
+        ParameterInfo.Positive("i0", "A", 0.66e-3, "bulk prefactor I_0: i_b = i0 (exp((V(+)−V(x))/vs) − 1)"),
+        ParameterInfo.NonNegative("ir0", "A", 0.1e-3, "fast conduction prefactor I_R0: i_R = ir0 (exp(v/vs) − 1)"),
+        ParameterInfo.NonNegative("il0", "A", 1e-3, "chemical-inductor prefactor I_L0: I_L = il0 (exp(v/vb) − 1)"),
+        ParameterInfo.Positive("vs", "V", 1, "ideality voltage V_s of the bulk, capacitor and fast branch"),
+        ParameterInfo.Positive("vb", "V", 0.75, "ideality voltage V_b of the inductor branch"),
+        ParameterInfo.Positive("tault", "s", 3, "long-term (chemical inductor) time τ_LT = L_a/R_a"),
+        ParameterInfo.Positive("cm0", "F", Level3Defaults.Cm0, "capacitance prefactor: C_m = cm0 exp(v/vs)"),
+        ParameterInfo.Any("von", "V", Level3Defaults.Von, "gate threshold on the terminal voltage"),
+        ParameterInfo.Positive("vw", "V", Level3Defaults.Vw, "gate width"),
+        ParameterInfo.Positive("tret", "s", Level3Defaults.Tret, "retention time of w while the gate is closed (∞: perfect hold)")
             with { AllowsInfinity = true },
     };
 
     /// <summary>The parameter table of <paramref name="level"/>.</summary>
-    public static IReadOnlyList<PerovskiteParameter> Parameters(int level) => level switch
+    public static IReadOnlyList<ParameterInfo> Parameters(int level) => level switch
     {
         1 => Level1Parameters,
         2 => Level2Parameters,

@@ -29,7 +29,7 @@ public sealed class DiodeModel
         new("vj", "V", 1, "junction potential", v => Positive(v) && double.IsFinite(v), "> 0"),
         new("m", "", 0.5, "grading coefficient", v => v >= 0 && v < 1, "in [0, 1)"),
         new("tt", "s", 0, "transit time", NonNegative, ">= 0"),
-        new("bv", "V", double.PositiveInfinity, "reverse breakdown voltage (infinite: no breakdown)", Positive, "> 0"),
+        new("bv", "V", double.PositiveInfinity, "reverse breakdown voltage (infinite: no breakdown)", Positive, "> 0") { AllowsInfinity = true },
         new("ibv", "A", 1e-3, "current at the breakdown voltage", v => Positive(v) && double.IsFinite(v), "> 0"),
         new("fc", "", 0.5, "forward-bias depletion capacitance coefficient", v => v >= 0 && v <= 0.95, "in [0, 0.95]"),
     };

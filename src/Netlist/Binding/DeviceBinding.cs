@@ -69,22 +69,31 @@ internal sealed partial class ElementBinder
         foreach (var (name, (value, pos)) in def.Parameters)
         {
             if (ignored.Contains(name)) continue;
-            var info = table.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (info == null)
-            {
-                Error(pos, $"unknown parameter '{name}' for {owner}");
-                ok = false;
-                continue;
-            }
-            if (info.IsValid != null && !info.IsValid(value))
-            {
-                Error(pos, $"parameter '{name}' must be {info.ValidityText ?? "valid"}");
-                ok = false;
-                continue;
-            }
-            values[info.Name] = value;
+            if (CheckParameter(table, owner, name, value, pos)) values[name] = value;
+            else ok = false;
         }
         return ok ? values : null;
+    }
+
+    /// <summary>Reports an unknown or invalid parameter at its position; true when it is fine.</summary>
+    private bool CheckParameter(IReadOnlyList<ParameterInfo> table, string owner, string name, double value, SourcePosition at)
+    {
+        var info = table.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (info == null)
+        {
+            Error(at, $"unknown parameter '{name}' for {owner}");
+            return false;
+        }
+        try
+        {
+            info.Validate(value);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            Error(at, ex.Message);
+            return false;
+        }
     }
 
     private readonly Dictionary<string, PerovskiteModel?> _perovskiteModels = new(StringComparer.OrdinalIgnoreCase);
@@ -107,7 +116,7 @@ internal sealed partial class ElementBinder
         var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         bool ok = true;
         foreach (var a in e.Arguments.OfType<AssignArg>())
-            ok &= CheckPerovskiteParameter(level, a.Key, a.Value, a.Position, instance: true) && overrides.TryAdd(a.Key, a.Value);
+            ok &= CheckParameter(PerovskiteModel.Parameters(level), $"level={level}", a.Key, a.Value, a.Position) && overrides.TryAdd(a.Key, a.Value);
         if (!ok || model == null) throw new BindException();
         return new PerovskiteMemristor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, overrides.Count == 0 ? model : model.WithOverrides(overrides));
     }
@@ -124,15 +133,8 @@ internal sealed partial class ElementBinder
             }
             level = (int)lv.value;
         }
-        var given = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        bool ok = true;
-        foreach (var (name, (value, pos)) in def.Parameters)
-        {
-            if (name == "level") continue;
-            if (CheckPerovskiteParameter(level, name, value, pos, instance: false)) given[name] = value;
-            else ok = false;
-        }
-        if (!ok) return null;
+        var given = ModelParameters(def, PerovskiteModel.Parameters(level), $"level={level}", "level");
+        if (given == null) return null;
         try
         {
             return PerovskiteModel.Create(level, given);
@@ -141,27 +143,6 @@ internal sealed partial class ElementBinder
         {
             Error(def.Position, ex.Message);
             return null;
-        }
-    }
-
-    /// <summary>Reports an unknown or out-of-range perovskite parameter at its position.</summary>
-    private bool CheckPerovskiteParameter(int level, string name, double value, SourcePosition at, bool instance)
-    {
-        var info = PerovskiteModel.Parameters(level).FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (info == null)
-        {
-            Error(at, $"unknown parameter '{name}' for level={level}" + (instance && name == "level" ? " (the level is set on the .model card)" : ""));
-            return false;
-        }
-        try
-        {
-            info.Validate(value);
-            return true;
-        }
-        catch (ArgumentException ex)
-        {
-            Error(at, ex.Message);
-            return false;
         }
     }
 }
