@@ -193,6 +193,7 @@ internal sealed class TransientRunner
         var raw = new List<double>();
         foreach (var d in _sys.Circuit.Devices) d.BeginTransient(spec, raw);
         raw.Add(tstop);
+        if (spec.Start > 0 && spec.Start < tstop) raw.Add(spec.Start); // the first written point lands on tstart
         raw.Sort();
         var list = new List<double>();
         foreach (double b in raw)

@@ -74,3 +74,19 @@ public class InitialConditionTests
         Assert.True(worst < 1e-3, $"worst {worst}");
     }
 }
+
+/// <summary>Output with tstart: the first written point is exactly tstart, the last exactly tstop.</summary>
+public class TransientWindowTests
+{
+    [Fact]
+    public void OutputStartsExactlyAtTstart()
+    {
+        var ckt = new Circuit().Add(
+            new VoltageSource("v1", "in", "0", new SourceValue { Waveform = new SineWaveform(new[] { 0.0, 1, 1e3 }) }),
+            new Resistor("r1", "in", "0", 1e3));
+        var times = new List<double>();
+        new Simulator(ckt).Transient(new TransientSpec(1e-5, 2e-3, Start: 1.234e-3), s => times.Add(s.Time));
+        Assert.Equal(1.234e-3, times[0]);
+        Assert.Equal(2e-3, times[^1]);
+    }
+}
