@@ -42,7 +42,8 @@ internal static class Repo
         }
     }
 
-    private static readonly object ConsoleLock = new();
+    /// <summary>Held by every test that swaps Console.Out/Error (process-wide state).</summary>
+    public static readonly object ConsoleLock = new();
 
     public static string TempDir()
     {

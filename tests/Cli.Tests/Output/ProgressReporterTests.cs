@@ -40,15 +40,20 @@ public class ProgressReporterTests
     [Fact]
     public void DisabledPrintsNothing()
     {
+        // Console.Error is process-wide: swap it under the lock the end-to-end tests use.
         var sw = new StringWriter();
-        Console.SetError(sw);
-        try
+        lock (Repo.ConsoleLock)
         {
-            var p = new ProgressReporter("tran", 1, enabled: false);
-            p.Report(0.5, 1);
-            p.Done();
+            var old = Console.Error;
+            Console.SetError(sw);
+            try
+            {
+                var p = new ProgressReporter("tran", 1, enabled: false);
+                p.Report(0.5, 1);
+                p.Done();
+            }
+            finally { Console.SetError(old); }
         }
-        finally { Console.SetError(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true }); }
         Assert.Equal("", sw.ToString());
     }
 }
