@@ -5,7 +5,8 @@ namespace Perovspice.Engine.Analysis;
 /// <summary>
 /// Newton–Raphson on the discretised DAE: J Δx = −r with J = G + a0·C (+ gmin on node diagonals) and
 /// r = F + a0·Q + history. Convergence as SPICE: every |Δx_i| ≤ reltol·max(|x_i|, |x_i'|) + abstol(kind_i),
-/// and no device limited its step in the last iteration.
+/// and no device limited its step in the last iteration. A device that throws <see cref="SimulationException"/>
+/// while loading fails the solve with the device's message as <see cref="Failure"/>.
 /// </summary>
 internal sealed class NewtonSolver
 {
@@ -62,7 +63,19 @@ internal sealed class NewtonSolver
             Iterations = iter;
             ctx.FirstIteration = iter == 1;
             ctx.InitJunctions = iter == 1 && fromScratch;
-            _sys.Evaluate(x);
+            try
+            {
+                _sys.Evaluate(x);
+            }
+            catch (SimulationException e)
+            {
+                // A device that cannot be evaluated at this iterate (a behavioural expression outside its
+                // domain) fails this solve; homotopy or a smaller time step may still get past it.
+                ctx.InitJunctions = false;
+                WorstUnknown = 0;
+                Failure = e.Message;
+                return false;
+            }
             ctx.InitJunctions = false;
             // A linear circuit's G and C do not change: while a0, gmin and the forced rows stay the same the
             // factorization of J can be reused and only the right-hand side is new.

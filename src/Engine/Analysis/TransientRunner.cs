@@ -85,6 +85,7 @@ internal sealed class TransientRunner
         int bpIndex = 0;
         var xNew = new double[_n + 1];
         long steps = 0;
+        string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
 
         while (bpIndex < breakpoints.Count)
         {
@@ -126,6 +127,7 @@ internal sealed class TransientRunner
 
             if (!_newton.Solve(xNew, _opt.Itl4))
             {
+                failedSinceAccept = _newton.Failure;
                 h = hTry / 8;
                 order = 1;
                 if (h < hmin)
@@ -144,13 +146,15 @@ internal sealed class TransientRunner
                 {
                     h = hTry * Math.Clamp(factor, 0.1, 0.9);
                     if (h < hmin)
-                        throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}");
+                        throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}"
+                            + (failedSinceAccept is null ? "" : $"; a longer step failed: {failedSinceAccept}"));
                     continue;
                 }
                 hNext = hTry * Math.Clamp(factor, 0.5, 2);
             }
 
             // Accept.
+            failedSinceAccept = null;
             Accept(xNew, a0, p, hTry);
             t = tNew;
             steps++;

@@ -4,7 +4,8 @@ internal sealed partial class ElementBinder
 {
     private readonly List<(FlatElement Element, string Control)> _controls = new();
 
-    /// <summary>Checks that every F/H controlling source exists and is a voltage source.</summary>
+    /// <summary>Checks that every F/H controlling source exists and is a voltage source, and that the names a B
+    /// expression probes exist.</summary>
     public void ResolveControls(Engine.Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements)
     {
         foreach (var (e, control) in _controls)
@@ -17,5 +18,6 @@ internal sealed partial class ElementBinder
                                     : $"controlling element '{control}' of '{e.Name}' must be a voltage source");
             }
         }
+        CheckBehaviouralProbes(circuit);
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial class ElementBinder
                 'e' or 'f' or 'g' or 'h' => BindControlled(e),
                 'd' => BindDiode(e),
                 'n' => BindPerovskite(e),
-                'b' => NotYet(e, "behavioural sources (B) are not supported yet"),
+                'b' => BindBehavioural(e),
                 _ => NotYet(e, $"unknown element kind '{e.Kind}'"),
             };
         }

@@ -2,7 +2,7 @@ using Perovspice.Engine;
 
 namespace Perovspice.Netlist.Binding;
 
-/// <summary>Floating nodes (no dc path to ground) and loops of voltage-defining elements (V, E, H, L).</summary>
+/// <summary>Floating nodes (no dc path to ground) and loops of voltage-defining elements (V, E, H, L, V= B sources).</summary>
 internal static class TopologyCheck
 {
     public static void Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors)

@@ -141,6 +141,28 @@ internal static class Evaluator
         }
     }
 
+    /// <summary>Adds the offset of every name inside <c>v()</c>/<c>i()</c>, in the order <see cref="Rewrite"/>
+    /// writes them.</summary>
+    public static void ProbeNameOffsets(Expr e, List<int> offsets)
+    {
+        switch (e)
+        {
+            case NegateExpr neg:
+                ProbeNameOffsets(neg.Operand, offsets);
+                break;
+            case ChainExpr chain:
+                ProbeNameOffsets(chain.First, offsets);
+                foreach (var (_, operand) in chain.Rest) ProbeNameOffsets(operand, offsets);
+                break;
+            case CallExpr call:
+                foreach (var a in call.Args) ProbeNameOffsets(a, offsets);
+                break;
+            case ProbeExpr p:
+                foreach (var (_, offset) in p.Names) offsets.Add(offset);
+                break;
+        }
+    }
+
     private static void WriteNumber(StringBuilder sb, double v)
     {
         string s = v.ToString("R", CultureInfo.InvariantCulture);

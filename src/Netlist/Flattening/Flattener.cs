@@ -140,7 +140,12 @@ internal sealed partial class Flattener
                     try
                     {
                         string text = Expressions.Evaluator.Rewrite(b.Expression, scope, scope.Node, scope.Flat);
-                        args.Add(new ExpressionArg(b.Key, text, b.Text, b.Position));
+                        var probes = new List<int>();
+                        Expressions.Evaluator.ProbeNameOffsets(b.Expression, probes);
+                        args.Add(new ExpressionArg(b.Key, text, b.Text, b.Position)
+                        {
+                            ProbePositions = probes.Select(o => b.Line.At(b.Base + o)).ToList(),
+                        });
                     }
                     catch (ExpressionException ex)
                     {

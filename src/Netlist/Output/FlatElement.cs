@@ -63,4 +63,9 @@ public sealed record FunctionArg(string Name, IReadOnlyList<double> Values, Sour
 /// </param>
 /// <param name="OriginalText">The expression as written (lower case, braces removed).</param>
 /// <param name="Position">Position of the expression's first character.</param>
-public sealed record ExpressionArg(string Key, string Text, string OriginalText, SourcePosition Position) : ElementArgument(Position);
+public sealed record ExpressionArg(string Key, string Text, string OriginalText, SourcePosition Position) : ElementArgument(Position)
+{
+    /// <summary>Where each name inside <c>v()</c> and <c>i()</c> was written, in the order the names appear in
+    /// <see cref="Text"/> (empty when unknown), so that an unknown node or source is reported at its name.</summary>
+    public IReadOnlyList<SourcePosition> ProbePositions { get; init; } = Array.Empty<SourcePosition>();
+}

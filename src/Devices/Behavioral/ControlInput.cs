@@ -1,0 +1,29 @@
+namespace Perovspice.Devices.Behavioral;
+
+/// <summary>What a behavioural expression reads from the circuit.</summary>
+public enum ControlInputKind
+{
+    /// <summary>A node voltage <c>v(a)</c>, or a voltage difference <c>v(a,b)</c>.</summary>
+    Voltage,
+    /// <summary>The branch current <c>i(name)</c> of a device that has one (a voltage source, E, H, L, or a
+    /// <c>V=</c> behavioural source).</summary>
+    Current,
+}
+
+/// <summary>One input of a <see cref="IBehavioralFunction"/>, named as in the netlist (hierarchical, lower case).
+/// The <see cref="BehavioralSource"/> resolves it to unknowns at setup.</summary>
+/// <param name="Kind">Voltage or branch current.</param>
+/// <param name="Name">The node (voltage) or the device (current).</param>
+/// <param name="Reference">For <c>v(a,b)</c> the second node; null for a voltage to ground and for currents.</param>
+public sealed record ControlInput(ControlInputKind Kind, string Name, string? Reference = null)
+{
+    /// <summary><c>v(node)</c>, or <c>v(node, reference)</c> when a reference node is given.</summary>
+    public static ControlInput NodeVoltage(string node, string? reference = null) => new(ControlInputKind.Voltage, node, reference);
+
+    /// <summary><c>i(device)</c>: the branch current of a device.</summary>
+    public static ControlInput BranchCurrent(string device) => new(ControlInputKind.Current, device);
+
+    /// <summary>As written in an expression: <c>v(a)</c>, <c>v(a,b)</c>, <c>i(v1)</c>.</summary>
+    public override string ToString() =>
+        Kind == ControlInputKind.Current ? $"i({Name})" : Reference is null ? $"v({Name})" : $"v({Name},{Reference})";
+}

@@ -1,0 +1,93 @@
+using Perovspice.Devices.Behavioral;
+
+namespace Perovspice.Netlist.Binding.Behavioural;
+
+/// <summary>
+/// Value and partial derivatives of each operation, shared by run-time evaluation and constant folding.
+/// Choices where the derivative is not classical (documented in the README's B-source notes):
+/// <list type="bullet">
+/// <item><c>abs</c>: slope +1 at 0 (a subgradient); <c>min</c>/<c>max</c>: the slope of the chosen argument,
+/// the first one on a tie.</item>
+/// <item><c>sqrt(0)</c> and <c>0^y</c> with 0 &lt; y &lt; 1 have infinite slope: the Jacobian uses 0 there
+/// (the value is exact) so that Newton can start from an all-zero guess.</item>
+/// <item><c>x^y</c>: for x &gt; 0 the real power with both partials; for x ≤ 0 only an integer y is allowed
+/// (sign kept, (−2)^3 = −8, ∂/∂y taken as 0); a negative base with a non-integer exponent, and 0 to a
+/// negative power, are domain errors. (ngspice's default mode evaluates |x|^y instead, so its (−2)^3 is 8.)</item>
+/// <item><c>exp</c> continues linearly beyond an argument of 227 (value and slope e^227 there), so that a
+/// Newton overshoot stays finite; ngspice clamps near the same point.</item>
+/// <item>ln/log/log10 of x ≤ 0, sqrt of x &lt; 0 and division by 0 are domain errors.</item>
+/// </list>
+/// </summary>
+internal static class OpMath
+{
+    private const double ExpLimit = 227;
+    private static readonly double ExpAtLimit = Math.Exp(ExpLimit);
+
+    /// <summary>Applies <paramref name="op"/>; <paramref name="da"/>, <paramref name="db"/> receive the partials
+    /// with respect to the operands (0 for an unused operand).</summary>
+    public static double Apply(OpCode op, double a, double b, out double da, out double db)
+    {
+        db = 0;
+        switch (op)
+        {
+            case OpCode.Neg: da = -1; return -a;
+            case OpCode.Exp:
+                if (a <= ExpLimit) { double e = Math.Exp(a); da = e; return e; }
+                da = ExpAtLimit;
+                return ExpAtLimit * (1 + (a - ExpLimit));
+            case OpCode.Ln:
+                if (!(a > 0)) throw Domain($"logarithm of a non-positive value ({a:G6})");
+                da = 1 / a; return Math.Log(a);
+            case OpCode.Log10:
+                if (!(a > 0)) throw Domain($"log10 of a non-positive value ({a:G6})");
+                da = 1 / (a * Math.Log(10)); return Math.Log10(a);
+            case OpCode.Sqrt:
+                if (a < 0) throw Domain($"square root of a negative value ({a:G6})");
+                if (a == 0) { da = 0; return 0; }
+                { double r = Math.Sqrt(a); da = 0.5 / r; return r; }
+            case OpCode.Abs: da = a >= 0 ? 1 : -1; return Math.Abs(a);
+            case OpCode.Sin: da = Math.Cos(a); return Math.Sin(a);
+            case OpCode.Cos: da = -Math.Sin(a); return Math.Cos(a);
+            case OpCode.Tan: { double c = Math.Cos(a); da = 1 / (c * c); return Math.Tan(a); }
+            case OpCode.Atan: da = 1 / (1 + a * a); return Math.Atan(a);
+            case OpCode.Sinh: da = Math.Cosh(a); return Math.Sinh(a);
+            case OpCode.Cosh: da = Math.Sinh(a); return Math.Cosh(a);
+            case OpCode.Tanh: { double t = Math.Tanh(a); da = 1 - t * t; return t; }
+            case OpCode.Add: da = 1; db = 1; return a + b;
+            case OpCode.Sub: da = 1; db = -1; return a - b;
+            case OpCode.Mul: da = b; db = a; return a * b;
+            case OpCode.Div:
+                if (b == 0) throw Domain($"division by zero ({a:G6}/0)");
+                da = 1 / b; db = -a / (b * b); return a / b;
+            case OpCode.Pow: return Power(a, b, out da, out db);
+            case OpCode.Min: da = a <= b ? 1 : 0; db = 1 - da; return a <= b ? a : b;
+            case OpCode.Max: da = a >= b ? 1 : 0; db = 1 - da; return a >= b ? a : b;
+            default: throw new InvalidOperationException(op.ToString());
+        }
+    }
+
+    private static double Power(double x, double y, out double dx, out double dy)
+    {
+        if (x > 0)
+        {
+            double v = Math.Pow(x, y);
+            dx = y == 0 ? 0 : y * Math.Pow(x, y - 1);
+            dy = v * Math.Log(x);
+            return v;
+        }
+        dy = 0;
+        if (x == 0)
+        {
+            if (y < 0) throw Domain($"0 raised to a negative power ({y:G6})");
+            if (y == 0) { dx = 0; return 1; }
+            dx = y == 1 ? 1 : 0;   // y > 1: slope 0; 0 < y < 1: infinite slope, 0 used (see the class remarks)
+            return 0;
+        }
+        if (y != Math.Floor(y))
+            throw Domain($"negative base ({x:G6}) raised to a non-integer power ({y:G6})");
+        dx = y == 0 ? 0 : y * Math.Pow(x, y - 1);
+        return Math.Pow(x, y);
+    }
+
+    private static BehavioralDomainException Domain(string message) => new(message);
+}
