@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # fig EXAMPLE PICTURE TARGET: runs examples/EXAMPLE.cir once, copies PICTURE (tran.svg, dc.svg,
-# ac-nyquist.svg) to docs/figures/TARGET.
+# ac-nyquist.svg, hopf.svg) to docs/figures/TARGET.
 fig() {
     local example=$1 picture=$2 target=$3
     if [ ! -d "$work/$example" ]; then
@@ -32,6 +32,7 @@ fig paper1_fig2_current_steps        tran.svg        fig2_current_steps.svg
 fig paper1_fig3_voltage_step         tran.svg        fig3_voltage_step.svg
 fig paper1_fig4a_nyquist_l2          ac-nyquist.svg  fig4a_nyquist.svg
 fig paper1_fig4b_negative_resistance ac-nyquist.svg  fig4b_negative_resistance.svg
+fig hopf_memristor_l2               hopf.svg        fig5a_hopf.svg
 fig paper2_fig6a_ltp_1v2             tran.svg        fig6a_ltp_1v2.svg
 fig paper2_fig6b_ltp_0v65            tran.svg        fig6b_ltp_0v65.svg
 fig paper2_fig6c_il                  tran.svg        fig6c_il.svg

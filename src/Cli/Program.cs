@@ -92,10 +92,10 @@ namespace Perovspice.Cli
             };
             foreach (var analysis in job.Analyses)
             {
-                ResultTable table;
+                IReadOnlyList<ResultTable> tables;
                 try
                 {
-                    table = runner.Run(analysis);
+                    tables = runner.Run(analysis);
                 }
                 catch (SimulationException e)
                 {
@@ -106,17 +106,25 @@ namespace Perovspice.Cli
                 }
                 progress?.Done();
                 progress = null;
-                Write(table, outDir, line);
-                if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{line.Format}");
+                foreach (var table in tables)
+                {
+                    string ext = Write(table, outDir, line);
+                    if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{ext}");
+                }
             }
             return Ok;
         }
 
-        private static void Write(ResultTable table, string outDir, CommandLine line)
+        /// <summary>Writes one table; returns the extension used. The Hopf points table is a list of crossings, not
+        /// vectors over a scale: it is always CSV and has no picture.</summary>
+        private static string Write(ResultTable table, string outDir, CommandLine line)
         {
-            if (line.Format == "raw") RawWriter.Write(table, Path.Combine(outDir, table.FileStem + ".raw"));
+            bool points = table.Kind == "hopf-points";
+            string ext = line.Format == "raw" && !points ? "raw" : "csv";
+            if (ext == "raw") RawWriter.Write(table, Path.Combine(outDir, table.FileStem + ".raw"));
             else CsvWriter.Write(table, Path.Combine(outDir, table.FileStem + ".csv"));
-            if (line.Plot) SvgPlotter.Write(table, outDir);
+            if (line.Plot && !points) SvgPlotter.Write(table, outDir);
+            return ext;
         }
     }
 }

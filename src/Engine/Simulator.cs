@@ -5,7 +5,7 @@ using Perovspice.Engine.Sparse;
 namespace Perovspice.Engine;
 
 /// <summary>
-/// Runs analyses on a circuit: operating point, dc sweep, transient and ac. All of them are generic over the
+/// Runs analyses on a circuit: operating point, dc sweep, transient, ac and the stability (hopf) sweep. All of them are generic over the
 /// devices' F, Q, G and C.
 /// </summary>
 /// <example><code>
@@ -50,7 +50,36 @@ public sealed class Simulator
 
     /// <summary>Sweeps one or two sources (the first varies fastest); <paramref name="onPoint"/> receives the
     /// swept values and the solution at each point.</summary>
-    public void DcSweep(IReadOnlyList<DcSweepSpec> sweeps, Action<double[], Solution> onPoint)
+    public void DcSweep(IReadOnlyList<DcSweepSpec> sweeps, Action<double[], Solution> onPoint) =>
+        Sweep(sweeps, onPoint, "dc sweep");
+
+    /// <summary>
+    /// Stability sweep (<c>.hopf</c>): sweeps one source as <see cref="DcSweep"/> does (each operating point continued
+    /// from the previous one) and at each point linearizes the circuit and computes the finite eigenvalues λ of the
+    /// pencil (G + λC) v = 0 — its natural frequencies, in 1/s (<see cref="PencilEigenvalues"/>). The operating point is
+    /// stable when every λ has a negative real part. Feed the eigenvalues to a <see cref="HopfTracker"/> to locate
+    /// Hopf bifurcations.
+    /// </summary>
+    /// <param name="sweep">The swept source and its values.</param>
+    /// <param name="onPoint">Receives the swept value, the operating point and its finite eigenvalues (complex pairs
+    /// both listed, unordered); the solution is reused between points.</param>
+    /// <exception cref="SimulationException">No operating point, more than <see cref="PencilEigenvalues.MaxUnknowns"/>
+    /// unknowns, or a singular pencil; the message names the sweep value.</exception>
+    public void Hopf(DcSweepSpec sweep, Action<double, Solution, IReadOnlyList<Complex>> onPoint)
+    {
+        if (System.Size > PencilEigenvalues.MaxUnknowns)
+            throw new SimulationException($"hopf analysis: the dense eigenvalue computation is limited to {PencilEigenvalues.MaxUnknowns} unknowns; this circuit has {System.Size}");
+        Sweep(new[] { sweep }, (values, sol) =>
+        {
+            var (g, c) = System.DenseJacobians(sol.X);
+            Complex[] eigenvalues;
+            try { eigenvalues = PencilEigenvalues.Finite(g, c); }
+            catch (SimulationException e) { throw new SimulationException($"hopf analysis at {sweep.Source}={values[0]:G6}: {e.Message}"); }
+            onPoint(values[0], sol, eigenvalues);
+        }, "hopf analysis");
+    }
+
+    private void Sweep(IReadOnlyList<DcSweepSpec> sweeps, Action<double[], Solution> onPoint, string analysis)
     {
         if (sweeps.Count is < 1 or > 2) throw new ArgumentException("a dc sweep has one or two sources");
         var sources = sweeps.Select(s => FindSource(s.Source)).ToArray();
@@ -69,8 +98,8 @@ public sealed class Simulator
                 {
                     sources[0].DcValue = vi;
                     string where = sweeps.Count == 2
-                        ? $"dc sweep at {sweeps[0].Source}={vi:G6}, {sweeps[1].Source}={vo:G6}"
-                        : $"dc sweep at {sweeps[0].Source}={vi:G6}";
+                        ? $"{analysis} at {sweeps[0].Source}={vi:G6}, {sweeps[1].Source}={vo:G6}"
+                        : $"{analysis} at {sweeps[0].Source}={vi:G6}";
                     if (first) _dc.Solve(x, where);
                     else
                     {

@@ -5,7 +5,8 @@ namespace Perovspice.Cli.Output;
 
 /// <summary>
 /// Writes hand-made SVG pictures of a result table (<c>--plot</c>): waveforms against the first column for
-/// tran/dc/hopf, Bode and Nyquist plots for ac, a value list for op.
+/// tran/dc, the rightmost eigenvalue's real and imaginary parts against the swept value for hopf, Bode and Nyquist
+/// plots for ac, a value list for op.
 /// </summary>
 public static class SvgPlotter
 {
@@ -33,6 +34,8 @@ public static class SvgPlotter
         }
         else if (table.Kind == "op" || table.Columns.Count == 1 && table.RowCount <= 1)
             Save(ValueList(table), "");
+        else if (table.Kind == "hopf")
+            Save(Waveforms(FirstColumns(table, 3)), "");
         else
             Save(Waveforms(table), "");
         return written;
@@ -147,6 +150,14 @@ public static class SvgPlotter
             svg.Add(SvgPanel.Text(Left, 60 + 20 * c, $"{table.Columns[c].Name} = {value}", "start"));
         }
         return svg;
+    }
+
+    /// <summary>A view of the table's first <paramref name="count"/> columns (hopf: sweep, re(lambda), im(lambda)).</summary>
+    private static ResultTable FirstColumns(ResultTable table, int count)
+    {
+        var view = new ResultTable(table.Kind, table.FileStem, table.PlotName, table.Title);
+        view.Columns.AddRange(table.Columns.Take(count));
+        return view;
     }
 
     private static List<double> Frequencies(ResultTable table)

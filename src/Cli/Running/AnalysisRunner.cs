@@ -6,7 +6,8 @@ using Perovspice.Netlist.Binding;
 
 namespace Perovspice.Cli.Running;
 
-/// <summary>Runs the analyses of a job in netlist order, producing one <see cref="ResultTable"/> each.</summary>
+/// <summary>Runs the analyses of a job in netlist order, producing one <see cref="ResultTable"/> each (two for hopf:
+/// the sweep and its Hopf points).</summary>
 internal sealed class AnalysisRunner
 {
     private readonly SimulationJob _job;
@@ -23,18 +24,20 @@ internal sealed class AnalysisRunner
     /// <summary>Reports progress of long analyses: (analysis, value, total, count).</summary>
     public Action<string, double, double, long>? Progress { get; init; }
 
-    /// <summary>Runs one analysis; throws <see cref="SimulationException"/> when it fails.</summary>
-    public ResultTable Run(AnalysisJob analysis)
+    /// <summary>Runs one analysis; throws <see cref="SimulationException"/> when it fails. One table per analysis,
+    /// except hopf: the sweep (<c>hopf</c>) and its crossings (<c>hopf-points</c>).</summary>
+    public IReadOnlyList<ResultTable> Run(AnalysisJob analysis)
     {
         string kind = analysis.Kind;
         int n = _countByKind[kind] = _countByKind.GetValueOrDefault(kind) + 1;
         string stem = n == 1 ? kind : $"{kind}-{n}";
         return analysis.Statement switch
         {
-            OpStatement => RunOp(analysis, stem),
-            DcStatement dc => RunDc(analysis, dc, stem),
-            TranStatement tran => RunTran(analysis, tran, stem),
-            AcStatement ac => RunAc(analysis, ac, stem),
+            OpStatement => new[] { RunOp(analysis, stem) },
+            DcStatement dc => new[] { RunDc(analysis, dc, stem) },
+            TranStatement tran => new[] { RunTran(analysis, tran, stem) },
+            AcStatement ac => new[] { RunAc(analysis, ac, stem) },
+            HopfStatement hopf => RunHopf(analysis, hopf, stem),
             _ => throw new SimulationException($"{kind}: analysis not supported"),
         };
     }
@@ -100,6 +103,62 @@ internal sealed class AnalysisRunner
             AddRow(cols, sol);
         });
         return t;
+    }
+
+    /// <summary>hopf: swept value, re/im of the rightmost eigenvalue, the print items; and the Hopf points table
+    /// (swept value, frequency, omega, direction).</summary>
+    private ResultTable[] RunHopf(AnalysisJob a, HopfStatement hopf, string stem)
+    {
+        var t = NewTable("hopf", stem, "Stability (Hopf) sweep");
+        string src = hopf.Source.ToLowerInvariant();
+        var type = _job.Circuit.Find(hopf.Source) is Devices.CurrentSource ? VectorType.Current : VectorType.Voltage;
+        var sweep = AddRealColumn(t, src, type);
+        var re = AddRealColumn(t, "re(lambda)", VectorType.NoType);
+        var im = AddRealColumn(t, "im(lambda)", VectorType.NoType);
+        var cols = RealColumns(a, t);
+        var tracker = new Engine.Analysis.HopfTracker();
+        var values = new DcSweepSpec(hopf.Source, hopf.Start, hopf.Stop, hopf.Step);
+        double total = values.Values().Length;
+        long count = 0;
+        _sim.Hopf(values, (value, sol, eigenvalues) =>
+        {
+            if (eigenvalues.Count == 0)
+                throw new SimulationException($"hopf analysis at {hopf.Source}={value:G6}: the linearized circuit has no finite natural frequencies (no capacitor or inductor state): nothing to analyse");
+            var right = Engine.Analysis.PencilEigenvalues.Rightmost(eigenvalues);
+            sweep(value);
+            re(right.Real);
+            im(right.Imaginary);
+            AddRow(cols, sol);
+            tracker.Add(value, eigenvalues);
+            if ((++count & 63) == 0) Progress?.Invoke("hopf", count, total, count);
+        });
+        var points = NewTable("hopf-points", stem + "-points", "Hopf points");
+        var pSweep = AddRealColumn(points, src, type);
+        var pFreq = AddRealColumn(points, "frequency", VectorType.Frequency);
+        var pOmega = AddRealColumn(points, "omega", VectorType.NoType);
+        var pDir = AddRealColumn(points, "direction", VectorType.NoType);
+        foreach (var p in tracker.Points)
+        {
+            pSweep(p.Value);
+            pFreq(p.Frequency);
+            pOmega(p.Omega);
+            pDir(p.Direction);
+        }
+        return new[] { t, points };
+    }
+
+    /// <summary>Adds a real column and its raw vector; returns the function that appends a value to both.</summary>
+    private static Action<double> AddRealColumn(ResultTable t, string name, VectorType type)
+    {
+        var col = new ResultColumn(name);
+        var vec = new RawVector(name, type, false);
+        t.Columns.Add(col);
+        t.Vectors.Add(vec);
+        return v =>
+        {
+            col.Values.Add(v);
+            vec.Real.Add(v);
+        };
     }
 
     private ResultTable RunTran(AnalysisJob a, TranStatement tran, string stem)

@@ -50,11 +50,6 @@ public static class CircuitBinder
         var analyses = new List<AnalysisJob>();
         foreach (var a in netlist.Analyses)
         {
-            if (a is HopfStatement)
-            {
-                errors.Add(new NetlistDiagnostic(a.Position, ".hopf is not supported yet"));
-                continue;
-            }
             CheckSweptSources(a, circuit, errors);
             analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)));
         }
@@ -67,9 +62,14 @@ public static class CircuitBinder
 
     private static void CheckSweptSources(AnalysisStatement a, Circuit circuit, List<NetlistDiagnostic> errors)
     {
-        if (a is not DcStatement dc) return;
-        foreach (var s in dc.Sweeps)
-            if (circuit.Find(s.Source) is not IDcSource)
-                errors.Add(new NetlistDiagnostic(s.Position, $"'{s.Source}' is not an independent voltage or current source"));
+        var sweeps = a switch
+        {
+            DcStatement dc => dc.Sweeps.Select(s => (s.Source, s.Position)),
+            HopfStatement hopf => new[] { (hopf.Source, hopf.Position) },
+            _ => Enumerable.Empty<(string, SourcePosition)>(),
+        };
+        foreach (var (source, position) in sweeps)
+            if (circuit.Find(source) is not IDcSource)
+                errors.Add(new NetlistDiagnostic(position, $"'{source}' is not an independent voltage or current source"));
     }
 }

@@ -3,14 +3,14 @@ using Perovspice.Engine;
 namespace Perovspice.Netlist.Binding;
 
 /// <summary>Resolves the `.print` items of one analysis kind (or the defaults: every node voltage and every
-/// voltage-source current) against the circuit.</summary>
+/// voltage-source current; none for hopf, whose table holds the eigenvalue columns only) against the circuit.</summary>
 internal static class OutputBinder
 {
     public static IReadOnlyList<OutputProbe> Bind(string kind, FlatNetlist netlist, Circuit circuit,
         HashSet<string> nodes, List<NetlistDiagnostic> errors)
     {
         var items = netlist.Prints.Where(p => p.AnalysisKind == kind).SelectMany(p => p.Items).ToList();
-        if (items.Count == 0) return Defaults(kind, netlist, circuit);
+        if (items.Count == 0) return kind == "hopf" ? Array.Empty<OutputProbe>() : Defaults(kind, netlist, circuit);
         var probes = new List<OutputProbe>();
         foreach (var item in items)
         {

@@ -1,0 +1,100 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Perovspice.Engine.Analysis;
+
+/// <summary>
+/// The finite eigenvalues λ of the matrix pencil (G + λC) v = 0 — the natural frequencies of a circuit linearized at
+/// an operating point — by the shift-and-invert method of design.md: with a real shift σ, M = (G + σC)⁻¹C has the
+/// eigenvalues μ = 1/(σ − λ) and μ = 0 for the algebraic (infinite-eigenvalue) part, so λ = σ − 1/μ.
+/// </summary>
+/// <remarks>
+/// Dense: O(n³) time and O(n²) memory, limited to <see cref="MaxUnknowns"/> unknowns. The shift is taken from the
+/// scale of the problem (‖G‖/‖C‖, then refined to the geometric mean of the extreme |λ| so that both ends of a stiff
+/// spectrum keep their relative accuracy); a shift that makes G + σC singular or badly conditioned is replaced by the
+/// next candidate. μ with |μ| &lt; 1e-12·max|μ| are infinite eigenvalues. Rounding splits a zero μ of a Jordan block
+/// (an index-2 part, e.g. a capacitor across a voltage source) into values far above that threshold; those give huge
+/// λ that change with σ, so the eigenvalues are computed for two shifts and only those found by both are kept.
+/// </remarks>
+public static class PencilEigenvalues
+{
+    /// <summary>Largest number of unknowns the dense solver accepts.</summary>
+    public const int MaxUnknowns = 2000;
+
+    private const double InfiniteThreshold = 1e-12, MaxCondition = 1e14;
+    private static readonly double[] ShiftFactors = { 0.6180339887, 1.9318516526, 0.0731, 13.7, 0.0047, 211.3 };
+
+    /// <summary>The finite eigenvalues of (G + λC) v = 0, complex pairs both listed, in no particular order.</summary>
+    /// <param name="g">G = ∂F/∂x, n × n.</param>
+    /// <param name="c">C = ∂Q/∂x, n × n.</param>
+    /// <exception cref="SimulationException">More than <see cref="MaxUnknowns"/> unknowns, or G + σC singular for every
+    /// shift tried (a singular pencil: det(G + λC) ≡ 0).</exception>
+    public static Complex[] Finite(double[,] g, double[,] c)
+    {
+        int n = g.GetLength(0);
+        if (n > MaxUnknowns)
+            throw new SimulationException($"the stability analysis computes dense eigenvalues and is limited to {MaxUnknowns} unknowns; this circuit has {n}");
+        if (n == 0) return Array.Empty<Complex>();
+        var G = Matrix<double>.Build.DenseOfArray(g);
+        var C = Matrix<double>.Build.DenseOfArray(c);
+        double cn = C.FrobeniusNorm();
+        if (cn == 0) return Array.Empty<Complex>();
+        double gn = G.FrobeniusNorm();
+        double scale = gn > 0 ? gn / cn : 1;
+
+        var first = Solve(G, C, scale);
+        if (first.Length == 0) return first;
+        // Re-centre the shift between the smallest and largest |λ| (zero eigenvalues excluded).
+        double lo = double.PositiveInfinity, hi = 0;
+        foreach (var l in first)
+        {
+            double m = l.Magnitude;
+            if (m > 0) { lo = Math.Min(lo, m); hi = Math.Max(hi, m); }
+        }
+        double centre = hi > 0 ? Math.Sqrt(lo * hi) : scale;
+        var a = Solve(G, C, centre);
+        var b = Solve(G, C, centre * 1.7320508076);
+        var kept = new List<Complex>(a.Length);
+        foreach (var l in a)
+        {
+            double tol = 1e-6 * (l.Magnitude + centre);
+            if (b.Any(m => (m - l).Magnitude <= tol)) kept.Add(l);
+        }
+        return kept.ToArray();
+    }
+
+    /// <summary>The rightmost eigenvalue: largest real part, on a tie the one with positive imaginary part; NaN when
+    /// the list is empty.</summary>
+    public static Complex Rightmost(IReadOnlyList<Complex> eigenvalues)
+    {
+        var best = new Complex(double.NaN, double.NaN);
+        foreach (var l in eigenvalues)
+            if (double.IsNaN(best.Real) || l.Real > best.Real || (l.Real == best.Real && l.Imaginary > best.Imaginary))
+                best = l;
+        return best;
+    }
+
+    /// <summary>Eigenvalues for a shift near <paramref name="scale"/>: the first candidate σ = factor·scale for which
+    /// G + σC is well conditioned.</summary>
+    private static Complex[] Solve(Matrix<double> G, Matrix<double> C, double scale)
+    {
+        foreach (double factor in ShiftFactors)
+        {
+            double sigma = factor * scale;
+            var a = G + sigma * C;
+            Matrix<double> inverse;
+            try { inverse = a.LU().Inverse(); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException) { continue; }
+            double condition = a.L1Norm() * inverse.L1Norm();
+            if (!double.IsFinite(condition) || condition > MaxCondition) continue;
+            var mu = (inverse * C).Evd().EigenValues;
+            double max = 0;
+            foreach (var m in mu) max = Math.Max(max, m.Magnitude);
+            var result = new List<Complex>();
+            foreach (var m in mu)
+                if (m.Magnitude > InfiniteThreshold * max) result.Add(sigma - 1 / m);
+            return result.ToArray();
+        }
+        throw new SimulationException("G + sC is singular for every shift s tried: the linearized circuit has no unique solution (a singular pencil)");
+    }
+}
