@@ -40,7 +40,8 @@ namespace Perovspice.Cli
                 if (job == null) return code;
                 if (line.Verb == "check")
                 {
-                    if (!line.Quiet) Console.WriteLine($"{line.Netlist}: ok ({job.Circuit.Devices.Count} elements, {job.Analyses.Count} analyses)");
+                    string steps = job.Parameter is null ? "" : $", {job.Cases.Count} steps of {job.Parameter}";
+                    if (!line.Quiet) Console.WriteLine($"{line.Netlist}: ok ({job.Cases[0].Job.Circuit.Devices.Count} elements, {job.Analyses.Count} analyses{steps})");
                     return Ok;
                 }
                 return Run(job, line);
@@ -55,14 +56,17 @@ namespace Perovspice.Cli
         private static string Version() =>
             typeof(PerovspiceCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.1.0";
 
-        /// <summary>Reads and binds the netlist; prints diagnostics; null with an exit code on errors.</summary>
-        private static SimulationJob? Load(string path, bool quiet, out int code)
+        /// <summary>
+        /// Reads and binds the netlist (once per <c>.step</c> value, all before any analysis runs); prints
+        /// diagnostics; null with an exit code on errors.
+        /// </summary>
+        private static SteppedJob? Load(string path, bool quiet, out int code)
         {
             code = Ok;
             try
             {
                 var flat = NetlistReader.ReadFile(path);
-                var job = CircuitBinder.Bind(flat, path);
+                var job = StepBinder.Bind(flat, path);
                 if (!quiet) foreach (var w in job.Warnings) Console.Error.WriteLine(w);
                 return job;
             }
@@ -75,27 +79,29 @@ namespace Perovspice.Cli
             }
         }
 
-        private static int Run(SimulationJob job, CommandLine line)
+        /// <summary>
+        /// Runs analysis by analysis; with <c>.step</c> each analysis runs for every step value before its table is
+        /// written, so a failure leaves the files of the analyses before it (complete over all steps).
+        /// </summary>
+        private static int Run(SteppedJob job, CommandLine line)
         {
             string stem = Path.GetFileNameWithoutExtension(line.Netlist!);
             string outDir = line.OutputDir ?? Path.Combine(Directory.GetCurrentDirectory(), stem + ".out");
             Directory.CreateDirectory(outDir);
             bool showProgress = !line.Quiet && !Console.IsErrorRedirected;
             ProgressReporter? progress = null;
-            var runner = new AnalysisRunner(job)
+            var runner = new StepRunner(job, showProgress ? (kind, value, total, count) =>
             {
-                Progress = showProgress ? (kind, value, total, count) =>
-                {
-                    progress ??= new ProgressReporter(kind, total, true);
-                    progress.Report(value, count);
-                } : null,
-            };
-            foreach (var analysis in job.Analyses)
+                progress ??= new ProgressReporter(kind, total, true);
+                progress.Report(value, count);
+            } : null);
+            for (int i = 0; i < runner.Analyses.Count; i++)
             {
+                var analysis = runner.Analyses[i];
                 IReadOnlyList<ResultTable> tables;
                 try
                 {
-                    tables = runner.Run(analysis);
+                    tables = runner.Run(i);
                 }
                 catch (SimulationException e)
                 {

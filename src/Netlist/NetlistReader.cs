@@ -106,6 +106,9 @@ public static class NetlistReader
         flattener.Run(step);
         var control = new ControlEvaluator(flattener, diags);
         control.Run(root.Body, step);
+        if (control.Step is not null && step is not null && flattener.ImplicitStepSlot is { Referenced: false, State: not ParamSlot.SlotState.Failed })
+            diags.Error(step.Parameter.Position, $"unknown parameter '{step.Parameter.Written}' in '.step': " +
+                "no global .param defines it and no expression uses it");
         if (diags.HasErrors) throw new NetlistException(diags.Items);
         var warnings = diags.Items.Where(d => d.IsWarning).OrderBy(d => d.Position).ToList();
         return new FlatNetlist(title, flattener.Elements, flattener.Models, control.Analyses, control.Prints,

@@ -162,6 +162,17 @@ public class DotStatementTests
     }
 
     [Fact]
+    public void StepParameterMustBeGlobalOrUsed()
+    {
+        const string unknown = "error: unknown parameter 'q' in '.step': no global .param defines it and no expression uses it";
+        Assert.Equal("t.cir:5:13: " + unknown, T.Error(".param r=1k\nR1 a 0 {r}\nV1 a 0 1\n.step param q list 1 2\n"));
+        // declared but unused: fine (a global .param); undeclared but used in an analysis: fine
+        Assert.Equal(new[] { 1.0, 2 }, T.Read(".param q=0\nR1 a 0 1\nV1 a 0 1\n.step param q list 1 2\n").Step!.Values);
+        Assert.Equal(2e-3, ((TranStatement)T.Read("R1 a 0 1\nV1 a 0 1\n.tran 1u {t}\n.step param t list 1m 2m\n")
+            .WithParameter("t", 2e-3).Analyses[0]).Stop);
+    }
+
+    [Fact]
     public void AnalysisInsideSubcktIsError() =>
         Assert.Equal("t.cir:3:1: error: this statement is not allowed inside a subcircuit ('.subckt s')",
             T.Error(".subckt s a\n.op\nR1 a 0 1\n.ends\n"));

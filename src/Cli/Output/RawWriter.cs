@@ -7,7 +7,9 @@ namespace Perovspice.Cli.Output;
 /// <summary>
 /// Writes ngspice-compatible ASCII raw files: one plot per file, laid out as ngspice's <c>write</c> with
 /// <c>filetype=ascii</c> does (header, tab-separated variable list, then per point the index and one value
-/// per line, complex values as <c>re,im</c>, a blank line after each point).
+/// per line, complex values as <c>re,im</c>, a blank line after each point). A <c>.step</c> table is written as one
+/// plot per step value, one after another in the same file (as ngspice's <c>load</c> reads a file of several plots);
+/// each plot's title ends with <c>(.step name = value)</c>.
 /// </summary>
 public static class RawWriter
 {
@@ -49,22 +51,35 @@ public static class RawWriter
 
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-        w.Write($"Title: {OneLine(table.Title)}\n");
-        w.Write($"Date: {NgspiceDate(date ?? DateTime.Now)}\n");
+        string when = NgspiceDate(date ?? DateTime.Now);
+        if (table.Steps.Count == 0)
+            WritePlot(w, table, OneLine(table.Title), when, vectors, complex, 0, points);
+        else
+            foreach (var step in table.Steps)
+                WritePlot(w, table, $"{OneLine(table.Title)} (.step {table.StepParameter} = {NumberFormat.RoundTrip(step.Value)})",
+                    when, vectors, complex, step.FirstRow, step.RowCount);
+    }
+
+    // One plot: header, variable list and the points [first, first + count) of every vector.
+    private static void WritePlot(StreamWriter w, ResultTable table, string title, string date, List<RawVector> vectors,
+        bool complex, int first, int count)
+    {
+        w.Write($"Title: {title}\n");
+        w.Write($"Date: {date}\n");
         w.Write($"Plotname: {OneLine(table.PlotName)}\n");
         w.Write($"Flags: {(complex ? "complex" : "real")}\n");
         w.Write($"No. Variables: {vectors.Count}\n");
-        w.Write($"No. Points: {points}\n");
+        w.Write($"No. Points: {count}\n");
         w.Write("Variables:\n");
         for (int i = 0; i < vectors.Count; i++)
         {
             var v = vectors[i];
-            string grid = i == 0 && v.Type == VectorType.Frequency && IsLogSpaced(v.Real) ? " grid=3" : "";
+            string grid = i == 0 && v.Type == VectorType.Frequency && IsLogSpaced(v.Real.GetRange(first, count)) ? " grid=3" : "";
             w.Write($"\t{i}\t{VariableName(v.Name)}\t{TypeName(v.Type)}{grid}\n");
         }
         w.Write("Values:\n");
         Span<char> number = stackalloc char[NumberFormat.MaxScientificLength];
-        for (int p = 0; p < points; p++)
+        for (int p = 0; p < count; p++)
         {
             w.Write(' ');
             p.TryFormat(number, out int digits, default, CultureInfo.InvariantCulture);
@@ -72,11 +87,11 @@ public static class RawWriter
             foreach (var v in vectors)
             {
                 w.Write('\t');
-                w.Write(number[..NumberFormat.FormatScientific(v.Real[p], number)]);
+                w.Write(number[..NumberFormat.FormatScientific(v.Real[first + p], number)]);
                 if (complex)
                 {
                     w.Write(',');
-                    w.Write(number[..NumberFormat.FormatScientific(v.IsComplex ? v.Imag[p] : 0.0, number)]);
+                    w.Write(number[..NumberFormat.FormatScientific(v.IsComplex ? v.Imag[first + p] : 0.0, number)]);
                 }
                 w.Write('\n');
             }

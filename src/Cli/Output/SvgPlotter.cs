@@ -32,7 +32,7 @@ public static class SvgPlotter
             Save(Bode(table), "-bode");
             Save(Nyquist(table), "-nyquist");
         }
-        else if (table.Kind == "op" || table.Columns.Count == 1 && table.RowCount <= 1)
+        else if (table.Kind == "op" && (table.StepParameter is null || table.RowCount <= 1) || table.Columns.Count == 1 && table.RowCount <= 1)
             Save(ValueList(table), "");
         else if (table.Kind == "hopf")
             Save(Waveforms(FirstColumns(table, 3)), "");
@@ -41,23 +41,32 @@ public static class SvgPlotter
         return written;
     }
 
-    /// <summary>All columns after the first against the first, on one chart.</summary>
+    /// <summary>
+    /// All columns after the first against the first, on one chart. With <c>.step</c> (except op, which is drawn
+    /// against the stepped parameter) the first column is the parameter and the second the sweep: one curve per
+    /// column and step value, named e.g. <c>v(out) @ r=1k</c>.
+    /// </summary>
     public static XElement Waveforms(ResultTable table)
     {
         const double height = 560, top = 50, bottom = 490;
         var svg = SvgPanel.NewSvg(Width, height, $"{table.Title}: {table.PlotName}");
-        var cols = table.Columns;
-        var x = cols.Count > 0 ? cols[0].Values : new List<double>();
+        var all = table.Columns;
+        var segments = Segments(table);
+        var cols = table.StepParameter is null || table.Kind == "op" ? all : all.Skip(1).ToList();
         var series = new List<Series>();
-        for (int c = 1; c < cols.Count; c++) series.Add(new Series(cols[c].Name, x, cols[c].Values));
-        if (cols.Count == 1) series.Add(new Series(cols[0].Name, Enumerable.Range(0, x.Count).Select(i => (double)i).ToList(), x));
+        foreach (var (first, count, suffix) in segments)
+        {
+            var x = cols.Count > 0 ? Slice(cols[0].Values, first, count) : new List<double>();
+            for (int c = 1; c < cols.Count; c++) series.Add(new Series(cols[c].Name + suffix, x, Slice(cols[c].Values, first, count)));
+            if (cols.Count == 1) series.Add(new Series(cols[0].Name + suffix, Enumerable.Range(0, x.Count).Select(i => (double)i).ToList(), x));
+        }
         var (xmin, xmax) = Range(series.SelectMany(s => s.X));
         var (ymin, ymax) = Range(series.SelectMany(s => s.Y));
         var xs = AxisScale.Linear(xmin, xmax, Left, Right);
         var ys = AxisScale.Linear(ymin, ymax, bottom, top);
         SvgPanel.Axes(svg, "plot", xs, ys, cols.Count > 1 ? AxisTitle(cols[0].Name) : "index", "");
         SvgPanel.Lines(svg, "plot", xs, ys, series);
-        SvgPanel.Legend(svg, LegendLeft, top + 10, series.Select(s => s.Name).ToList());
+        Legend(svg, top + 10, series, height - top - 20);
         return svg;
     }
 
@@ -66,10 +75,10 @@ public static class SvgPlotter
     {
         const double height = 820, top1 = 50, bottom1 = 380, top2 = 420, bottom2 = 750;
         var svg = SvgPanel.NewSvg(Width, height, $"{table.Title}: {table.PlotName} (Bode)");
-        var f = Frequencies(table);
+        var allF = Frequencies(table);
         var mag = new List<Series>();
         var phase = new List<Series>();
-        foreach (var v in ComplexVectors(table))
+        foreach (var (v, f, suffix) in ComplexSegments(table, allF))
         {
             int n = Math.Min(f.Count, Math.Min(v.Real.Count, v.Imag.Count));
             var db = new double[n];
@@ -88,10 +97,10 @@ public static class SvgPlotter
                 ph[i] = p + offset;
                 if (double.IsFinite(ph[i])) previous = ph[i];
             }
-            mag.Add(new Series(v.Name, f, db));
-            phase.Add(new Series(v.Name, f, ph));
+            mag.Add(new Series(v.Name + suffix, f, db));
+            phase.Add(new Series(v.Name + suffix, f, ph));
         }
-        var (fmin, fmax) = Range(f);
+        var (fmin, fmax) = Range(allF);
         var x1 = fmin > 0 ? AxisScale.Logarithmic(fmin, fmax, Left, Right) : AxisScale.Linear(fmin, fmax, Left, Right);
         var x2 = fmin > 0 ? AxisScale.Logarithmic(fmin, fmax, Left, Right) : AxisScale.Linear(fmin, fmax, Left, Right);
         var (mmin, mmax) = Range(mag.SelectMany(s => s.Y));
@@ -105,7 +114,7 @@ public static class SvgPlotter
         SvgPanel.Lines(svg, "mag", x1, y1, mag);
         SvgPanel.Axes(svg, "phase", x2, y2, "frequency (Hz)", "phase (deg)");
         SvgPanel.Lines(svg, "phase", x2, y2, phase);
-        SvgPanel.Legend(svg, LegendLeft, top1 + 10, mag.Select(s => s.Name).ToList());
+        Legend(svg, top1 + 10, mag, height - top1 - 20);
         return svg;
     }
 
@@ -114,8 +123,8 @@ public static class SvgPlotter
     {
         const double height = 760, top = 50, bottom = 690;
         var svg = SvgPanel.NewSvg(Width, height, $"{table.Title}: {table.PlotName} (Nyquist)");
-        var series = ComplexVectors(table)
-            .Select(v => new Series(v.Name, v.Real, v.Imag.Select(im => -im).ToList())).ToList();
+        var series = ComplexSegments(table, Frequencies(table))
+            .Select(s => new Series(s.Vector.Name + s.Suffix, s.Vector.Real, s.Vector.Imag.Select(im => -im).ToList())).ToList();
         var (xmin, xmax) = Range(series.SelectMany(s => s.X));
         var (ymin, ymax) = Range(series.SelectMany(s => s.Y));
         // Nice bounds first, then widen one axis so both have the same units per pixel.
@@ -133,8 +142,8 @@ public static class SvgPlotter
                     new XAttribute("cy", SvgPanel.F(ys.Map(series[s].Y[0]))), new XAttribute("r", "3"),
                     new XAttribute("fill", SvgPanel.Color(s))));
         svg.Add(marks);
-        SvgPanel.Legend(svg, LegendLeft, top + 10, series.Select(s => s.Name).ToList());
-        svg.Add(SvgPanel.Text(LegendLeft, top + 30 + 18 * series.Count, "\u25CF lowest frequency", "start", 11));
+        int lines = Legend(svg, top + 10, series, height - top - 60);
+        svg.Add(SvgPanel.Text(LegendLeft, top + 30 + 18 * lines, "\u25CF lowest frequency", "start", 11));
         return svg;
     }
 
@@ -168,6 +177,48 @@ public static class SvgPlotter
 
     private static IEnumerable<RawVector> ComplexVectors(ResultTable table) =>
         table.Vectors.Where(v => v.IsComplex && v.Type != VectorType.Frequency);
+
+    /// <summary>Row ranges to draw as separate curves: one per <c>.step</c> value (legend suffix " @ r=1k"), else all rows.
+    /// A stepped op table is one curve against the parameter.</summary>
+    private static List<(int First, int Count, string Suffix)> Segments(ResultTable table)
+    {
+        if (table.Steps.Count == 0 || table.Kind == "op") return [(0, table.RowCount, "")];
+        return table.Steps.Select(s => (s.FirstRow, s.RowCount, $" @ {table.StepParameter}={EngineeringFormat.Format(s.Value, 6)}")).ToList();
+    }
+
+    /// <summary>Every complex vector cut into its step segments, with the matching frequencies.</summary>
+    private static IEnumerable<(RawVector Vector, List<double> F, string Suffix)> ComplexSegments(ResultTable table, List<double> f)
+    {
+        var segments = Segments(table);
+        foreach (var (first, count, suffix) in segments)
+            foreach (var v in ComplexVectors(table))
+            {
+                if (segments.Count == 1 && suffix.Length == 0) { yield return (v, f, ""); continue; }
+                var part = new RawVector(v.Name, v.Type, true);
+                int n = Math.Max(0, Math.Min(count, Math.Min(v.Real.Count, v.Imag.Count) - first));
+                part.Real.AddRange(v.Real.GetRange(first, n));
+                part.Imag.AddRange(v.Imag.GetRange(first, n));
+                yield return (part, Slice(f, first, Math.Max(0, Math.Min(count, f.Count - first))), suffix);
+            }
+    }
+
+    /// <summary>Draws the legend entries that fit in <paramref name="space"/> pixels (18 per line); the others are
+    /// summarized as "… N more". Returns the number of lines drawn.</summary>
+    private static int Legend(XElement svg, double top, List<Series> series, double space)
+    {
+        int fit = Math.Max(1, (int)(space / 18));
+        if (series.Count <= fit)
+        {
+            SvgPanel.Legend(svg, LegendLeft, top, series.Select(s => s.Name).ToList());
+            return series.Count;
+        }
+        SvgPanel.Legend(svg, LegendLeft, top, series.Take(fit - 1).Select(s => s.Name).ToList());
+        svg.Add(SvgPanel.Text(LegendLeft + 28, top + 18 * (fit - 1) + 4, $"\u2026 {series.Count - fit + 1} more", "start"));
+        return fit;
+    }
+
+    private static List<double> Slice(List<double> values, int first, int count) =>
+        first == 0 && count == values.Count ? values : values.GetRange(first, count);
 
     private static string AxisTitle(string name) => name switch
     {

@@ -79,6 +79,19 @@ public sealed class ResultTable
     public List<ResultColumn> Columns { get; } = new();
     /// <summary>Raw-file vectors in order (the first is the scale).</summary>
     public List<RawVector> Vectors { get; } = new();
+    /// <summary>
+    /// The <c>.step</c> parameter (lower case) when the netlist has one; its column is then the first CSV column.
+    /// Null without <c>.step</c>.
+    /// </summary>
+    public string? StepParameter { get; set; }
+    /// <summary>With <c>.step</c>: one entry per step value, naming the rows (and raw-vector points) it holds.</summary>
+    public List<StepRange> Steps { get; } = new();
     /// <summary>Number of rows written so far.</summary>
     public int RowCount => Columns.Count == 0 ? 0 : Columns[0].Values.Count;
 }
+
+/// <summary>The rows of one <c>.step</c> value in a stepped <see cref="ResultTable"/>.</summary>
+/// <param name="Value">The stepped parameter's value.</param>
+/// <param name="FirstRow">Index of the first row (and raw-vector point) of this step.</param>
+/// <param name="RowCount">Number of rows of this step.</param>
+public sealed record StepRange(double Value, int FirstRow, int RowCount);

@@ -9,7 +9,10 @@ namespace Perovspice.Netlist.Binding;
 /// </summary>
 public static class CircuitBinder
 {
-    /// <summary>Binds the netlist; throws <see cref="NetlistException"/> listing every error.</summary>
+    /// <summary>
+    /// Binds the netlist as evaluated (a <c>.step</c> statement is not expanded here: <see cref="StepBinder"/> binds
+    /// one job per step value); throws <see cref="NetlistException"/> listing every error.
+    /// </summary>
     /// <param name="netlist">The flattened netlist.</param>
     /// <param name="sourceFile">The file name errors without a better position are reported against.</param>
     public static SimulationJob Bind(FlatNetlist netlist, string sourceFile = "netlist")
@@ -53,9 +56,6 @@ public static class CircuitBinder
             CheckSweptSources(a, circuit, errors);
             analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)));
         }
-        if (netlist.Step != null)
-            errors.Add(new NetlistDiagnostic(netlist.Step.Position, ".step is not supported yet"));
-
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
         return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);
     }

@@ -41,7 +41,8 @@ internal sealed partial class Flattener
         {
             var firstValue = step.List?[0] ?? step.Start!;
             double? v = _eval.Evaluate(firstValue, Global);
-            Global.Params[step.Parameter.Text] = v is { } x ? ParamSlot.Fixed(step.Parameter, x, Global) : ParamSlot.Broken(step.Parameter, Global);
+            Global.Params[step.Parameter.Text] = ImplicitStepSlot =
+                v is { } x ? ParamSlot.Fixed(step.Parameter, x, Global) : ParamSlot.Broken(step.Parameter, Global);
         }
         // evaluate every global parameter once so that errors in unused ones are reported too
         foreach (var slot in Global.Params.Values.ToList())
@@ -51,6 +52,12 @@ internal sealed partial class Flattener
         AddModels(Global);
         Expand(Global);
     }
+
+    /// <summary>
+    /// The global slot made for a <c>.step</c> parameter that no global <c>.param</c> defines (as LTspice allows),
+    /// else null. Its <see cref="ParamSlot.Referenced"/> tells whether any expression uses it.
+    /// </summary>
+    public ParamSlot? ImplicitStepSlot { get; private set; }
 
     public IReadOnlyList<FlatElement> Elements => _elements;
     public IReadOnlyDictionary<string, ModelDefinition> Models => _models;

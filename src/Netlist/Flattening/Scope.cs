@@ -18,6 +18,8 @@ internal sealed class ParamSlot
     public Scope EvalScope { get; }
     public SlotState State { get; set; }
     public double Value { get; set; }
+    /// <summary>Set when an expression looked the parameter up by name.</summary>
+    public bool Referenced { get; set; }
 
     public static ParamSlot Fixed(NameSyntax name, double value, Scope scope) =>
         new(name, null, scope) { State = SlotState.Done, Value = value };
@@ -52,6 +54,7 @@ internal sealed class Scope : IParameterLookup
         {
             if (s.Params.TryGetValue(name, out var slot))
             {
+                slot.Referenced = true;
                 value = _evaluator.Resolve(slot);
                 return true;
             }
