@@ -8,7 +8,7 @@ namespace Perovspice.Engine.Sparse;
 /// L/U arrays with a left-looking column algorithm (x = L⁻¹·A(:,k) over the static pattern), so a
 /// refactorization costs O(nnz(L+U) + flops) and allocates nothing.
 /// </summary>
-internal sealed class SparseLU<T, TOps>
+internal sealed class SparseLU<T, TOps> : ISparseCore<T>
     where T : struct, INumberBase<T>
     where TOps : struct, IScalarOps<T>
 {
