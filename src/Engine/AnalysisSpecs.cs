@@ -59,10 +59,11 @@ public sealed record AcSpec(AcSweepKind Kind, int Points, double FStart, double 
                 for (int k = 0; k < Points; k++) list.Add(FStart + (FStop - FStart) * k / (Points - 1));
                 break;
             default:
-                double ratio = Kind == AcSweepKind.Decade ? Math.Log(10) : Math.Log(2);
-                double span = Math.Log(FStop / FStart) / ratio * Points;
+                double radix = Kind == AcSweepKind.Decade ? 10 : 2;
+                double span = Math.Log(FStop / FStart) / Math.Log(radix) * Points;
                 int n = (int)Math.Floor(span + 1e-6) + 1;
-                for (int k = 0; k < n; k++) list.Add(FStart * Math.Exp(ratio * k / Points));
+                // radix^(k/n) rather than exp(k·ln(radix)/n): whole decades come out exact (0.1, 1, 10 …).
+                for (int k = 0; k < n; k++) list.Add(FStart * Math.Pow(radix, (double)k / Points));
                 break;
         }
         return list.ToArray();
