@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Perovspice.Engine.Sparse;
 
@@ -69,6 +70,7 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
     /// smaller than RelativeTolerance × its column maximum (or not above AbsoluteTolerance) aborts and returns
     /// false; without it only an exactly zero pivot does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Numeric(ReadOnlySpan<T> values, bool check)
     {
         SymbolicLU s = _sym!;
@@ -117,6 +119,7 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(Span<T> rhs)
     {
         if (!_factored) throw new InvalidOperationException("Solve called without a successful Factor");
