@@ -30,7 +30,7 @@ internal sealed class LineInput : IInput
         return new LineInput(Source, Position + 1);
     }
 
-    /// <summary>An input <paramref name="count"/> characters further on (used by fast scanners).</summary>
+    /// <summary>The same source at absolute <paramref name="position"/> (used by fast scanners).</summary>
     public static IInput At(IInput input, int position) =>
         position == input.Position ? input : new LineInput(input.Source, position);
 
