@@ -44,6 +44,13 @@ internal sealed class NewtonSolver
     /// <summary>Unknowns held at a value (.ic during the transient's operating point).</summary>
     public IReadOnlyList<(int Index, double Value)> Forced { get; set; } = Array.Empty<(int, double)>();
 
+    /// <summary>
+    /// Allows later iterations of one solve to reuse the Jacobian factored at an earlier iterate (a chord step)
+    /// while the iteration contracts well; the residual and the convergence test stay exact, so only the cost
+    /// changes. Used for transient time points, where the predictor starts close to the answer.
+    /// </summary>
+    public bool ReuseJacobianWithinSolve { get; set; }
+
     /// <summary>Iterations used by the last solve.</summary>
     public int Iterations { get; private set; }
     /// <summary>Unknown with the largest weighted step in the last iteration (for error messages).</summary>
@@ -58,6 +65,8 @@ internal sealed class NewtonSolver
         var ctx = _sys.Load;
         int n = _sys.Size;
         bool fromScratch = A0 == 0 && Array.TrueForAll(x, v => v == 0);
+        double worstBefore = double.PositiveInfinity, worstLast = double.PositiveInfinity;
+        bool limitedLast = false;
         for (int iter = 1; iter <= maxIterations; iter++)
         {
             Iterations = iter;
@@ -79,8 +88,13 @@ internal sealed class NewtonSolver
             ctx.InitJunctions = false;
             // A linear circuit's G and C do not change: while a0, gmin and the forced rows stay the same the
             // factorization of J can be reused and only the right-hand side is new.
-            bool reuse = _sys.IsLinear && _factored && A0 == _factoredA0 && DiagonalGmin == _factoredGmin
-                         && Forced.Count == 0 && _factoredForced == 0;
+            bool sameMatrix = _factored && A0 == _factoredA0 && DiagonalGmin == _factoredGmin
+                              && Forced.Count == 0 && _factoredForced == 0;
+            // A nonlinear circuit may take a chord step with the Jacobian of an earlier iterate of this solve:
+            // on the second iteration, or while the last step shrank the update at least threefold.
+            bool chord = ReuseJacobianWithinSolve && iter > 1 && !limitedLast
+                         && (iter == 2 || worstLast <= 0.3 * worstBefore);
+            bool reuse = sameMatrix && (_sys.IsLinear || chord);
             AssembleRhs(x);
             try
             {
@@ -124,6 +138,9 @@ internal sealed class NewtonSolver
             }
             if (ctx.Limited) converged = false;
             if (converged || oneShot) return true;
+            worstBefore = worstLast;
+            worstLast = worst;
+            limitedLast = ctx.Limited;
         }
         Failure = $"no convergence in {maxIterations} iterations; worst {Describe(WorstUnknown)}";
         return false;

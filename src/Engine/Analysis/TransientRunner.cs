@@ -87,6 +87,9 @@ internal sealed class TransientRunner
         long steps = 0;
         string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
 
+        _newton.ReuseJacobianWithinSolve = true;
+        try
+        {
         while (bpIndex < breakpoints.Count)
         {
             double nextBp = breakpoints[bpIndex];
@@ -173,6 +176,11 @@ internal sealed class TransientRunner
                 order = maxOrder;
                 h = hNext;
             }
+        }
+        }
+        finally
+        {
+            _newton.ReuseJacobianWithinSolve = false;
         }
         StepCount = steps;
     }
