@@ -17,6 +17,14 @@ public sealed record ParameterInfo(string Name, string Unit, double Default, str
     /// are always rejected.</summary>
     public bool AllowsInfinity { get; init; }
 
+    /// <summary>Other names the parameter answers to (lower case), e.g. "vto" for "vt0".</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = Array.Empty<string>();
+
+    /// <summary>True when <paramref name="name"/> is this parameter's name or one of its aliases (case-insensitive).</summary>
+    public bool Matches(string name) =>
+        Name.Equals(name, StringComparison.OrdinalIgnoreCase) ||
+        Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Throws <see cref="ArgumentException"/> "parameter 'name' must be …" when the value is invalid.</summary>
     public void Validate(double value)
     {
@@ -57,11 +65,18 @@ public static class ParameterTable
         foreach (var p in table) values[p.Name] = p.Default;
         foreach (var (name, value) in given)
         {
-            var info = table.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-                       ?? throw new ArgumentException($"unknown parameter '{name}' for {owner}");
+            var info = Find(table, name) ?? throw new ArgumentException($"unknown parameter '{name}' for {owner}");
             info.Validate(value);
             values[info.Name] = value;
         }
         return values;
+    }
+
+    /// <summary>The entry of <paramref name="table"/> named <paramref name="name"/> or aliased so, or null.</summary>
+    public static ParameterInfo? Find(IReadOnlyList<ParameterInfo> table, string name)
+    {
+        foreach (var p in table)
+            if (p.Matches(name)) return p;
+        return null;
     }
 }

@@ -1,0 +1,77 @@
+namespace Perovspice.Devices;
+
+/// <summary>
+/// A `.model` type family, e.g. "nmos"/"pmos" or "npn"/"pnp": the type names it answers to and its levels.
+/// `level=N` on the card selects the <see cref="ModelLevel"/> whose <see cref="ModelLevel.Numbers"/> contains N;
+/// an unknown level is an error listing the levels that exist.
+/// </summary>
+public sealed class ModelFamily
+{
+    /// <summary>Lower-case `.model` type names ("nmos", "pmos").</summary>
+    public required IReadOnlyList<string> Types { get; init; }
+
+    /// <summary>One-line description for help text ("MOSFET").</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The level used when the card has no `level=`.</summary>
+    public int DefaultLevel { get; init; } = 1;
+
+    /// <summary>The levels this family implements.</summary>
+    public required IReadOnlyList<ModelLevel> Levels { get; init; }
+
+    /// <summary>The level answering to <paramref name="level"/>, or null.</summary>
+    public ModelLevel? Find(int level) => Levels.FirstOrDefault(l => l.Numbers.Contains(level));
+}
+
+/// <summary>One level of a model family: its parameter table and its factory.</summary>
+public sealed class ModelLevel
+{
+    /// <summary>The `level=` values that select it (e.g. 8 and 49 for BSIM3).</summary>
+    public required IReadOnlyList<int> Numbers { get; init; }
+
+    /// <summary>One-line description ("Shichman–Hodges").</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The model card's parameter table (without `level`).</summary>
+    public required IReadOnlyList<ParameterInfo> Parameters { get; init; }
+
+    /// <summary>Names whose values are words or version numbers rather than numbers (e.g. "version"); they are
+    /// passed in <see cref="ModelRequest.Text"/>.</summary>
+    public IReadOnlyList<string> TextParameters { get; init; } = Array.Empty<string>();
+
+    /// <summary>Builds the model object handed to devices as <see cref="DeviceRequest.Model"/>. Throws
+    /// <see cref="ArgumentException"/> for a combination of values that is invalid as a whole.</summary>
+    public required Func<ModelRequest, object> Create { get; init; }
+}
+
+/// <summary>What a <see cref="ModelLevel.Create"/> receives: the card's given values, checked against the table.</summary>
+public sealed class ModelRequest
+{
+    /// <summary>Flattened model name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The type as written, lower case ("nmos" or "pmos").</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The `level=` value (the family's default when absent).</summary>
+    public int Level { get; init; } = 1;
+
+    /// <summary>Given numeric values by canonical lower-case name (aliases resolved, each validated). Omitted
+    /// parameters are absent: use <see cref="ParameterTable.Bind"/> or <see cref="Get"/> for defaults.</summary>
+    public required IReadOnlyDictionary<string, double> Given { get; init; }
+
+    /// <summary>Given non-numeric values (<see cref="ModelLevel.TextParameters"/>), lower case.</summary>
+    public IReadOnlyDictionary<string, string> Text { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Circuit temperature in kelvin.</summary>
+    public double Temperature { get; init; } = Units.NominalTemperature;
+
+    /// <summary>Nominal (parameter-measurement) temperature in kelvin: `.options tnom` unless the card sets tnom.</summary>
+    public double NominalTemperature { get; init; } = Units.NominalTemperature;
+
+    /// <summary>The given value of <paramref name="name"/>, or <paramref name="fallback"/>.</summary>
+    public double Get(string name, double fallback) => Given.TryGetValue(name, out double v) ? v : fallback;
+
+    /// <summary>True when <paramref name="name"/> was given on the card.</summary>
+    public bool Has(string name) => Given.ContainsKey(name);
+}
