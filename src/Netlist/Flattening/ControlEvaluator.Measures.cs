@@ -215,5 +215,15 @@ internal sealed partial class ControlEvaluator
         if (!kinds.Contains("tran"))
             foreach (var f in Fourier) _diags.Warning(f.Position, "'.four' needs a '.tran'; skipped");
         if (!kinds.Contains("tran")) Fourier.Clear();
+        int harmonics = FourierOption("nfreqs", 10, 1), grid = FourierOption("fourgridsize", 200, 2);
+        for (int i = 0; i < Fourier.Count; i++) Fourier[i] = Fourier[i] with { Harmonics = harmonics, GridSize = grid };
+    }
+
+    private int FourierOption(string name, int fallback, int min)
+    {
+        if (!Options.TryGetValue(name, out var o)) return fallback;
+        if (o.value >= min && o.value <= 1_000_000 && o.value == Math.Floor(o.value)) return (int)o.value;
+        _diags.Error(o.pos, $"option '{name}' must be a whole number from {min} to 1000000");
+        return fallback;
     }
 }

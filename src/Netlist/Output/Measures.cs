@@ -125,7 +125,14 @@ public sealed record MeasureStatement(string Analysis, string Name, MeasureKind 
 /// <param name="Frequency">Fundamental frequency in Hz (&gt; 0).</param>
 /// <param name="Outputs">The vectors analysed, in order.</param>
 /// <param name="Position">Position of the <c>.four</c> keyword.</param>
-public sealed record FourierStatement(double Frequency, IReadOnlyList<PrintItem> Outputs, SourcePosition Position);
+public sealed record FourierStatement(double Frequency, IReadOnlyList<PrintItem> Outputs, SourcePosition Position)
+{
+    /// <summary>Rows including dc (<c>.options nfreqs</c>, default 10).</summary>
+    public int Harmonics { get; init; } = 10;
+
+    /// <summary>Points of the uniform interpolation grid over the last period (<c>.options fourgridsize</c>, default 200).</summary>
+    public int GridSize { get; init; } = 200;
+}
 
 /// <summary><c>.tf outvar insrc</c>: small-signal dc transfer function, input and output resistance.</summary>
 /// <param name="Output">The output: <c>v(a)</c>, <c>v(a,b)</c> or <c>i(vsrc)</c>.</param>
