@@ -10,7 +10,7 @@ namespace Perovspice.Cli.Running;
 internal static class SmallSignalAnalyses
 {
     /// <summary><c>.tf</c>: one row, columns named as ngspice names the vectors: <c>transfer_function</c>,
-    /// <c>output_impedance_at_v(out)</c> (or <c>…_at_i(vo)</c>), <c>vin#input_impedance</c>.</summary>
+    /// <c>output_impedance_at_v(out)</c> (or <c>vo#output_impedance</c> for i(vo)), <c>vin#input_impedance</c>.</summary>
     public static IReadOnlyList<ResultTable> TransferFunction(AnalysisRunner runner, AnalysisJob job, string stem)
     {
         var tf = (TransferFunctionStatement)job.Statement;
@@ -21,7 +21,7 @@ internal static class SmallSignalAnalyses
         var r = Engine.Analysis.TransferFunction.Compute(runner.Simulator, spec);
         var t = runner.NewTable("tf", stem, "Transfer Function");
         Add(t, "transfer_function", r.Gain);
-        Add(t, $"output_impedance_at_{o.Text}", r.OutputResistance);
+        Add(t, o.Kind == PrintItemKind.Current ? $"{o.Names[0]}#output_impedance" : $"output_impedance_at_{o.Text}", r.OutputResistance);
         Add(t, $"{tf.Input}#input_impedance", r.InputResistance);
         return new[] { t };
     }

@@ -28,7 +28,8 @@ public sealed record TransferFunctionResult(double Gain, double InputResistance,
 /// R_in = d(v(n−) − v(n+)) / du.</item>
 /// <item>Output resistance: for a voltage output v(a, b), a unit current injected into a and out of b (all sources
 /// held) gives R_out = d(v(a) − v(b)); for a current output i(vo), a unit change of vo's voltage gives
-/// R_out = 1 / di(vo).</item>
+/// R_out = −1 / di(vo): the resistance in series with vo (its branch current flows into its + terminal, so a unit rise
+/// of vo drives −1/R_out through it). ngspice reports 1e20 there; this is the Norton resistance instead.</item>
 /// </list>
 /// </summary>
 public static class TransferFunction
@@ -82,7 +83,7 @@ public static class TransferFunction
         {
             e2 = Negate(SourceDerivative(sys, op, sim.FindSource(src)));
             lu.Solve(e2);
-            rout = 1 / output(e2);
+            rout = -1 / output(e2);
         }
         else
         {
