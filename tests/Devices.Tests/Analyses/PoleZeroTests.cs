@@ -28,6 +28,20 @@ public class PoleZeroTests
         Near(-1000, r.Zeros[0].Real, "zero");
     }
 
+    [Theory]
+    [InlineData(false, -1500.0)]   // vol: a voltage source is added across the port (none is there): ngspice −1500
+    [InlineData(true, -1142.857142857142857)] // cur: the port stays open (r3 to ground): ngspice −1142.85714285714
+    public void PortWithoutSourceVoltageAndCurrentInputs(bool current, double pole)
+    {
+        var ckt = new Circuit().Add(new CurrentSource("i1", "in", "0", 0), new Resistor("r1", "in", "out", 1e3),
+            new Capacitor("c1", "in", "out", 1e-6), new Resistor("r2", "out", "0", 2e3), new Resistor("r3", "in", "0", 5e3));
+        var r = PoleZero.Compute(new Simulator(ckt), new PoleZeroSpec("in", "0", "out", "0", current, true, true));
+        Assert.Single(r.Poles);
+        Near(pole, r.Poles[0].Real, "pole");
+        Assert.Single(r.Zeros);
+        Near(-1000, r.Zeros[0].Real, "zero");
+    }
+
     [Fact]
     public void MillerAmplifierRightHalfPlaneZeroMatchesNgspice()
     {
@@ -99,6 +113,8 @@ public class TransferFunctionTests
     [Fact]
     public void TransconductanceAmplifierWithFeedback()
     {
+        // ngspice 39: transfer_function -4.26086956521739, output_impedance_at_v(out) 956.5217391304346,
+        // vin#input_impedance 2090.909090909091 (equal to this closed form to all printed digits)
         // v(out)/v(in) = -gm (Rl || Rf) ... closed form by nodal analysis:
         // (vo - vin)/Rf + vo/Rl + gm (vin... ) ; here g1 pushes gm·v(in) from out to 0
         const double Rs = 1e3, Rf = 10e3, Rl = 2e3, gm = 5e-3;
