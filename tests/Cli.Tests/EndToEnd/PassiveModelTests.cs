@@ -59,3 +59,35 @@ public class PassiveModelTests
         Assert.Equal(expected, errors);
     }
 }
+
+/// <summary><c>m=</c> on a subcircuit instance: every element inside that takes <c>m</c> is multiplied.</summary>
+public class InstanceMultiplierTests
+{
+    [Fact]
+    public void InstanceMultiplierMatchesNgspice()
+    {
+        // ngspice 39 (same netlist with .control / op / print v(b) i(v1)): v(b) = 3.322596e-01, i(v1) = -3.32260e-03
+        string dir = Repo.TempDir();
+        string path = Path.Combine(dir, "t.cir");
+        File.WriteAllText(path, "t\nV1 a 0 1\nX1 a b cell m=4\nR9 b 0 100\n.subckt cell p n\nR1 p n 1k\nD1 p n dm\nC1 p n 1u\n" +
+                                ".model dm d is=1e-15\n.ends\n.options reltol=1e-6\n.op\n.print op v(b) i(v1)\n");
+        var (code, errors) = Repo.Run("run", path, "-o", dir, "--quiet");
+        Assert.True(code == 0, errors);
+        var op = Repo.ReadCsv(Path.Combine(dir, "op.csv"));
+        Assert.Equal(0.3322596, op["v(b)"][0], 5e-7);
+        Assert.Equal(-3.32260e-3, op["i(v1)"][0], 5e-9);
+    }
+
+    [Fact]
+    public void NestedMultipliersMultiply()
+    {
+        // 2 × 3 = 6 parallel 1 kΩ resistors = 166.67 Ω against 100 Ω to ground (ngspice 39 applies only one level)
+        string dir = Repo.TempDir();
+        string path = Path.Combine(dir, "t.cir");
+        File.WriteAllText(path, "t\nV1 a 0 1\nX2 a c outer m=2\nR10 c 0 100\n.subckt cell p n\nR1 p n 1k\n.ends\n" +
+                                ".subckt outer p n\nX3 p n cell m=3\n.ends\n.op\n.print op v(c)\n");
+        var (code, errors) = Repo.Run("run", path, "-o", dir, "--quiet");
+        Assert.True(code == 0, errors);
+        Assert.Equal(100 / (100 + 1000.0 / 6), Repo.ReadCsv(Path.Combine(dir, "op.csv"))["v(c)"][0], 1e-12);
+    }
+}
