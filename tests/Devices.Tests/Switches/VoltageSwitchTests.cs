@@ -1,0 +1,72 @@
+using Perovspice.Engine;
+using Xunit;
+
+namespace Perovspice.Devices.Tests;
+
+/// <summary>The S switch against closed forms and ngspice 39 (References/switches/relaxation.cir).</summary>
+public class VoltageSwitchTests
+{
+    private static Circuit Relaxation() => new Circuit().Add(
+        new VoltageSource("vdd", "vdd", "0", 5),
+        new Resistor("r1", "vdd", "c", 10e3),
+        new Capacitor("c1", "c", "0", 1e-6, 0),
+        new VoltageSwitch("s1", "c", "0", "c", "0", new SwitchModel(2.5, 1, 100, 1e12)));
+
+    private static (List<double> T, List<double> V, long Steps) RunRelaxation(double? tmax = null)
+    {
+        var ts = new List<double>();
+        var vs = new List<double>();
+        var sim = new Simulator(Relaxation());
+        sim.Transient(new TransientSpec(10e-6, 50e-3, 0, tmax, UseInitialConditions: true), s =>
+        {
+            ts.Add(s.Time);
+            vs.Add(s.V("c"));
+        });
+        return (ts, vs, 0);
+    }
+
+    [Fact]
+    public void RelaxationOscillatorSwitchesAtTheClosedFormTimes()
+    {
+        var (t, v, _) = RunRelaxation();
+        // Charge towards 5 V with τ = RC = 10 ms; on at 3.5 V, discharge towards 5·100/10100 V with
+        // τ' = (10k ‖ 100)·1 µF; off at 1.5 V.
+        double tau = 10e-3, vlow = 5 * 100 / 10100.0, tau2 = 1e-6 * 10e3 * 100 / 10100;
+        double first = tau * Math.Log(5 / 1.5) + tau2 * Math.Log((3.5 - vlow) / (2.5 - vlow));
+        double period = tau * Math.Log(3.5 / 1.5) + tau2 * Math.Log((3.5 - vlow) / (1.5 - vlow));
+        var falls = Reference.FallingCrossings(t, v, 2.5);
+        Assert.True(falls.Count == 5, $"{falls.Count} falls");
+        for (int k = 0; k < falls.Count; k++)
+        {
+            double expected = first + k * period;
+            Assert.True(Math.Abs(falls[k] - expected) < 1e-3 * period, $"fall {k}: {falls[k]} vs {expected}");
+        }
+        // The switch never lets the capacitor pass its thresholds by more than a small overshoot.
+        for (int k = 0; k < t.Count; k++)
+            Assert.InRange(v[k], 0, 3.5 + 0.01);
+        Assert.True(v.Where((x, k) => t[k] > 15e-3).Min() > 1.5 - 0.01);
+    }
+
+    [Fact]
+    public void RelaxationOscillatorMatchesNgspice()
+    {
+        var (t, v, _) = RunRelaxation();
+        var refFalls = Reference.Numbers("switches", "relaxation.falls.txt");
+        var falls = Reference.FallingCrossings(t, v, 2.5);
+        double period = refFalls[1] - refFalls[0];
+        Assert.Equal(refFalls.Length, falls.Count);
+        double worst = 0;
+        for (int k = 0; k < falls.Count; k++) worst = Math.Max(worst, Math.Abs(falls[k] - refFalls[k]) / period);
+        Assert.True(worst < 0.01, $"switching times differ by {worst:P3} of the period");
+
+        var tab = Reference.Table("switches", "relaxation.ngspice.txt");
+        double worstV = 0;
+        for (int k = 0; k < tab[0].Length; k++)
+        {
+            double tk = tab[0][k];
+            if (refFalls.Any(f => Math.Abs(tk - f) < 0.01 * period)) continue; // the steep discharge edges
+            worstV = Math.Max(worstV, Math.Abs(Reference.Interpolate(t, v, tk) - tab[1][k]));
+        }
+        Assert.True(worstV < 0.01 * 5, $"waveform differs by {worstV} V");
+    }
+}
