@@ -9,7 +9,7 @@ namespace Perovspice.Devices;
 /// <remarks>
 /// In a dc-type solve (operating point, dc sweep, the transient's starting point) the state is re-decided from
 /// the control at every Newton iterate, starting from the initial state (the on/off flag, else off) on a fresh
-/// solve; a change counts as a limited step so that the solve does not stop on it, and after
+/// solve (whose first iterate, x = 0, is not used to decide); a change counts as a limited step so that the solve does not stop on it, and after
 /// <see cref="MaxFlipsPerSolve"/> changes the state is frozen so that a circuit that has no consistent state
 /// still ends. During a transient the state changes only at accepted time points
 /// (<see cref="AcceptTimePoint"/>), and <see cref="FindEvent"/> makes the integration place a point just after
@@ -58,9 +58,10 @@ public abstract class Switch : Device
     {
         if (!c.TimeStepping)
         {
+            // A fresh solve starts from the initial state (x = 0 says nothing about the control yet).
             if (c.InitJunctions) On = InitiallyOn ?? false;
             if (c.FirstIteration) _flips = 0;
-            bool next = Model.Next(On, Control(c.X));
+            bool next = c.InitJunctions ? On : Model.Next(On, Control(c.X));
             if (next != On && _flips < MaxFlipsPerSolve)
             {
                 On = next;

@@ -69,4 +69,35 @@ public class VoltageSwitchTests
         }
         Assert.True(worstV < 0.01 * 5, $"waveform differs by {worstV} V");
     }
+
+    [Theory]
+    [InlineData(null, 0.0)]
+    [InlineData(false, 0.0)]
+    [InlineData(true, 5 * 1000 / 1001.0)]
+    public void OnOffFlagDecidesInsideTheHysteresisBandAtTheOperatingPoint(bool? flag, double expected)
+    {
+        // ngspice 39 gives v(out) = 5e-9, 4.995005 and 5e-9 for no flag, on, off (vc = vt = 1 V, vh = 0.5 V).
+        var ckt = new Circuit().Add(
+            new VoltageSource("vc", "c", "0", 1),
+            new VoltageSource("v1", "a", "0", 5),
+            new VoltageSwitch("s1", "a", "out", "c", "0", new SwitchModel(1, 0.5, 1, 1e12), flag),
+            new Resistor("rl", "out", "0", 1e3));
+        Assert.Equal(expected, new Simulator(ckt).OperatingPoint().V("out"), 6);
+    }
+
+    [Theory]
+    [InlineData(1.6, true)]
+    [InlineData(0.4, false)]
+    public void ControlOutsideTheBandOverridesTheFlag(double vc, bool on)
+    {
+        foreach (bool? flag in new bool?[] { null, true, false })
+        {
+            var ckt = new Circuit().Add(
+                new VoltageSource("vc", "c", "0", vc),
+                new VoltageSource("v1", "a", "0", 5),
+                new VoltageSwitch("s1", "a", "out", "c", "0", new SwitchModel(1, 0.5, 1, 1e12), flag),
+                new Resistor("rl", "out", "0", 1e3));
+            Assert.Equal(on ? 5 * 1000 / 1001.0 : 5e-9, new Simulator(ckt).OperatingPoint().V("out"), 6);
+        }
+    }
 }
