@@ -44,6 +44,7 @@ internal sealed class TransientRunner
     {
         if (!(spec.Stop > 0) || !(spec.Step > 0)) throw new ArgumentException("tran needs tstep > 0 and tstop > 0");
         var ctx = _sys.Load;
+        var devices = _sys.Circuit.Devices;
         double tstop = spec.Stop;
         double tmax = spec.EffectiveMaxStep;
         if (!(tmax > 0)) tmax = spec.Step;
@@ -169,7 +170,7 @@ internal sealed class TransientRunner
             // Device events (switch thresholds) inside the step: retry so that the step ends just after the
             // earliest one; the device changes state when that point is accepted.
             double tEvent = double.PositiveInfinity;
-            foreach (var d in _sys.Circuit.Devices) tEvent = Math.Min(tEvent, d.FindEvent(t, _xs[0], tNew, xNew));
+            for (int k = 0; k < devices.Count; k++) tEvent = Math.Min(tEvent, devices[k].FindEvent(t, _xs[0], tNew, xNew));
             if (tEvent < tNew - eventTol)
             {
                 if (hBeforeEvent == 0) hBeforeEvent = hTry;
@@ -184,7 +185,7 @@ internal sealed class TransientRunner
             steps++;
             Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
             _tpc.Reset(t, _xs[0], landing, segmentStart);
-            foreach (var d in _sys.Circuit.Devices) d.AcceptTimePoint(_tpc);
+            for (int k = 0; k < devices.Count; k++) devices[k].AcceptTimePoint(_tpc);
             bool discontinuity = _tpc.Discontinuity;
             MergeBreakpoints(breakpoints, bpIndex + (landing ? 1 : 0), hmin);
             segmentStart = landing || discontinuity;
