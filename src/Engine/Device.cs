@@ -28,6 +28,12 @@ public abstract class Device
     /// <summary>Declares internal unknowns and the matrix entries the device stamps.</summary>
     public abstract void Setup(SetupContext context);
 
+    /// <summary>A consistency check that needs the rest of the circuit (a K element: the inductance matrix of the
+    /// inductors it couples); throws <see cref="ArgumentException"/> with a message naming the device. The netlist
+    /// binder calls it on every device once the circuit is complete, so that the error is located at the
+    /// element. Default: nothing.</summary>
+    public virtual void Validate(Circuit circuit) { }
+
     /// <summary>Second setup pass, after every device's <see cref="Setup"/>: devices that refer to another
     /// device (a current-controlled source reads its controlling source's branch) resolve it here and reserve
     /// the matrix entries that need it. Default: nothing.</summary>

@@ -59,7 +59,20 @@ public sealed class MutualInductance : Device
         _b2 = _l2.BranchIndex;
         _s12 = c.Slot(_b1, _b2);
         _s21 = c.Slot(_b2, _b1);
-        CheckDefinite(c);
+        CheckDefinite(c.Devices);
+    }
+
+    /// <summary>Checks the named inductors and, when this is the last K element of its group, the group's
+    /// inductance matrix (see the remarks); throws <see cref="ArgumentException"/>.</summary>
+    public override void Validate(Circuit circuit)
+    {
+        foreach (var name in new[] { Inductor1, Inductor2 })
+        {
+            var d = circuit.Find(name) ?? throw new ArgumentException($"coupling '{Name}': unknown inductor '{name}'");
+            if (d is not Inductor l) throw new ArgumentException($"coupling '{Name}': '{name}' is not an inductor");
+            if (!(l.Inductance > 0)) throw new ArgumentException($"coupling '{Name}': coupled inductances must be > 0");
+        }
+        CheckDefinite(circuit.Devices);
     }
 
     private Inductor Resolve(SetupContext c, string name)
@@ -71,10 +84,10 @@ public sealed class MutualInductance : Device
     /// <summary>Checks the normalised inductance matrix (ones on the diagonal, k off it; same definiteness as
     /// the inductance matrix) of the group of inductors coupled to this element's, when this element is the
     /// group's last.</summary>
-    private void CheckDefinite(SetupContext c)
+    private void CheckDefinite(IReadOnlyList<Device> devices)
     {
         var couplings = new List<MutualInductance>();
-        foreach (var d in c.Devices)
+        foreach (var d in devices)
             if (d is MutualInductance m) couplings.Add(m);
         // The group: inductors reachable from this element's through the couplings.
         var group = new List<string> { Inductor1.ToLowerInvariant(), Inductor2.ToLowerInvariant() };
