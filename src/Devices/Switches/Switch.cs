@@ -73,6 +73,10 @@ public abstract class Switch : Device
         _block!.Branch(c, 0, 1, g * _block.Voltage(c, 0, 1), g);
     }
 
+    /// <summary>A transient starts from the initial state (with uic there is no operating point to decide it;
+    /// the control at t = 0 then decides in <see cref="AcceptTimePoint"/>).</summary>
+    public override void BeginTransient(TransientSpec spec, List<double> breakpoints) => On = InitiallyOn ?? false;
+
     /// <inheritdoc />
     public override double FindEvent(double t0, double[] x0, double t1, double[] x1)
     {
