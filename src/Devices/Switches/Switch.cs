@@ -89,13 +89,31 @@ public abstract class Switch : Device
         return t0 + frac * (t1 - t0);
     }
 
+    /// <summary>States lasting a single accepted point (with no state lasting 50 points in between) after which
+    /// the transient stops with an error: the switch chatters, its own action moving its control back across a
+    /// threshold at once (a switch without hysteresis in a feedback loop; ngspice stops with "timestep too
+    /// small" there).</summary>
+    public const int MaxChatter = 1000;
+
+    private long _points, _lastFlipPoint = -10;
+    private int _chatter;
+
     /// <inheritdoc />
     public override void AcceptTimePoint(TimePointContext context)
     {
+        if (context.Time == 0) { _points = 0; _lastFlipPoint = -10; _chatter = 0; }
+        _points++;
         bool next = Model.Next(On, Control(context.X));
         if (next == On) return;
         On = next;
         context.SignalDiscontinuity();
+        // A state that lasted a single point counts towards chattering; one that lasted 50 points clears it.
+        long lasted = _points - _lastFlipPoint;
+        if (lasted <= 1) _chatter++;
+        else if (lasted >= 50) _chatter = 0;
+        _lastFlipPoint = _points;
+        if (_chatter >= MaxChatter)
+            throw new SimulationException($"transient at t={context.Time:G6}: switch '{Name}' changes state at every time step (its control sits at its threshold); give its model a hysteresis (vh or ih > 0)");
     }
 
     /// <inheritdoc />

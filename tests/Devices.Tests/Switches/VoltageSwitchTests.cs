@@ -103,4 +103,19 @@ public class VoltageSwitchTests(ITestOutputHelper output)
             Assert.Equal(on ? 5 * 1000 / 1001.0 : 5e-9, new Simulator(ckt).OperatingPoint().V("out"), 6);
         }
     }
+
+    [Fact]
+    public void ASwitchWithoutHysteresisThatChattersStopsWithAClearError()
+    {
+        // The relaxation circuit with vh = 0: closing the switch pulls its own control below the threshold at
+        // once. ngspice 39 stops at t = 6.93 ms with "Timestep too small ... trouble with smod-instance s1".
+        var ckt = new Circuit().Add(
+            new VoltageSource("vdd", "vdd", "0", 5),
+            new Resistor("r1", "vdd", "c", 10e3),
+            new Capacitor("c1", "c", "0", 1e-6, 0),
+            new VoltageSwitch("s1", "c", "0", "c", "0", new SwitchModel(2.5, 0, 100, 1e12)));
+        var e = Assert.Throws<SimulationException>(() =>
+            new Simulator(ckt).Transient(new TransientSpec(10e-6, 50e-3, 0, null, UseInitialConditions: true), _ => { }));
+        Assert.Contains("switch 's1' changes state at every time step", e.Message);
+    }
 }
