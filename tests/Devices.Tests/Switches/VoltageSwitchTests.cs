@@ -118,4 +118,43 @@ public class VoltageSwitchTests(ITestOutputHelper output)
             new Simulator(ckt).Transient(new TransientSpec(10e-6, 50e-3, 0, null, UseInitialConditions: true), _ => { }));
         Assert.Contains("switch 's1' changes state at every time step", e.Message);
     }
+
+    [Fact]
+    public void PulseDrivenSwitchWithHysteresisMatchesClosedFormAndNgspice()
+    {
+        // Control: a 0–5 V trapezoid (1 ms ramps, 4 ms period); on above vt+vh = 4 V (0.8 ms into each rise),
+        // off below vt−vh = 1 V (0.8 ms into each fall). References/switches/pulsed.cir.
+        var ckt = new Circuit().Add(
+            new VoltageSource("vc", "c", "0", new SourceValue { Waveform = new PulseWaveform(new[] { 0, 5, 0, 1e-3, 1e-3, 1e-3, 4e-3 }) }),
+            new VoltageSource("v1", "a", "0", 5),
+            new Resistor("r1", "a", "out", 1e3),
+            new VoltageSwitch("s1", "out", "0", "c", "0", new SwitchModel(2.5, 1.5, 10, 1e9)));
+        var t = new List<double>();
+        var v = new List<double>();
+        new Simulator(ckt).Transient(new TransientSpec(10e-6, 12e-3), s => { t.Add(s.Time); v.Add(s.V("out")); });
+        var falls = Reference.FallingCrossings(t, v, 2.5);
+        var rises = Reference.RisingCrossings(t, v, 2.5);
+        Assert.Equal(3, falls.Count);
+        Assert.Equal(3, rises.Count);
+        var ng = Reference.Numbers("switches", "pulsed.edges.txt");
+        const double period = 4e-3;
+        double worstExact = 0, worstNg = 0;
+        for (int k = 0; k < 3; k++)
+        {
+            worstExact = Math.Max(worstExact, Math.Max(Math.Abs(falls[k] - (0.8e-3 + k * period)), Math.Abs(rises[k] - (2.8e-3 + k * period))));
+            worstNg = Math.Max(worstNg, Math.Max(Math.Abs(falls[k] - ng[2 * k]), Math.Abs(rises[k] - ng[2 * k + 1])));
+        }
+        var tab = Reference.Table("switches", "pulsed.ngspice.txt");
+        double worstV = 0;
+        for (int k = 0; k < tab[0].Length; k++)
+        {
+            if (ng.Any(e => Math.Abs(tab[0][k] - e) < 0.01 * period)) continue; // the switching edges
+            worstV = Math.Max(worstV, Math.Abs(Reference.Interpolate(t, v, tab[0][k]) - tab[1][k]));
+        }
+        output.WriteLine($"pulsed switch: edges vs exact {worstExact / period:E3}, vs ngspice {worstNg / period:E3} of the period; waveform {worstV:E3} V");
+        // A jump is drawn as a line to the next point (0.1 of the step later): the 2.5 V crossing sits ~0.5 µs late.
+        Assert.True(worstExact < 1e-3 * period);
+        Assert.True(worstNg < 0.01 * period);
+        Assert.True(worstV < 0.01 * 5);
+    }
 }
