@@ -58,10 +58,11 @@ public static class CircuitBinder
         }
 
         var analyses = new List<AnalysisJob>();
+        var measures = MeasureBinder.Bind(netlist, circuit, nodes, errors);
         foreach (var a in netlist.Analyses)
         {
             CheckSweptSources(a, circuit, errors);
-            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)));
+            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)) { Measures = measures.For(a) });
         }
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
         return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);
