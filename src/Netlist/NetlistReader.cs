@@ -67,6 +67,7 @@ public static class NetlistReader
             }
             if (timing) Console.Error.WriteLine($"netlist: parse {phase.ElapsedMilliseconds} ms");
             if (diags.TooMany) diags.Error(best, "too many errors");   // recorded as the final "stopping" note
+            statements = ConditionalFilter.Apply(statements, diags);
             var root = DefinitionTreeBuilder.Build(statements, diags);
             var step = statements.OfType<StepSyntax>().FirstOrDefault();
             foreach (var extra in statements.OfType<StepSyntax>().Skip(1))

@@ -18,6 +18,8 @@ internal static class OptionsBinder
         ["itl1"] = new(v => v >= 1, ">= 1", (o, v) => o.Itl1 = (int)v),
         ["itl4"] = new(v => v >= 1, ">= 1", (o, v) => o.Itl4 = (int)v),
         ["maxord"] = new(v => v is 1 or 2, "1 or 2", (o, v) => o.MaxOrder = (int)v),
+        // circuit temperature in °C (.temp or .options temp=): read by the binder (B-source temper, devices)
+        ["temp"] = new(v => v > -273.15, "above -273.15 (degrees Celsius)", (_, _) => { }),
     };
 
     public static SimulationOptions Bind(FlatNetlist netlist, List<NetlistDiagnostic> errors, List<NetlistDiagnostic> warnings)

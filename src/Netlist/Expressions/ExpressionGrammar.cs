@@ -5,10 +5,12 @@ using static Perovspice.Netlist.Expressions.Lexemes;
 namespace Perovspice.Netlist.Expressions;
 
 /// <summary>
-/// The expression grammar (lower-case input): <c>+ - * / ^ **</c>, unary minus/plus, parentheses,
-/// function calls, names, numbers with suffixes, and the probes <c>v(a)</c>, <c>v(a,b)</c>,
-/// <c>i(src)</c> used by B sources. Precedence, loosest first: <c>+ -</c>; <c>* /</c>; unary sign;
-/// <c>^</c> (right-associative, its right operand may carry a sign).
+/// The expression grammar (lower-case input): <c>+ - * / ^ **</c>, comparisons, logical operators, the
+/// conditional <c>c ? a : b</c>, unary minus/plus/not, parentheses, function calls, names, numbers with
+/// suffixes, and the probes <c>v(a)</c>, <c>v(a,b)</c>, <c>i(src)</c> used by B sources. Precedence, loosest
+/// first (as in ngspice's B sources and C): <c>?:</c>; <c>||</c>; <c>&amp;&amp;</c>; <c>== !=</c>;
+/// <c>&lt; &gt; &lt;= &gt;=</c>; <c>+ -</c>; <c>* /</c>; unary sign and <c>!</c>; <c>^</c> (right-associative,
+/// its right operand may carry a sign).
 /// <para>
 /// The rules are Sprache parsers. The hot ones (atoms, operator chains) are written as plain
 /// parser delegates rather than LINQ queries: a query allocates a chain of closures on every
@@ -157,12 +159,80 @@ internal static class ExpressionGrammar
 
     private static readonly Parser<Expr> Power = Chain(Atom, PowerOp, SignedAtom, rightAssociative: true);
 
-    private static readonly Parser<Expr> Unary = Signed(Power);
+    private static readonly Parser<Expr> SignedPower = Signed(Power);
+
+    /// <summary>Unary sign or logical not (<c>!</c>), binding looser than <c>^</c>: <c>-2^2</c> is −4, as in ngspice.</summary>
+    private static readonly Parser<Expr> Unary = i =>
+    {
+        string s = i.Source;
+        int p = SkipBlanks(s, i.Position);
+        if (p < s.Length && s[p] == '!' && !(p + 1 < s.Length && s[p + 1] == '='))
+        {
+            var r = Unary!(new LineInput(s, SkipBlanks(s, p + 1)));
+            return r.WasSuccessful ? Result.Success<Expr>(new NotExpr(r.Value, p), r.Remainder) : r;
+        }
+        return SignedPower(i);
+    };
 
     private static readonly Parser<Expr> Term = Chain(Unary, MulOp, Unary, rightAssociative: false);
 
+    private static readonly Parser<Expr> Sum = Chain(Term, AddOp, Term, rightAssociative: false);
+
+    /// <summary><c>&lt; &gt; &lt;= &gt;=</c>, normalized to <c>&lt; &gt; l g</c>.</summary>
+    private static int RelOp(string s, int p, out char op)
+    {
+        p = SkipBlanks(s, p);
+        op = '\0';
+        if (p >= s.Length || s[p] is not ('<' or '>')) return -1;
+        bool eq = p + 1 < s.Length && s[p + 1] == '=';
+        op = s[p] == '<' ? (eq ? 'l' : '<') : (eq ? 'g' : '>');
+        return eq ? p + 2 : p + 1;
+    }
+
+    /// <summary><c>== !=</c>, normalized to <c>e n</c>.</summary>
+    private static int EqOp(string s, int p, out char op)
+    {
+        p = SkipBlanks(s, p);
+        op = '\0';
+        if (p + 1 >= s.Length || s[p + 1] != '=' || s[p] is not ('=' or '!')) return -1;
+        op = s[p] == '=' ? 'e' : 'n';
+        return p + 2;
+    }
+
+    private static OperatorScanner Double(char c) => (string s, int p, out char op) =>
+    {
+        p = SkipBlanks(s, p);
+        op = c;
+        return p + 1 < s.Length && s[p] == c && s[p + 1] == c ? p + 2 : -1;
+    };
+
+    private static readonly Parser<Expr> Relational = Chain(Sum, RelOp, Sum, rightAssociative: false);
+    private static readonly Parser<Expr> Equality = Chain(Relational, EqOp, Relational, rightAssociative: false);
+    private static readonly Parser<Expr> And = Chain(Equality, Double('&'), Equality, rightAssociative: false);
+    private static readonly Parser<Expr> Or = Chain(And, Double('|'), And, rightAssociative: false);
+
+    private static readonly string[] ColonExpected = { "':'" };
+
+    /// <summary><c>c ? a : b</c> (right-associative, loosest of all).</summary>
+    private static readonly Parser<Expr> Ternary = i =>
+    {
+        var c = Or(i);
+        if (!c.WasSuccessful) return c;
+        string s = i.Source;
+        int q = SkipBlanks(s, c.Remainder.Position);
+        if (q >= s.Length || s[q] != '?') return c;
+        var a = Ternary!(new LineInput(s, SkipBlanks(s, q + 1)));
+        if (!a.WasSuccessful) return a;
+        int colon = SkipBlanks(s, a.Remainder.Position);
+        if (colon >= s.Length || s[colon] != ':')
+            return Result.Failure<Expr>(new LineInput(s, colon), "expected ':'", ColonExpected);
+        var b = Ternary!(new LineInput(s, SkipBlanks(s, colon + 1)));
+        if (!b.WasSuccessful) return b;
+        return Result.Success<Expr>(new TernaryExpr(c.Value, a.Value, b.Value, q), b.Remainder);
+    };
+
     /// <summary>A full expression (no leading or trailing blanks consumed).</summary>
-    public static readonly Parser<Expr> Expression = Chain(Term, AddOp, Term, rightAssociative: false);
+    public static readonly Parser<Expr> Expression = Ternary;
 
     private static readonly string[] EndExpected = { "end of expression" };
 
