@@ -9,7 +9,7 @@ namespace Perovspice.Netlist.Expressions;
 /// conditional <c>c ? a : b</c>, unary minus/plus/not, parentheses, function calls, names, numbers with
 /// suffixes, and the probes <c>v(a)</c>, <c>v(a,b)</c>, <c>i(src)</c> used by B sources. Precedence, loosest
 /// first (as in ngspice's B sources and C): <c>?:</c>; <c>||</c>; <c>&amp;&amp;</c>; <c>== !=</c>;
-/// <c>&lt; &gt; &lt;= &gt;=</c>; <c>+ -</c>; <c>* /</c>; unary sign and <c>!</c>; <c>^</c> (right-associative,
+/// <c>&lt; &gt; &lt;= &gt;=</c>; <c>+ -</c>; <c>* /</c>; unary sign and <c>!</c>; <c>^</c> (left-associative as in ngspice 39,
 /// its right operand may carry a sign).
 /// <para>
 /// The rules are Sprache parsers. The hot ones (atoms, operator chains) are written as plain
@@ -157,7 +157,8 @@ internal static class ExpressionGrammar
         return items is null ? r : Result.Success<Expr>(new ChainExpr(r.Value, items, rightAssociative), at);
     };
 
-    private static readonly Parser<Expr> Power = Chain(Atom, PowerOp, SignedAtom, rightAssociative: true);
+    // left-associative: ngspice 39 evaluates 2^3^2 as (2^3)^2 = 64, in .param and in B sources alike
+    private static readonly Parser<Expr> Power = Chain(Atom, PowerOp, SignedAtom, rightAssociative: false);
 
     private static readonly Parser<Expr> SignedPower = Signed(Power);
 
