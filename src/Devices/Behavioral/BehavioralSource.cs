@@ -19,8 +19,10 @@ public enum BehavioralSourceKind
 /// </summary>
 /// <remarks>
 /// <para>Topology (floating-node and loop checks): a <c>V=</c> source behaves as a voltage source (a dc path
-/// between n+ and n−, and a defined voltage); an <c>I=</c> source as an independent current source (no dc path).
-/// The nodes the expression reads draw no current and give no path.</para>
+/// between n+ and n−, and a defined voltage); an <c>I=</c> source gives a dc path between its terminals when its
+/// expression reads the voltage of one of them, else none (the netlist's topology check also accepts a node whose
+/// voltage some element reads and into which a voltage-dependent current flows, as in state equations written with
+/// capacitors and B sources). The nodes the expression reads draw no current.</para>
 /// <para>Breakpoints: none. An expression of <c>time</c> has no corners the source could know of, so the
 /// transient step is bounded only by truncation error and tmax (as for a SIN source).</para>
 /// <para>Domain errors (<see cref="BehavioralDomainException"/>) and non-finite values or gradients: on the first
@@ -64,8 +66,26 @@ public sealed class BehavioralSource : Device
     public override int BranchIndex => _k;
 
     /// <inheritdoc />
-    public override IEnumerable<(string A, string B)> DcPaths() =>
-        Kind == BehavioralSourceKind.Voltage ? new[] { (Nodes[0], Nodes[1]) } : Array.Empty<(string, string)>();
+    /// <remarks>A <c>V=</c> source joins its terminals; an <c>I=</c> source joins them when its current depends on the
+    /// voltage of one of its own terminals (it then acts as a nonlinear conductance, e.g. <c>I={v(p,n)/r}</c>).</remarks>
+    public override IEnumerable<(string A, string B)> DcPaths()
+    {
+        if (Kind == BehavioralSourceKind.Voltage || ReadsOwnTerminal()) return new[] { (Nodes[0], Nodes[1]) };
+        return Array.Empty<(string, string)>();
+    }
+
+    private bool ReadsOwnTerminal()
+    {
+        foreach (var input in _inputs)
+        {
+            if (input.Kind != ControlInputKind.Voltage) continue;
+            foreach (var node in Nodes)
+                if (SameNode(input.Name, node) || (input.Reference is { } r && SameNode(r, node))) return true;
+        }
+        return false;
+    }
+
+    private static bool SameNode(string a, string b) => !Circuit.IsGround(a) && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public override void Setup(SetupContext c)
