@@ -15,8 +15,10 @@ internal sealed class CompiledExpression : IBehavioralFunction
     private readonly int _result;
 
     /// <summary>Wraps <paramref name="code"/>, whose instruction <paramref name="result"/> is the expression's value.</summary>
-    public CompiledExpression(IReadOnlyList<Instruction> code, int result, IReadOnlyList<ControlInput> inputs)
+    public CompiledExpression(IReadOnlyList<Instruction> code, int result, IReadOnlyList<ControlInput> inputs,
+        IReadOnlyList<TimeTerm>? timeTerms = null)
     {
+        TimeTerms = timeTerms ?? Array.Empty<TimeTerm>();
         if (result < 0 || result >= code.Count) throw new ArgumentException("bad result index");
         _code = code.ToArray();
         _result = result;
@@ -27,6 +29,9 @@ internal sealed class CompiledExpression : IBehavioralFunction
 
     /// <inheritdoc />
     public IReadOnlyList<ControlInput> Inputs { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TimeTerm> TimeTerms { get; }
 
     /// <summary>Number of instructions (after constant folding).</summary>
     public int Length => _code.Length;

@@ -28,6 +28,8 @@ internal sealed class ExpressionCompiler
     private readonly List<ProbeName> _probes = new();
     private int _time = NoOperand;
     private double _temperature = 27;
+    private readonly List<TimeTerm> _terms = new();
+    private bool _insideTimeTerm;
 
     /// <summary>An operand: an instruction index, or a constant not yet emitted (<see cref="Index"/> &lt; 0).</summary>
     private readonly record struct Operand(int Index, double Constant)
@@ -57,7 +59,7 @@ internal sealed class ExpressionCompiler
         var root = c.Emit(parsed.Value);
         int result = c.Materialize(root);
         probes = c._probes;
-        return new CompiledExpression(c._code, result, c._inputs);
+        return new CompiledExpression(c._code, result, c._inputs, c._terms);
     }
 
     private int Add(Instruction ins)
@@ -181,8 +183,28 @@ internal sealed class ExpressionCompiler
         return new Operand(Add(new Instruction(OpCode.Select, ia, ib, 0, c.Index)), 0);
     }
 
-    private Operand TimeFunction(CallExpr call) =>
-        throw new ExpressionException($"'{call.Name}(...)' is not supported yet", call.Offset);
+    /// <summary><c>ddt(a)</c>, <c>idt(a [, ic])</c> (<c>sdt</c> = <c>idt</c>): a is compiled on its own into a
+    /// <see cref="TimeTerm"/> whose value the source keeps as an internal unknown; the expression reads it as an input.
+    /// ic must be constant.</summary>
+    private Operand TimeFunction(CallExpr call)
+    {
+        if (_insideTimeTerm)
+            throw new ExpressionException($"'{call.Name}(...)' inside another ddt/idt is not supported", call.Offset);
+        var sub = new ExpressionCompiler { _temperature = _temperature, _insideTimeTerm = true };
+        int result = sub.Materialize(sub.Emit(call.Args[0]));
+        _probes.AddRange(sub._probes);
+        double ic = 0;
+        if (call.Args.Count > 1)
+        {
+            var init = Emit(call.Args[1]);
+            if (!init.IsConstant)
+                throw new ExpressionException($"the initial value of '{call.Name}(...)' must be a constant", call.Args[1].Offset);
+            ic = init.Constant;
+        }
+        var kind = call.Name == "ddt" ? TimeTermKind.Derivative : TimeTermKind.Integral;
+        _terms.Add(new TimeTerm(kind, new CompiledExpression(sub._code, result, sub._inputs), ic));
+        return Input(ControlInput.TermValue(_terms.Count - 1));
+    }
 
     private Operand Probe(ProbeExpr p)
     {
