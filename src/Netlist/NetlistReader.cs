@@ -117,6 +117,7 @@ public static class NetlistReader
         {
             ".subckt" => new SubcktStatement(new NameSyntax("", "", pos), new List<NameSyntax>(), new List<ParamAssignment>(), pos),
             ".ends" => new EndsStatement(null, pos),
+            ".if" or ".elseif" or ".else" or ".endif" => new ConditionalSyntax(word, null, pos),
             _ => null,
         };
     }

@@ -123,3 +123,28 @@ public class ExpressionFunctionTests
     public void RkmNotationGetsAHint() =>
         Assert.Contains("write 4.7k", T.Error("R1 a 0 4k7\n"));
 }
+
+/// <summary>Pathological inputs for the new operators and user functions: errors, never a crash or a hang.</summary>
+public class ExpressionLimitTests
+{
+    [Fact]
+    public void LongNotRunIsFine() => T.Near(1, T.Read("R1 a 0 {" + new string('!', 90_001) + "0}\n").El("r1").Val());
+
+    [Fact]
+    public void VeryLongTernaryChainIsAnError() =>
+        Assert.Contains("1000 chained", T.Error("R1 a 0 {" + string.Concat(Enumerable.Repeat("0 ? 1 : ", 10_000)) + "2}\n"));
+
+    [Fact]
+    public void ModerateTernaryChainWorks() =>
+        T.Near(2, T.Read("R1 a 0 {" + string.Concat(Enumerable.Repeat("0 ? 1 : ", 500)) + "2}\n").El("r1").Val());
+
+    [Fact]
+    public void ExponentialFunctionExpansionIsStopped()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(".func f0(x) {x+x}\n");
+        for (int k = 1; k < 40; k++) sb.Append($".func f{k}(x) {{f{k - 1}(x)+f{k - 1}(x)}}\n");
+        Assert.Contains("user-function calls", T.Error(sb + "R1 a 0 {f39(1)}\n"));
+        Assert.Contains("after expanding user functions", T.Error(sb + "V1 a 0 1\nB1 b 0 V={f39(v(a))}\nR1 b 0 1\n"));
+    }
+}

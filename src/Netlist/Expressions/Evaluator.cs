@@ -9,7 +9,15 @@ internal static class Evaluator
     /// <summary>Deepest nesting of user-function calls (a recursive <c>.func</c> stops here with an error).</summary>
     public const int MaxCallDepth = 64;
 
+    /// <summary>Most user-function calls in one evaluation (a chain of functions each calling the next twice grows
+    /// exponentially; this stops it with an error instead of hanging).</summary>
+    public const int MaxCalls = 1_000_000;
+
+    /// <summary>Longest flattened B-source text after expanding user functions (expansion can grow exponentially).</summary>
+    public const int MaxRewrittenLength = 1_000_000;
+
     [ThreadStatic] private static int _callDepth;
+    [ThreadStatic] private static int _calls;
 
     /// <summary>Evaluates <paramref name="e"/>; throws <see cref="ExpressionException"/> with an offset.</summary>
     public static double Evaluate(Expr e, IParameterLookup lookup)
@@ -79,6 +87,9 @@ internal static class Evaluator
     {
         if (_callDepth >= MaxCallDepth)
             throw new ExpressionException($"function calls nested more than {MaxCallDepth} deep (is '{call.Name}' recursive?)", call.Offset);
+        if (_callDepth == 0) _calls = 0;
+        if (++_calls > MaxCalls)
+            throw new ExpressionException($"more than {MaxCalls} user-function calls in one expression", call.Offset);
         _callDepth++;
     }
 
@@ -204,7 +215,12 @@ internal static class Evaluator
                 string? countErr = Functions.CheckCount(f!.Name, call.Args.Count, f.Formals.Count, f.Formals.Count);
                 if (countErr is not null) throw new ExpressionException(countErr, call.Offset);
                 var bound = new Dictionary<string, string>();
-                for (int k = 0; k < f.Formals.Count; k++) bound[f.Formals[k]] = "(" + Sub(call.Args[k], lookup, formals) + ")";
+                for (int k = 0; k < f.Formals.Count; k++)
+                {
+                    bound[f.Formals[k]] = "(" + Sub(call.Args[k], lookup, formals) + ")";
+                    if (bound[f.Formals[k]].Length > MaxRewrittenLength)
+                        throw new ExpressionException($"expression longer than {MaxRewrittenLength} characters after expanding user functions", call.Offset);
+                }
                 if (_depth >= MaxCallDepth)
                     throw new ExpressionException($"function calls nested more than {MaxCallDepth} deep (is '{call.Name}' recursive?)", call.Offset);
                 _depth++;
@@ -212,6 +228,8 @@ internal static class Evaluator
                 {
                     // free names of the body resolve in the defining scope; formals shadow them
                     Write(f.Body, sb, definition!, bound);
+                    if (sb.Length > MaxRewrittenLength)
+                        throw new ExpressionException($"expression longer than {MaxRewrittenLength} characters after expanding user functions", call.Offset);
                 }
                 catch (ExpressionException ex)
                 {

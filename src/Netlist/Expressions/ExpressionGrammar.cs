@@ -165,14 +165,22 @@ internal static class ExpressionGrammar
     /// <summary>Unary sign or logical not (<c>!</c>), binding looser than <c>^</c>: <c>-2^2</c> is −4, as in ngspice.</summary>
     private static readonly Parser<Expr> Unary = i =>
     {
+        // a run of '!' (and signs) is read in a loop: no recursion per operator
         string s = i.Source;
         int p = SkipBlanks(s, i.Position);
-        if (p < s.Length && s[p] == '!' && !(p + 1 < s.Length && s[p + 1] == '='))
+        var nots = new List<int>();
+        while (p < s.Length && s[p] == '!' && !(p + 1 < s.Length && s[p + 1] == '='))
         {
-            var r = Unary!(new LineInput(s, SkipBlanks(s, p + 1)));
-            return r.WasSuccessful ? Result.Success<Expr>(new NotExpr(r.Value, p), r.Remainder) : r;
+            nots.Add(p);
+            p = SkipBlanks(s, p + 1);
         }
-        return SignedPower(i);
+        if (nots.Count == 0) return SignedPower(i);
+        var r = SignedPower(new LineInput(s, p));
+        if (!r.WasSuccessful) return r;
+        Expr e = r.Value;
+        // !!x is x != 0 (0 or 1), so at most two NOTs matter
+        for (int k = nots.Count - 1; k >= Math.Max(0, nots.Count - 2 - (nots.Count % 2)); k--) e = new NotExpr(e, nots[k]);
+        return Result.Success(e, r.Remainder);
     };
 
     private static readonly Parser<Expr> Term = Chain(Unary, MulOp, Unary, rightAssociative: false);
@@ -214,22 +222,48 @@ internal static class ExpressionGrammar
 
     private static readonly string[] ColonExpected = { "':'" };
 
+    /// <summary>Deepest nesting of <c>?:</c> in the middle operand (<c>a ? b ? c : d : e</c>); chains in the last
+    /// operand (<c>a ? b : c ? d : e</c>) are read in a loop and are unlimited.</summary>
+    public const int MaxTernaryNesting = 100;
+
+    /// <summary>Longest <c>a ? b : c ? d : ...</c> chain (evaluation recurses along it).</summary>
+    public const int MaxTernaryChain = 1000;
+
+    [ThreadStatic] private static int _ternaryDepth;
+
+    private static readonly string[] TernaryExpected = { $"at most {MaxTernaryChain} chained or {MaxTernaryNesting} nested '?:'" };
+
     /// <summary><c>c ? a : b</c> (right-associative, loosest of all).</summary>
     private static readonly Parser<Expr> Ternary = i =>
     {
-        var c = Or(i);
-        if (!c.WasSuccessful) return c;
         string s = i.Source;
-        int q = SkipBlanks(s, c.Remainder.Position);
-        if (q >= s.Length || s[q] != '?') return c;
-        var a = Ternary!(new LineInput(s, SkipBlanks(s, q + 1)));
-        if (!a.WasSuccessful) return a;
-        int colon = SkipBlanks(s, a.Remainder.Position);
-        if (colon >= s.Length || s[colon] != ':')
-            return Result.Failure<Expr>(new LineInput(s, colon), "expected ':'", ColonExpected);
-        var b = Ternary!(new LineInput(s, SkipBlanks(s, colon + 1)));
-        if (!b.WasSuccessful) return b;
-        return Result.Success<Expr>(new TernaryExpr(c.Value, a.Value, b.Value, q), b.Remainder);
+        var arms = new List<(Expr cond, Expr then, int at)>();
+        var at = i;
+        while (true)
+        {
+            var c = Or(at);
+            if (!c.WasSuccessful) return c;
+            int q = SkipBlanks(s, c.Remainder.Position);
+            if (q >= s.Length || s[q] != '?')
+            {
+                // the final else (or the only operand): build a ? b : (c ? d : e) from the right
+                Expr e = c.Value;
+                for (int k = arms.Count - 1; k >= 0; k--) e = new TernaryExpr(arms[k].cond, arms[k].then, e, arms[k].at);
+                return Result.Success(e, c.Remainder);
+            }
+            if (_ternaryDepth >= MaxTernaryNesting || arms.Count >= MaxTernaryChain)
+                return Result.Failure<Expr>(new LineInput(s, q), $"'?:' nested more than {MaxTernaryNesting} deep or chained more than {MaxTernaryChain} times", TernaryExpected);
+            IResult<Expr> a;
+            _ternaryDepth++;
+            try { a = Ternary!(new LineInput(s, SkipBlanks(s, q + 1))); }
+            finally { _ternaryDepth--; }
+            if (!a.WasSuccessful) return a;
+            int colon = SkipBlanks(s, a.Remainder.Position);
+            if (colon >= s.Length || s[colon] != ':')
+                return Result.Failure<Expr>(new LineInput(s, colon), "expected ':'", ColonExpected);
+            arms.Add((c.Value, a.Value, q));
+            at = new LineInput(s, SkipBlanks(s, colon + 1));
+        }
     };
 
     /// <summary>A full expression (no leading or trailing blanks consumed).</summary>

@@ -82,6 +82,7 @@ internal static class ConditionalFilter
 
     private static bool Evaluate(ConditionalSyntax c, List<ParamStatement> globals, DiagnosticBag diags)
     {
+        if (c.Condition is null) return false;   // the line had a syntax error (reported); keep the nesting intact
         var def = new SubcktDefinition(null, null);
         foreach (var p in globals)
         {
