@@ -39,4 +39,30 @@ public class DialectEndToEndTests
         }
         Assert.Equal(3, compared);
     }
+
+    /// <summary>
+    /// References/dialect/dialect.cir uses .lib file section, .global, .if/.elseif/.else on a parameter, .func,
+    /// .csparam, .temp (read by temper in a B source), ?: and comparisons, nint, pwr, and its only analysis is
+    /// `tran` inside .control. ngspice 39 ran the same file (command in its header).
+    /// </summary>
+    [Fact]
+    public void DialectFeaturesMatchNgspice()
+    {
+        string dir = Repo.TempDir();
+        string netlist = Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "dialect", "dialect.cir");
+        var (code, errors) = Repo.Run("run", netlist, "-o", dir, "--quiet");
+        Assert.True(code == 0, $"exit {code}: {errors}");
+        var ours = Repo.ReadCsv(Path.Combine(dir, "tran.csv"));
+        var theirs = Repo.ReadNgspice(Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "dialect", "dialect.ngspice.txt"));
+        var t = theirs["time"];
+        Assert.Equal(2e-3, ours["time"][^1], 12);
+        // v(out) = 5·(2k·2/2)/(2k + 2k) = 2.5 (corner 2, gain 2); v(t) = 50/10 + 2 + 1 − 4 + v(mid)² below 0 ≈ 4
+        var tolerance = new Dictionary<string, double> { ["v(out)"] = 1e-9, ["v(mid)"] = 4e-4, ["v(t)"] = 3e-4 };
+        foreach (var (name, tol) in tolerance)
+            for (int k = 0; k < t.Length; k++)
+            {
+                double v = Repo.Interpolate(ours["time"], ours[name], t[k]);
+                Assert.True(Math.Abs(v - theirs[name][k]) <= tol, $"{name} at t={t[k]}: {v} vs ngspice {theirs[name][k]}");
+            }
+    }
 }
