@@ -20,7 +20,7 @@ public static class CircuitBinder
         var errors = new List<NetlistDiagnostic>();
         var warnings = new List<NetlistDiagnostic>(netlist.Warnings);
         var circuit = new Circuit();
-        var binder = new ElementBinder(netlist, errors);
+        var binder = new ElementBinder(netlist, errors, warnings);
         var positions = new Dictionary<string, FlatElement>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in netlist.Elements)
         {
@@ -51,10 +51,11 @@ public static class CircuitBinder
         }
 
         var analyses = new List<AnalysisJob>();
+        var measures = MeasureBinder.Bind(netlist, circuit, nodes, errors);
         foreach (var a in netlist.Analyses)
         {
             CheckSweptSources(a, circuit, errors);
-            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)));
+            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)) { Measures = measures.For(a) });
         }
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
         return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);
