@@ -96,7 +96,8 @@ public static class NetlistReader
     private static void AddControlAnalyses(LineReader reader, List<Statement> statements, DiagnosticBag diags)
     {
         if (reader.ControlAnalyses.Count == 0) return;
-        bool hasDot = statements.Any(s => s is OpSyntax or DcSyntax or TranSyntax or AcSyntax or HopfSyntax);
+        bool hasDot = statements.Any(s => s is OpSyntax or DcSyntax or TranSyntax or AcSyntax or HopfSyntax
+            or TransferFunctionSyntax or PoleZeroSyntax);
         if (hasDot)
         {
             var first = reader.ControlAnalyses[0];

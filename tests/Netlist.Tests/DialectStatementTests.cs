@@ -128,6 +128,14 @@ public sealed class DialectStatementTests : IDisposable
     }
 
     [Fact]
+    public void ControlTfRunsAsDotTf()
+    {
+        var n = T.Read("V1 a 0 1\nR1 a b 1k\nR2 b 0 1k\n.control\ntf v(b) v1\n.endc\n");
+        Assert.Contains(n.Analyses, a => a is TransferFunctionStatement);
+        Assert.Empty(n.Warnings);
+    }
+
+    [Fact]
     public void ControlAnalysisErrorsAreLocated() =>
         Assert.Equal("t.cir:5:11: error: the stop time of '.tran' must be greater than zero", T.Error("V1 a 0 1\nR1 a 0 1\n.control\n  tran 1u 0\n.endc\n"));
 

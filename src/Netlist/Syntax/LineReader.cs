@@ -160,7 +160,7 @@ internal sealed class LineReader
         return Flush(pending, depth);
     }
 
-    /// <summary>Analyses written as commands inside <c>.control</c> (<c>op</c>, <c>tran</c>, <c>ac</c>, <c>dc</c>), as
+    /// <summary>Analyses written as commands inside <c>.control</c> (<c>op tran ac dc tf pz</c>), as
     /// dot statements (<c>tran 1u 1m</c> becomes <c>.tran 1u 1m</c>, positions kept). Used when the netlist has
     /// no dot analysis.</summary>
     public IReadOnlyList<LogicalLine> ControlAnalyses => _controlAnalyses;
@@ -168,7 +168,7 @@ internal sealed class LineReader
     private readonly List<LogicalLine> _controlAnalyses = new();
     private bool _sectionFound;
 
-    private static readonly HashSet<string> ControlAnalysisCommands = new(StringComparer.Ordinal) { "op", "tran", "ac", "dc" };
+    private static readonly HashSet<string> ControlAnalysisCommands = new(StringComparer.Ordinal) { "op", "tran", "ac", "dc", "tf", "pz" };
 
     /// <summary>Records an analysis command of a <c>.control</c> block; false for any other command.</summary>
     private bool ControlAnalysis(string line, int start, string word, string file, int ordinal, int lineNo)
