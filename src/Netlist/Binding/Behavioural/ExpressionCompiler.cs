@@ -12,7 +12,10 @@ internal readonly record struct ProbeName(char Kind, string Name);
 /// <summary>
 /// Compiles the flattened text of a B-source expression (<see cref="ExpressionArg.Text"/>) once into a
 /// <see cref="CompiledExpression"/>: constant subexpressions are folded, repeated probes share one input,
-/// <c>time</c> is the simulation time, <c>temper</c> 27 (°C, the nominal temperature) and <c>hertz</c> 0.
+/// <c>time</c> is the simulation time, <c>temper</c> the circuit temperature in °C (<c>.temp</c>, default 27) and
+/// <c>hertz</c> 0 (ac linearizes at the operating point). <c>c ? a : b</c> and <c>if()</c> compile to a select whose
+/// untaken branch may be outside its domain; <c>ddt()</c>/<c>idt()</c> become <see cref="TimeTerm"/>s read through
+/// <see cref="ControlInputKind.State"/> inputs.
 /// Errors are <see cref="ExpressionException"/>s (offsets are into the flattened text; the caller reports them
 /// at the expression).
 /// </summary>
