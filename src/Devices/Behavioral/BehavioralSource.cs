@@ -25,11 +25,13 @@ public enum BehavioralSourceKind
 /// expression reads the voltage of one of them, else none (the netlist's topology check also accepts a node whose
 /// voltage some element reads and into which a voltage-dependent current flows, as in state equations written with
 /// capacitors and B sources). The nodes the expression reads draw no current.</para>
-/// <para>ddt with the trapezoidal rule: the derivative is what the integration formula gives, so after a breakpoint
-/// (where the engine restarts with a backward-Euler step) a ddt of a quantity nothing else constrains (V={ddt(v(a))}
-/// with a forced v(a)) carries a bounded alternating error that can stall the step control; method=gear does not.
-/// As a charge term (I={c*ddt(v(x))} at node x, a capacitor) it is as robust as a capacitor. The ddt unknown itself
-/// is left out of the truncation-error estimate (<see cref="UnknownKind.Rate"/>).</para>
+/// <para>ddt: the derivative is what the integration formula gives. A derivative output is not a state: it can jump at
+/// a breakpoint (the corner of a PULSE or PWL), and with the trapezoidal rule it carries a bounded alternating error
+/// after the backward-Euler restart. The engine's truncation-error estimate covers every unknown, so such a jump in a
+/// node voltage or branch current can stall the step control (V={ddt(v(in))} with a PULSE v(in) fails exactly as a
+/// capacitor placed directly across a PULSE voltage source does); the ddt unknown itself is left out of the
+/// estimate (<see cref="UnknownKind.Rate"/>). As a charge term (I={c*ddt(v(x))} at node x, a capacitor) it is as
+/// robust as a capacitor.</para>
 /// <para>Breakpoints: none. An expression of <c>time</c> has no corners the source could know of, so the
 /// transient step is bounded only by truncation error and tmax (as for a SIN source).</para>
 /// <para>Domain errors (<see cref="BehavioralDomainException"/>) and non-finite values or gradients: on the first
