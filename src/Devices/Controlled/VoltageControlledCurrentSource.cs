@@ -30,7 +30,8 @@ public sealed class VoltageControlledCurrentSource : Device
     /// <inheritdoc />
     public override IEnumerable<(string A, string B)> DcPaths()
     {
-        bool selfControlled = (Nodes[0] == Nodes[2] && Nodes[1] == Nodes[3]) || (Nodes[0] == Nodes[3] && Nodes[1] == Nodes[2]);
+        // the output current depends on an output node's voltage: a (linear) conductance between the outputs
+        bool selfControlled = Nodes.Take(2).Any(o => !Circuit.IsGround(o) && (o == Nodes[2] || o == Nodes[3]));
         return selfControlled ? new[] { (Nodes[0], Nodes[1]) } : Array.Empty<(string, string)>();
     }
 

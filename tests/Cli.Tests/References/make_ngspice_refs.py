@@ -10,7 +10,7 @@ The tests never run ngspice: they read these files."""
 import os, re, subprocess, sys, tempfile
 
 EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "controlled_sources", "half_wave_rectifier",
-            "coupled_transformer", "tline_reflections"]
+            "coupled_transformer", "tline_reflections", "rossler_attractor", "behavioural_memristor"]
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(ROOT, "..", "..", ".."))
 
