@@ -208,27 +208,15 @@ public sealed partial class Bjt : Device
         // ohmic resistances
         if (_ei != E) Ohmic(ref s, E, _ei, _gre, v);
         if (_ci != C) Ohmic(ref s, C, _ci, _grc, v);
+        // Base resistance rbb(qb) or rbb(ib), a plain conductance in the Jacobian: its bias dependence is left out
+        // of the derivatives as in SPICE, whose small-signal model has rx = rbb at the operating point (the ac
+        // response then matches SPICE's; the dc and transient solutions do not depend on the choice).
         double gx = 0;
         if (_bi != B)
         {
-            double rbb, drbe, drbc;
-            if (double.IsPositiveInfinity(_irb))
-            {
-                rbb = _rbm + (_rb - _rbm) / qb;
-                double d = -(_rb - _rbm) / (qb * qb);
-                drbe = d * dqbbe; drbc = d * dqbbc;
-            }
-            else
-            {
-                double drdib = BaseResistance(ibe + ibc, out rbb);
-                drbe = drdib * gpi; drbc = drdib * gmu;
-            }
+            double rbb = double.IsPositiveInfinity(_irb) ? _rbm + (_rb - _rbm) / qb : BaseResistance(ibe + ibc);
             gx = 1 / rbb;
-            double vx = v[B] - v[_bi], k = -vx * gx * gx * t;
-            s.Current(B, _bi, gx * vx);
-            s.Conductance(B, _bi, B, _bi, gx);
-            s.Conductance(B, _bi, _bi, _ei, k * drbe);
-            s.Conductance(B, _bi, _bi, _ci, k * drbc);
+            Ohmic(ref s, B, _bi, gx, v);
         }
 
         // substrate junction (substrate → collector' in NPN polarity)
@@ -317,18 +305,12 @@ public sealed partial class Bjt : Device
     }
 
     /// <summary>rbb = rbm + 3(rb − rbm)(tan z − z)/(z tan²z) with
-    /// z = (−1 + √(1 + 144/π²·x))/(24/π²·√x), x = ib/irb (floored at 1e-9); returns ∂rbb/∂ib.</summary>
-    private double BaseResistance(double ib, out double rbb)
+    /// z = (−1 + √(1 + 144/π²·x))/(24/π²·√x), x = ib/irb floored at 1e-9.</summary>
+    private double BaseResistance(double ib)
     {
-        double x = ib / _irb, dxdib = 1 / _irb;
-        if (x < 1e-9) { x = 1e-9; dxdib = 0; }
-        double sx = Math.Sqrt(x), u = Math.Sqrt(1 + Tan2Coeff * x);
-        double z = (u - 1) / (ZCoeff * sx);
-        double dzdx = (Tan2Coeff / (2 * u) * sx - (u - 1) / (2 * sx)) / (ZCoeff * x);
-        double tz = Math.Tan(z), t2 = tz * tz;
-        double f = 3 * (tz - z) / (z * t2);
-        double dfdz = 3 * (z * t2 * t2 - (tz - z) * (t2 + 2 * z * tz * (1 + t2))) / (z * z * t2 * t2);
-        rbb = _rbm + (_rb - _rbm) * f;
-        return (_rb - _rbm) * dfdz * dzdx * dxdib;
+        double x = Math.Max(ib / _irb, 1e-9);
+        double z = (Math.Sqrt(1 + Tan2Coeff * x) - 1) / (ZCoeff * Math.Sqrt(x));
+        double tz = Math.Tan(z);
+        return _rbm + 3 * (_rb - _rbm) * (tz - z) / (z * tz * tz);
     }
 }
