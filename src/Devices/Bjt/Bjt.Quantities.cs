@@ -27,14 +27,16 @@ public sealed partial class Bjt
             v[k] = solution.X[_block.Node(k)];
             vdot[k] = solution.Xdot[_block.Node(k)];
         }
+        // A terminal current is summed with its internal node's (whose own sum is zero by KCL): the result does
+        // not hang on the small voltage across rb, re or rc, so it is as accurate as the junction voltages.
         var into = new double[n];
         var sink = new TerminalCurrents(into, vdot, Multiplier);
         Evaluate(ref sink, v, _gmin);
         return name switch
         {
-            "ic" => into[C],
-            "ib" => into[B],
-            "ie" => into[E],
+            "ic" => Terminal(into, C, _ci),
+            "ib" => Terminal(into, B, _bi),
+            "ie" => Terminal(into, E, _ei),
             "is" => into[S],
             "vbe" => v[_bi] - v[_ei],
             "vbc" => v[_bi] - v[_ci],
@@ -51,4 +53,7 @@ public sealed partial class Bjt
             _ => base.ReadQuantity(name, solution),
         };
     }
+
+    private static double Terminal(double[] into, int outer, int inner) =>
+        inner == outer ? into[outer] : into[outer] + into[inner];
 }

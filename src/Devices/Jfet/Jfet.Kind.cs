@@ -65,14 +65,15 @@ public sealed partial class Jfet
             v[k] = solution.X[_block.Node(k)];
             vdot[k] = solution.Xdot[_block.Node(k)];
         }
+        // terminal currents summed with their internal node's (zero by KCL): independent of the drop across rd, rs
         var into = new double[n];
         var sink = new TerminalCurrents(into, vdot, Multiplier);
         Evaluate(ref sink, v, _gmin);
         return name switch
         {
-            "id" => into[D],
+            "id" => _di == D ? into[D] : into[D] + into[_di],
             "ig" => into[G],
-            "is" => into[S],
+            "is" => _si == S ? into[S] : into[S] + into[_si],
             "vgs" => v[G] - v[_si],
             "vgd" => v[G] - v[_di],
             "vds" => v[_di] - v[_si],

@@ -21,6 +21,8 @@ public static class DeviceCatalog
         ControlledKinds.Behavioural,
         DiodeKind.Kind,
         Perovskite.PerovskiteKind.Kind,
+        Bjt.Kind,
+        Jfet.Kind,
     };
 
     /// <summary>The kind for element letter <paramref name="letter"/> (lower case), or null.</summary>
