@@ -21,7 +21,7 @@ public sealed class JfetModel
         ParameterInfo.NonNegative("is", "A", 1e-14, "gate junction saturation current"),
         new("b", "", 1, "doping-tail parameter (1: plain Shichman–Hodges)", v => v > 0, "> 0"),
         new("fc", "", 0.5, "forward-bias depletion capacitance coefficient", v => v >= 0 && v <= 0.95, "in [0, 0.95]"),
-        new("m", "", 0.5, "gate junction grading coefficient", v => v >= 0 && v < 1, "in [0, 1)"),
+        ParameterInfo.Any("m", "", 0.5, "grading coefficient: accepted and ignored, as ngspice 39 does (the gate junctions grade as 0.5)"),
         ParameterInfo.NonNegative("kf", "", 0, "flicker noise coefficient (accepted, no noise analysis)"),
         ParameterInfo.Positive("af", "", 1, "flicker noise exponent (accepted, no noise analysis)"),
         new("tnom", "°C", 27, "parameter measurement temperature", v => v > -Units.CelsiusToKelvin, "> -273.15"),
@@ -82,8 +82,8 @@ public sealed class JfetModel
     public double B => _p["b"];
     /// <summary>Forward-bias depletion capacitance coefficient.</summary>
     public double Fc => _p["fc"];
-    /// <summary>Gate junction grading coefficient.</summary>
-    public double M => _p["m"];
+    /// <summary>Grading coefficient of the gate junctions: 0.5 (a card's m is accepted and ignored, as in ngspice 39).</summary>
+    public double M => 0.5;
 
     /// <summary>Gate saturation current at <paramref name="kelvin"/>: is·exp((T/Tnom − 1)·1.11/vt).</summary>
     public double SaturationCurrent(double kelvin) =>

@@ -110,3 +110,32 @@ public class BjtDcTests(ITestOutputHelper output)
             ("i(vc)", Branch(ckt, "vc"), 1e-12), ("i(vb)", Branch(ckt, "vb"), 1e-12));
     }
 }
+
+/// <summary>The substrate junction (iss, ns; forward-biased at the end of the sweep) and nkf against ngspice 39.</summary>
+public class BjtSubstrateTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void SubstrateDiodeAndNkfMatchNgspice()
+    {
+        var ckt = new Circuit().Add(
+            new VoltageSource("vc", "c", "0", 0.2),
+            new VoltageSource("vb", "b", "0", 0.7),
+            new VoltageSource("vs", "s", "0", 0),
+            new Bjt("q1", "c", "b", "0", "s", new BjtModel(NgspiceReference.Model("Bjt", "substrate.cir", "qs"))));
+        var got = new[] { new List<double>(), new List<double>(), new List<double>() };
+        string[] names = { "vc", "vb", "vs" };
+        new Simulator(ckt, new SimulationOptions { RelTol = 1e-6 }).DcSweep(new[] { new DcSweepSpec("vs", -1, 0.8, 0.02) }, (_, s) =>
+        {
+            for (int k = 0; k < 3; k++) got[k].Add(s.X[ckt.Find(names[k])!.BranchIndex]);
+        });
+        var table = Table("Bjt", "substrate.txt");
+        for (int k = 0; k < 3; k++)
+        {
+            var expected = table[$"i({names[k]})"];
+            double worst = WorstRatio(got[k], expected, 1e-6, 1e-12, out int at);
+            output.WriteLine($"i({names[k]}): worst |err|/(1e-6|ref| + 1e-12) = {worst:g3} at point {at}");
+            Assert.Equal(expected.Length, got[k].Count);
+            Assert.True(worst <= 1, $"i({names[k]}) at point {at}: {got[k][at]} vs {expected[at]}");
+        }
+    }
+}
