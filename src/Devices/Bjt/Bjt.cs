@@ -21,7 +21,8 @@ public sealed partial class Bjt : Device
     private readonly double _type, _is, _ise, _isc, _iss, _ikf, _ikr, _irb, _itf, _cje, _cjc, _cjs;
     private readonly double _rb, _rbm, _gre, _grc, _vcrit, _vcritSub;
     private readonly double? _icVbe, _icVce;
-    private int _ci, _bi, _ei;
+    private int _ci, _bi, _ei, _sx; // _sx: the node the substrate junction faces (collector' or base')
+    private readonly double _ss;    // sign of the substrate junction: type × subs
     private TerminalBlock _block = null!;
     private double[] _vA = Array.Empty<double>(), _vE = Array.Empty<double>(), _work = Array.Empty<double>();
     private double _vbeOld, _vbcOld, _vsubOld, _gmin = 1e-12;
@@ -70,6 +71,7 @@ public sealed partial class Bjt : Device
         _gre = model.Re > 0 ? area / model.Re : 0;
         _grc = model.Rc > 0 ? area / model.Rc : 0;
         _vcrit = Junction.CriticalVoltage(_t.Vt, _is);
+        _ss = _type * (model.IsLateral ? -1 : 1);
         _vcritSub = _iss > 0 ? Junction.CriticalVoltage(model.Ns * _t.Vt, _iss) : 0;
     }
 
@@ -97,6 +99,7 @@ public sealed partial class Bjt : Device
         if (_grc > 0) { _ci = nodes.Count; nodes.Add(context.AddUnknown(Name + "#c", UnknownKind.Voltage)); }
         if (_rb > 0) { _bi = nodes.Count; nodes.Add(context.AddUnknown(Name + "#b", UnknownKind.Voltage)); }
         if (_gre > 0) { _ei = nodes.Count; nodes.Add(context.AddUnknown(Name + "#e", UnknownKind.Voltage)); }
+        _sx = Model.IsLateral ? _bi : _ci;
         _block = TerminalBlock.Reserve(context, nodes.ToArray());
         _vA = new double[nodes.Count];
         _vE = new double[nodes.Count];
@@ -117,7 +120,7 @@ public sealed partial class Bjt : Device
         _gmin = c.Gmin;
         for (int k = 0; k < _vA.Length; k++) _vA[k] = c.X[_block.Node(k)];
         double t = _type;
-        double vbe = t * (_vA[_bi] - _vA[_ei]), vbc = t * (_vA[_bi] - _vA[_ci]), vsub = t * (_vA[S] - _vA[_ci]);
+        double vbe = t * (_vA[_bi] - _vA[_ei]), vbc = t * (_vA[_bi] - _vA[_ci]), vsub = _ss * (_vA[S] - _vA[_sx]);
         bool limited = false;
         if (c.UseInitialConditions && (_icVbe.HasValue || _icVce.HasValue))
         {
@@ -145,7 +148,7 @@ public sealed partial class Bjt : Device
         Array.Copy(_vA, _vE, _vA.Length);
         _vE[_bi] = _vE[_ei] + t * vbe;
         _vE[_ci] = _vE[_bi] - t * vbc;
-        _vE[S] = _vE[_ci] + t * vsub;
+        _vE[S] = _vE[_sx] + _ss * vsub;
         var stamps = new LoadStamps(_block, c, _vA, _vE, Multiplier, _work);
         Evaluate(ref stamps, _vE, c.Gmin);
         if (limited) c.SignalLimited();
@@ -157,7 +160,7 @@ public sealed partial class Bjt : Device
         var m = Model;
         double t = _type, vt = _t.Vt;
         double vbe = t * (v[_bi] - v[_ei]), vbc = t * (v[_bi] - v[_ci]);
-        double vbx = t * (v[B] - v[_ci]), vsub = t * (v[S] - v[_ci]);
+        double vbx = t * (v[B] - v[_ci]), vsub = _ss * (v[S] - v[_sx]);
 
         // ideal and leakage junction currents
         Diode(vbe, _is, m.Nf * vt, out double ibe1, out double gbe1);
@@ -219,11 +222,11 @@ public sealed partial class Bjt : Device
             Ohmic(ref s, B, _bi, gx, v);
         }
 
-        // substrate junction (substrate → collector' in NPN polarity)
+        // substrate junction, substrate → collector' (vertical) or base' (lateral)
         Diode(vsub, _iss, m.Ns * vt, out double isub, out double gsub);
         isub += gmin * vsub; gsub += gmin;
-        s.Current(S, _ci, t * isub);
-        s.Conductance(S, _ci, S, _ci, gsub);
+        s.Current(S, _sx, _ss * isub);
+        s.Conductance(S, _sx, S, _sx, gsub);
 
         // B-E charge: diffusion tf·(1 + argtf)·Ibe1/qb for vbe > 0 (tf·Ibe1 below), plus depletion
         double qbe = 0, cbebe = 0, cbebc = 0;
@@ -272,11 +275,11 @@ public sealed partial class Bjt : Device
         s.Charge(B, _ci, t * qbx);
         s.Capacitance(B, _ci, B, _ci, cbx);
 
-        // collector-substrate depletion (linear continuation from zero bias: fc = 0)
+        // substrate depletion (linear continuation from zero bias: fc = 0)
         double qcs = 0, ccs = 0;
         Depletion.Add(vsub, _cjs, _t.Vjs, m.Mjs, 0, ref qcs, ref ccs);
-        s.Charge(S, _ci, t * qcs);
-        s.Capacitance(S, _ci, S, _ci, ccs);
+        s.Charge(S, _sx, _ss * qcs);
+        s.Capacitance(S, _sx, S, _sx, ccs);
 
         double scale = Multiplier;
         _gm = scale * (gitbe + gitbc);

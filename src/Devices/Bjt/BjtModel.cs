@@ -60,6 +60,8 @@ public sealed class BjtModel
         Pos("af", "", 1, "flicker noise exponent (accepted, no noise analysis)"),
         NonNeg("iss", "A", 0, "substrate junction saturation current"),
         Pos("ns", "", 1, "substrate junction emission coefficient"),
+        new("subs", "", 0, "substrate geometry: 1 vertical (substrate junction at the collector), -1 lateral (at the base); omitted: vertical for npn, lateral for pnp",
+            v => v == 1 || v == -1, "1 or -1"),
         new("nkf", "", 0.5, "exponent of the high-injection term of qb", v => v > 0 && v <= 1, "in (0, 1]"),
     };
 
@@ -98,6 +100,7 @@ public sealed class BjtModel
         NominalTemperature = hasTnom ? _p["tnom"] + Units.CelsiusToKelvin : tnom;
         bool hasRbm = values.Keys.Any(k => k.Equals("rbm", StringComparison.OrdinalIgnoreCase));
         Rbm = hasRbm ? _p["rbm"] : _p["rb"];
+        IsLateral = _p["subs"] == 0 ? isPnp : _p["subs"] < 0;
     }
 
     private double Infinite(string n) => _p[n] == 0 ? double.PositiveInfinity : _p[n];
@@ -106,6 +109,9 @@ public sealed class BjtModel
     public string Name { get; }
     /// <summary>True for PNP.</summary>
     public bool IsPnp { get; }
+    /// <summary>True when the substrate junction faces the base (lateral geometry: `subs=-1`, the default for PNP)
+    /// rather than the collector (vertical).</summary>
+    public bool IsLateral { get; }
     /// <summary>Nominal temperature (K).</summary>
     public double NominalTemperature { get; }
     /// <summary>Value of a parameter by canonical name (its default when not given).</summary>

@@ -138,4 +138,31 @@ public class BjtSubstrateTests(ITestOutputHelper output)
             Assert.True(worst <= 1, $"i({names[k]}) at point {at}: {got[k][at]} vs {expected[at]}");
         }
     }
+
+    [Fact]
+    public void LateralPnpSubstrateJunctionFacesTheBase()
+    {
+        var ckt = new Circuit().Add(
+            new VoltageSource("ve", "e", "0", 5),
+            new VoltageSource("vb", "b", "0", 4.3),
+            new VoltageSource("vc", "c", "0", 1),
+            new VoltageSource("vs", "s", "0", 3.5),
+            new Bjt("q1", "c", "b", "e", "s", new BjtModel(NgspiceReference.Model("Bjt", "substrate_lateral.cir", "qp"), isPnp: true)));
+        Assert.True(((Bjt)ckt.Find("q1")!).Model.IsLateral);
+        string[] names = { "vc", "vb", "ve", "vs" };
+        var got = names.Select(_ => new List<double>()).ToArray();
+        new Simulator(ckt, new SimulationOptions { RelTol = 1e-6 }).DcSweep(new[] { new DcSweepSpec("vs", 3.5, 5.1, 0.02) }, (_, s) =>
+        {
+            for (int k = 0; k < names.Length; k++) got[k].Add(s.X[ckt.Find(names[k])!.BranchIndex]);
+        });
+        var table = Table("Bjt", "substrate_lateral.txt");
+        for (int k = 0; k < names.Length; k++)
+        {
+            var expected = table[$"i({names[k]})"];
+            double worst = WorstRatio(got[k], expected, 1e-6, 1e-12, out int at);
+            output.WriteLine($"i({names[k]}): worst |err|/(1e-6|ref| + 1e-12) = {worst:g3} at point {at}");
+            Assert.Equal(expected.Length, got[k].Count);
+            Assert.True(worst <= 1, $"i({names[k]}) at point {at}: {got[k][at]} vs {expected[at]}");
+        }
+    }
 }
