@@ -110,4 +110,20 @@ public class BjtJfetTests
             Assert.True(Math.Abs(op[name][0] - reference[name][0]) <= 1e-6 * Math.Abs(reference[name][0]) + 1e-9,
                 $"{name}: {op[name][0]} vs ngspice {reference[name][0]}");
     }
+
+    [Fact]
+    public void CircuitAndInstanceTemperaturesMatchNgspice()
+    {
+        string folder = Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "bjt_temperature");
+        var op = Run(Path.Combine(folder, "temperature.cir"), "op");
+        var reference = Repo.ReadNgspice(Path.Combine(folder, "temperature.txt"));
+        int compared = 0;
+        foreach (var (name, values) in reference)
+        {
+            if (!name.StartsWith('@')) continue;
+            AssertClose(op[name], values, name);
+            compared++;
+        }
+        Assert.Equal(7, compared);
+    }
 }
