@@ -5,3 +5,4 @@
 set -e
 for f in *.cir; do ngspice -b "$f" > /dev/null 2>&1 || true; done
 ngspice -b ce_amplifier.cir 2>/dev/null | grep -E '^(v\(|@)' > ce_amplifier.op.txt
+awk 'NR == 1 || NR % 10 == 2' switching_tight.full > switching_tight.txt && rm -f switching_tight.full
