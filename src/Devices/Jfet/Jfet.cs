@@ -12,7 +12,7 @@ public sealed partial class Jfet : Device
 {
     private const int D = 0, G = 1, S = 2;
 
-    private readonly double _type, _vt, _is, _beta, _bfac, _pb, _cgs, _cgd, _grd, _grs, _vcrit;
+    private readonly double _type, _vt, _is, _beta, _vto, _bfac, _pb, _cgs, _cgd, _grd, _grs, _vcrit;
     private readonly double? _icVds, _icVgs;
     private int _di, _si;
     private TerminalBlock _block = null!;
@@ -46,7 +46,8 @@ public sealed partial class Jfet : Device
         _type = model.IsPChannel ? -1 : 1;
         _vt = SpiceThermal.Voltage(temperature);
         _is = model.SaturationCurrent(temperature) * area;
-        _beta = model.Beta * area;
+        _beta = model.BetaAt(temperature) * area;
+        _vto = model.ThresholdAt(temperature);
         double span = model["pb"] - model.Vto;
         _bfac = span != 0 ? (1 - model.B) / span : 0;
         _pb = model.Potential(temperature);
@@ -133,14 +134,14 @@ public sealed partial class Jfet : Device
         double gm, gds;
         if (vds >= 0)
         {
-            Channel(vgs - Model.Vto, vds, out double id, out gm, out gds);
+            Channel(vgs - _vto, vds, out double id, out gm, out gds);
             s.Current(_di, _si, t * id);
             s.Conductance(_di, _si, G, _si, gm);
             s.Conductance(_di, _si, _di, _si, gds);
         }
         else
         {
-            Channel(vgd - Model.Vto, -vds, out double id, out gm, out gds);
+            Channel(vgd - _vto, -vds, out double id, out gm, out gds);
             s.Current(_di, _si, -t * id);
             s.Conductance(_di, _si, G, _di, -gm);
             s.Conductance(_di, _si, _di, _si, gds);

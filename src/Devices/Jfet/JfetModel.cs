@@ -24,6 +24,12 @@ public sealed class JfetModel
         ParameterInfo.Any("m", "", 0.5, "grading coefficient: accepted and ignored, as ngspice 39 does (the gate junctions grade as 0.5)"),
         ParameterInfo.NonNegative("kf", "", 0, "flicker noise coefficient (accepted, no noise analysis)"),
         ParameterInfo.Positive("af", "", 1, "flicker noise exponent (accepted, no noise analysis)"),
+        ParameterInfo.Any("vtotc", "V/K", 0, "threshold temperature coefficient: vto + vtotc·(T − Tnom) (when given, tcv is not used)"),
+        ParameterInfo.Any("tcv", "V/K", 0, "threshold temperature coefficient of the opposite sign: vto − tcv·(T − Tnom)"),
+        ParameterInfo.Any("betatce", "%/K", 0, "exponential beta temperature coefficient: beta·1.01^(betatce·(T − Tnom)) (when given, bex is not used)"),
+        ParameterInfo.Any("bex", "", 0, "beta temperature exponent: beta·(T/Tnom)^bex"),
+        ParameterInfo.Any("xti", "", 0, "temperature exponent of is"),
+        ParameterInfo.Positive("eg", "eV", 1.11, "energy gap for the temperature dependence of is"),
         new("tnom", "°C", 27, "parameter measurement temperature", v => v > -Units.CelsiusToKelvin, "> -273.15"),
     };
 
@@ -58,7 +64,11 @@ public sealed class JfetModel
         _p = ParameterTable.Bind(Parameters, values, "jfet model");
         bool hasTnom = values.Keys.Any(k => k.Equals("tnom", StringComparison.OrdinalIgnoreCase));
         NominalTemperature = hasTnom ? _p["tnom"] + Units.CelsiusToKelvin : tnom;
+        _hasBetatce = values.Keys.Any(k => k.Equals("betatce", StringComparison.OrdinalIgnoreCase));
+        _hasVtotc = values.Keys.Any(k => k.Equals("vtotc", StringComparison.OrdinalIgnoreCase));
     }
+
+    private readonly bool _hasBetatce, _hasVtotc;
 
     /// <summary>Model name.</summary>
     public string Name { get; }
@@ -85,9 +95,23 @@ public sealed class JfetModel
     /// <summary>Grading coefficient of the gate junctions: 0.5 (a card's m is accepted and ignored, as in ngspice 39).</summary>
     public double M => 0.5;
 
-    /// <summary>Gate saturation current at <paramref name="kelvin"/>: is·exp((T/Tnom − 1)·1.11/vt).</summary>
-    public double SaturationCurrent(double kelvin) =>
-        _p["is"] * Math.Exp((kelvin / NominalTemperature - 1) * 1.11 / SpiceThermal.Voltage(kelvin));
+    /// <summary>Gate saturation current at <paramref name="kelvin"/>: is·(T/Tnom)^xti·exp((T/Tnom − 1)·eg/vt).</summary>
+    public double SaturationCurrent(double kelvin)
+    {
+        double ratio = kelvin / NominalTemperature;
+        return _p["is"] * Math.Exp((ratio - 1) * _p["eg"] / SpiceThermal.Voltage(kelvin) + _p["xti"] * Math.Log(ratio));
+    }
+
+    /// <summary>Threshold voltage at <paramref name="kelvin"/>: vto + vtotc·(T − Tnom) when vtotc is given, else
+    /// vto − tcv·(T − Tnom) (ngspice 39 takes both names, with opposite signs).</summary>
+    public double ThresholdAt(double kelvin) =>
+        Vto + (_hasVtotc ? _p["vtotc"] : -_p["tcv"]) * (kelvin - NominalTemperature);
+
+    /// <summary>Transconductance parameter at <paramref name="kelvin"/>: beta·1.01^(betatce·(T − Tnom)) when betatce
+    /// is given, else beta·(T/Tnom)^bex (as ngspice 39).</summary>
+    public double BetaAt(double kelvin) => _hasBetatce
+        ? Beta * Math.Pow(1.01, _p["betatce"] * (kelvin - NominalTemperature))
+        : Beta * Math.Pow(kelvin / NominalTemperature, _p["bex"]);
 
     /// <summary>Gate junction potential at <paramref name="kelvin"/> (<see cref="Depletion.Potential"/>).</summary>
     public double Potential(double kelvin) => Depletion.Potential(_p["pb"], NominalTemperature, kelvin);

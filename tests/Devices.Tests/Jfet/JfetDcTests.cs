@@ -75,4 +75,33 @@ public class JfetDcTests(ITestOutputHelper output)
             new Jfet("j1", "d", "g", "0", Model("njf_hot.cir", "jt"), temperature: 100 + Units.CelsiusToKelvin));
         Sweep(ckt, new[] { new DcSweepSpec("vg", -3, 0.7, 0.02) }, "njf_hot.txt", "vd", "vg");
     }
+
+    [Fact]
+    public void OutputCurvesAt80CelsiusWithTemperatureCoefficients()
+    {
+        var ckt = new Circuit().Add(
+            new VoltageSource("vd", "d", "0", 0),
+            new VoltageSource("vg", "g", "0", 0),
+            new Jfet("j1", "d", "g", "0", Model("njf_tempco.cir", "jc"), temperature: 80 + Units.CelsiusToKelvin));
+        Sweep(ckt, new[] { new DcSweepSpec("vd", 0, 5, 0.1), new DcSweepSpec("vg", -2, 0.5, 0.5) }, "njf_tempco.txt", "vd", "vg");
+    }
+
+    [Fact]
+    public void VtotcWinsOverTcvAndBetatceOverBexAsInNgspice()
+    {
+        const double T = 80 + Units.CelsiusToKelvin;
+        var ckt = new Circuit().Add(
+            new VoltageSource("vd", "d", "0", 5),
+            new VoltageSource("vg", "g", "0", -2),
+            new VoltageSource("vd2", "d2", "0", 5),
+            new Jfet("j1", "d", "g", "0", Model("precedence.cir", "ja"), temperature: T),
+            new Jfet("j2", "d2", "g", "0", Model("precedence.cir", "jb"), temperature: T));
+        var op = new Simulator(ckt, new SimulationOptions { RelTol = 1e-6 }).OperatingPoint();
+        var table = Table(Folder, "precedence.txt");
+        foreach (var source in new[] { "vd", "vd2" })
+        {
+            double got = op.X[ckt.Find(source)!.BranchIndex], expected = table[$"i({source})"][0];
+            Assert.True(Math.Abs(got - expected) <= 1e-6 * Math.Abs(expected) + 1e-12, $"i({source}): {got} vs {expected}");
+        }
+    }
 }
