@@ -126,4 +126,48 @@ public class BjtJfetTests
         }
         Assert.Equal(7, compared);
     }
+
+    private static string Vendor(string file) => Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "bjt_vendor", file);
+
+    [Fact]
+    public void VendorModelTwoStageAmplifierMatchesNgspice()
+    {
+        // 2N3904 and 2N3906 model cards as distributed (xti, xtb, itf, vtf, xtf, tr, ...); make_refs.py there
+        var op = Run(Vendor("complementary_amp.cir"), "op");
+        foreach (var (name, values) in Repo.ReadNgspice(Vendor("complementary_amp.op.txt")))
+            if (op.TryGetValue(name, out var mine)) AssertClose(mine, values, name);
+        var ac = Run(Vendor("complementary_amp.cir"), "ac");
+        var acRef = Repo.ReadNgspice(Vendor("complementary_amp.ac.txt"));
+        Assert.Equal(acRef["frequency"].Length, ac["frequency"].Length);
+        for (int k = 0; k < acRef["frequency"].Length; k++)
+        {
+            Assert.True(Math.Abs(ac["vm(out)"][k] / acRef["vm(out)"][k] - 1) < 1e-6, $"vm(out) at {acRef["frequency"][k]} Hz");
+            Assert.True(Math.Abs(ac["vp(out)"][k] * Math.PI / 180 - acRef["vp(out)"][k]) < 1e-6, $"vp(out) at {acRef["frequency"][k]} Hz");
+        }
+    }
+
+    [Fact]
+    public void RingOscillatorPeriodAndSwingMatchNgspice()
+    {
+        var ours = Run(Vendor("ring_oscillator.cir"), "tran");
+        var theirs = Repo.ReadNgspice(Vendor("ring_oscillator.tran.txt"));
+        var mine = RisingEdges(ours["time"], ours["v(c1)"]);
+        var reference = RisingEdges(theirs["time"], theirs["v(c1)"]);
+        Assert.Equal(reference.Count, mine.Count);
+        // period over the last edges (the first one is the start-up transient)
+        double period = (mine[^1] - mine[2]) / (mine.Count - 3), periodRef = (reference[^1] - reference[2]) / (reference.Count - 3);
+        Assert.True(Math.Abs(period / periodRef - 1) < 2e-3, $"period {period} vs ngspice {periodRef}");
+        double range = theirs["v(c1)"].Max() - theirs["v(c1)"].Min();
+        Assert.True(Math.Abs(ours["v(c1)"].Max() - theirs["v(c1)"].Max()) < 0.01 * range, "high level");
+        Assert.True(Math.Abs(ours["v(c1)"].Min() - theirs["v(c1)"].Min()) < 0.01 * range, "low level");
+    }
+
+    private static List<double> RisingEdges(double[] t, double[] v, double threshold = 2.5)
+    {
+        var edges = new List<double>();
+        for (int i = 1; i < t.Length; i++)
+            if (v[i - 1] < threshold && v[i] >= threshold)
+                edges.Add(t[i - 1] + (threshold - v[i - 1]) / (v[i] - v[i - 1]) * (t[i] - t[i - 1]));
+        return edges;
+    }
 }
