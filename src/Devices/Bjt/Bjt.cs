@@ -122,7 +122,8 @@ public sealed partial class Bjt : Device
         double t = _type;
         double vbe = t * (_vA[_bi] - _vA[_ei]), vbc = t * (_vA[_bi] - _vA[_ci]), vsub = _ss * (_vA[S] - _vA[_sx]);
         bool limited = false;
-        if (c.UseInitialConditions && (_icVbe.HasValue || _icVce.HasValue))
+        bool atIc = c.UseInitialConditions && (_icVbe.HasValue || _icVce.HasValue);
+        if (atIc)
         {
             vbe = t * (_icVbe ?? 0);
             vbc = vbe - t * (_icVce ?? 0);
@@ -149,7 +150,9 @@ public sealed partial class Bjt : Device
         _vE[_bi] = _vE[_ei] + t * vbe;
         _vE[_ci] = _vE[_bi] - t * vbc;
         _vE[S] = _vE[_sx] + _ss * vsub;
-        var stamps = new LoadStamps(_block, c, _vA, _vE, Multiplier, _work);
+        // At the ic= point the device is the junctions' state itself (charges Q(ic), as a capacitor's ic), not a
+        // linearisation back to the node voltages.
+        var stamps = new LoadStamps(_block, c, atIc ? _vE : _vA, _vE, Multiplier, _work);
         Evaluate(ref stamps, _vE, c.Gmin);
         if (limited) c.SignalLimited();
     }

@@ -92,7 +92,8 @@ public sealed partial class Jfet : Device
         double t = _type;
         double vgs = t * (_vA[G] - _vA[_si]), vgd = t * (_vA[G] - _vA[_di]);
         bool limited = false;
-        if (c.UseInitialConditions && (_icVds.HasValue || _icVgs.HasValue))
+        bool atIc = c.UseInitialConditions && (_icVds.HasValue || _icVgs.HasValue);
+        if (atIc)
         {
             vgs = t * (_icVgs ?? 0);
             vgd = vgs - t * (_icVds ?? 0);
@@ -112,7 +113,9 @@ public sealed partial class Jfet : Device
         Array.Copy(_vA, _vE, _vA.Length);
         _vE[_si] = _vE[G] - t * vgs;
         _vE[_di] = _vE[G] - t * vgd;
-        var stamps = new LoadStamps(_block, c, _vA, _vE, Multiplier, _work);
+        // At the ic= point the device is the junctions' state itself (charges Q(ic), as a capacitor's ic), not a
+        // linearisation back to the node voltages.
+        var stamps = new LoadStamps(_block, c, atIc ? _vE : _vA, _vE, Multiplier, _work);
         Evaluate(ref stamps, _vE, c.Gmin);
         if (limited) c.SignalLimited();
     }
