@@ -147,6 +147,24 @@ public class BjtJfetTests
     }
 
     [Fact]
+    public void AreaAndMultiplierScaleAsNgspice()
+    {
+        // q1 area 2.5 (positional) and m=2, j1 area=3 and m=2: operating point, quantities and ac response
+        var op = Run(Vendor("area_multiplier.cir"), "op");
+        int compared = 0;
+        foreach (var (name, values) in Repo.ReadNgspice(Vendor("area_multiplier.op.txt")))
+            if (op.TryGetValue(name, out var mine)) { AssertClose(mine, values, name); compared++; }
+        Assert.Equal(11, compared);
+        var ac = Run(Vendor("area_multiplier.cir"), "ac");
+        var acRef = Repo.ReadNgspice(Vendor("area_multiplier.ac.txt"));
+        for (int k = 0; k < acRef["frequency"].Length; k++)
+        {
+            Assert.True(Math.Abs(ac["vm(s)"][k] / acRef["vm(s)"][k] - 1) < 1e-6, $"vm(s) at {acRef["frequency"][k]} Hz");
+            Assert.True(Math.Abs(ac["vp(s)"][k] * Math.PI / 180 - acRef["vp(s)"][k]) < 1e-6, $"vp(s) at {acRef["frequency"][k]} Hz");
+        }
+    }
+
+    [Fact]
     public void RingOscillatorPeriodAndSwingMatchNgspice()
     {
         var ours = Run(Vendor("ring_oscillator.cir"), "tran");
