@@ -12,7 +12,7 @@ namespace Perovspice.Netlist.Syntax;
 /// </summary>
 internal static class ControlledParser
 {
-    /// <summary>E or G: <paramref name="voltageOutput"/> for E.</summary>
+    /// <summary>E or G (<paramref name="letter"/>): linear, VALUE/vol/cur, POLY or TABLE.</summary>
     public static ElementStatement VoltageControlled(LineCursor c, NameSyntax name, char letter)
     {
         var nodes = new List<NameSyntax> { c.ExpectWord("a node name"), c.ExpectWord("a node name") };
