@@ -130,7 +130,8 @@ public static class NetlistReader
         flattener.Run(step);
         var control = new ControlEvaluator(flattener, diags);
         control.Run(root.Body, step);
-        if (control.Step is not null && step is not null && flattener.ImplicitStepSlot is { Referenced: false, State: not ParamSlot.SlotState.Failed })
+        if (control.Step is not null && step is not null && flattener.ImplicitStepSlot is { Referenced: false, State: not ParamSlot.SlotState.Failed }
+            && step.Parameter.Text != "run")   // `.step param run 1 N 1`: the Monte-Carlo loop (as in LTspice)
             diags.Error(step.Parameter.Position, $"unknown parameter '{step.Parameter.Written}' in '.step': " +
                 "no global .param defines it and no expression uses it");
         if (diags.HasErrors) throw new NetlistException(diags.Items);

@@ -48,7 +48,7 @@ internal static class Evaluator
                     return Evaluate(call.Args[0], lookup) != 0 ? Evaluate(call.Args[1], lookup) : Evaluate(call.Args[2], lookup);
                 var args = new double[call.Args.Count];
                 for (int k = 0; k < args.Length; k++) args[k] = Evaluate(call.Args[k], lookup);
-                return Functions.Apply(call.Name, args);
+                return RandomFunctions.IsRandom(call.Name, args.Length) ? RandomFunctions.Apply(call.Name, args) : Functions.Apply(call.Name, args);
             }
             case ProbeExpr p:
                 throw new ExpressionException($"'{p.Kind}(...)' is only allowed in B-source expressions", p.Offset);

@@ -30,7 +30,8 @@ internal static class Functions
         ["floor"] = (1, 1), ["ceil"] = (1, 1), ["nint"] = (1, 1), ["int"] = (1, 1), ["sgn"] = (1, 1),
         ["u"] = (1, 1), ["uramp"] = (1, 1),
         ["min"] = (2, Many), ["max"] = (2, Many), ["pow"] = (2, 2), ["pwr"] = (2, 2), ["atan2"] = (2, 2),
-        ["limit"] = (3, 3), ["if"] = (3, 3),
+        ["limit"] = (2, 3), ["if"] = (3, 3),
+        ["gauss"] = (2, 3), ["agauss"] = (2, 3), ["unif"] = (2, 2), ["aunif"] = (2, 2),
     };
 
     /// <summary>B-source functions that need the time history (handled by the behavioural compiler only).</summary>
@@ -52,6 +53,8 @@ internal static class Functions
     /// <summary>Checks name and argument count; returns an error message or null.</summary>
     public static string? Check(string name, int count, bool behavioural = false)
     {
+        if (behavioural && RandomFunctions.IsRandom(name, count))
+            return $"random function '{name}(...)' is not allowed in B-source expressions (use it in a .param)";
         if (!Arity.TryGetValue(name, out var a) && !(behavioural && TimeFunctions.TryGetValue(name, out a)))
             return TimeFunctions.ContainsKey(name) ? $"'{name}(...)' is only allowed in B-source expressions" : $"unknown function '{name}'";
         return CheckCount(name, count, a.min, a.max);

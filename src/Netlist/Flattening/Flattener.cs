@@ -39,6 +39,7 @@ internal sealed partial class Flattener
             Global.Params[p.Name.Text] = new ParamSlot(p.Name, p.Value, Global);
         foreach (var (name, value) in _overrides)
             Global.Params[name] = ParamSlot.Fixed(new NameSyntax(name, name, step?.Position ?? new SourcePosition("", 1, 1)), value, Global);
+        BeginDraws(step);
         if (step is not null && !Global.Params.ContainsKey(step.Parameter.Text))
         {
             var firstValue = step.List?[0] ?? step.Start!;
@@ -86,6 +87,7 @@ internal sealed partial class Flattener
             var parameters = new Dictionary<string, (double, SourcePosition)>();
             foreach (var p in m.Parameters)
             {
+                using var draw = RandomFunctions.Enter(flat, p.Name.Text);
                 if (_eval.Evaluate(p.Value, scope) is { } v) parameters[p.Name.Text] = (v, p.Name.Position);
             }
             var text = new Dictionary<string, (string, SourcePosition)>();
@@ -129,8 +131,10 @@ internal sealed partial class Flattener
         }
         var args = new List<ElementArgument>(written.Count);
         bool ok = true;
+        int argIndex = 0;
         foreach (var a in written)
         {
+            using var draw = RandomFunctions.Enter(name, DrawName(a, argIndex++));
             switch (a)
             {
                 case ValueArgSyntax v:
@@ -265,6 +269,7 @@ internal sealed partial class Flattener
                 _diags.Error(a.Position, $"subcircuit '{header.Name.Written}' has no parameter '{a.Key}'");
                 continue;
             }
+            using var draw = RandomFunctions.Enter(inner.Prefix, a.Key);
             inner.Params[a.Key] = _eval.Evaluate(a.Value, scope) is { } v ? ParamSlot.Fixed(key, v, inner) : ParamSlot.Broken(key, inner);
         }
         AddModels(inner);

@@ -138,7 +138,9 @@ internal sealed class ParameterEvaluator
         try
         {
             var syntax = slot.Syntax!;
-            double v = Evaluator.Evaluate(syntax.Expression, slot.EvalScope);
+            double v;
+            using (RandomFunctions.Enter(slot.EvalScope.Prefix, slot.Name.Text))
+                v = Evaluator.Evaluate(syntax.Expression, slot.EvalScope);
             if (!double.IsFinite(v))
             {
                 _diags.Error(syntax.Position, $"parameter '{slot.Name.Text}' evaluates to {Show(v)}");
