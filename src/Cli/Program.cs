@@ -20,7 +20,9 @@ namespace Perovspice.Cli
         {
             try
             {
-                var (line, error) = CommandLine.Parse(args);
+                if (args.Length > 0 && Sharding.Cluster.Handles(args[0])) return Sharding.Cluster.Execute(args);
+                var (shardArgs, shard, shardError) = Sharding.ShardSpec.Extract(args);
+                var (line, error) = shardError is null ? CommandLine.Parse(shardArgs) : (null, shardError);
                 if (line == null)
                 {
                     Console.Error.WriteLine($"perovspice: {error}");
@@ -44,7 +46,7 @@ namespace Perovspice.Cli
                     if (!line.Quiet) Console.WriteLine($"{line.Netlist}: ok ({job.Cases[0].Job.Circuit.Devices.Count} elements, {job.Analyses.Count} analyses{steps})");
                     return Ok;
                 }
-                return Run(job, line);
+                return shard is null ? Run(job, line) : Sharding.ShardRunner.Run(job, line, shard);
             }
             catch (Exception e)
             {

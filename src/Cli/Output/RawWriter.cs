@@ -51,7 +51,7 @@ public static class RawWriter
 
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-        string when = NgspiceDate(date ?? DateTime.Now);
+        string when = NgspiceDate(date ?? SourceDate.Now());
         if (table.Steps.Count == 0)
             WritePlot(w, table, OneLine(table.Title), when, vectors, complex, 0, points);
         else

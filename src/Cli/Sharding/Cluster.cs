@@ -1,0 +1,24 @@
+namespace Perovspice.Cli.Sharding;
+
+/// <summary>Dispatch of the cluster verbs (<c>merge</c>, <c>slurm</c>) and their shared helpers.</summary>
+internal static class Cluster
+{
+    /// <summary>Whether <paramref name="verb"/> is handled here.</summary>
+    public static bool Handles(string verb) => verb is "merge" or "slurm";
+
+    /// <summary>Runs a cluster verb; <paramref name="args"/> starts with the verb.</summary>
+    public static int Execute(string[] args) => args[0] switch
+    {
+        "merge" => MergeCommand.Execute(args[1..]),
+        "slurm" => SlurmCommand.Execute(args[1..]),
+        _ => throw new InvalidOperationException(args[0]),
+    };
+
+    /// <summary>Prints a usage error; returns 64.</summary>
+    public static int Usage(string message, string usage)
+    {
+        Console.Error.WriteLine($"perovspice: {message}");
+        Console.Error.WriteLine(usage);
+        return 64;
+    }
+}
