@@ -32,8 +32,9 @@ internal static class StepAssembler
             foreach (var p in parts)
                 foreach (var t in p.Analyses[i].Texts)
                 {
-                    if (textTables.Find(x => x.FileStem == t.FileStem) is { } into) into.Append(t);
-                    else textTables.Add(t);
+                    var into = textTables.Find(x => x.FileStem == t.FileStem);
+                    if (into is null) textTables.Add(into = new TextTable(t.FileStem, t.Header));
+                    into.Append(t);   // (a copy: the parts themselves are written afterwards, unchanged)
                 }
             texts.Write(textTables, dir, quiet: true);
         }
