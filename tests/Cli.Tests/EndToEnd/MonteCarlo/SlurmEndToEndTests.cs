@@ -27,33 +27,38 @@ public sealed class SlurmFactAttribute : FactAttribute
 public class SlurmEndToEndTests
 {
     /// <summary>Why no cluster can be used, or null when one answers.</summary>
-    internal static string? Unavailable()
+    internal static string? Unavailable() => Probe.Value;
+
+    private static readonly Lazy<string?> Probe = new(ProbeCluster);
+
+    private static string? ProbeCluster()
     {
         foreach (var tool in new[] { "sbatch", "sinfo" })
             if (FindOnPath(tool) is null) return $"'{tool}' not on PATH";
-        var (code, _) = RunTool("sinfo", "-h", "-o", "%T");
-        return code == 0 ? null : "sinfo failed";
+        var (code, _) = RunTool(5_000, "sinfo", "-h", "-o", "%T");
+        return code == 0 ? null : code == -1 ? "sinfo did not answer within 5 s" : "sinfo failed";
     }
 
     private static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
-    private static (int Code, string Output) RunTool(string file, params string[] args)
+    private static (int Code, string Output) RunTool(int timeoutMs, string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(60_000)) { p.Kill(true); return (-1, "timed out"); }
-        return (p.ExitCode, output + err.Result);
+        var output = p.StandardOutput.ReadToEndAsync();
+        if (!p.WaitForExit(timeoutMs)) { p.Kill(true); return (-1, "timed out"); }
+        return (p.ExitCode, output.Result + err.Result);
     }
 
     [SlurmFact]
     public void CrossbarMonteCarlo_JobArrayOfFourShards_MergedByDependentJob_IsByteIdentical()
     {
-        Assert.True(Unavailable() is null, $"PEROVSPICE_SLURM=1 but the cluster is not usable: {Unavailable()}");
+        string? unavailable = Unavailable();
+        Assert.True(unavailable is null, $"PEROVSPICE_SLURM=1 but the cluster is not usable: {unavailable}");
         string net = ShardMergeTests.Netlist("crossbar_mc.cir"), d = Repo.TempDir();
         var (code, err) = Repo.Run("run", net, "-q", "-o", Path.Combine(d, "full"));
         Assert.True(code == 0, err);
@@ -62,7 +67,7 @@ public class SlurmEndToEndTests
         string dotnet = FindOnPath("dotnet") ?? "dotnet";
         string dll = Path.Combine(AppContext.BaseDirectory, "perovspice.dll");
         string job = Path.Combine(d, "cluster");
-        var (sc, output) = RunTool(dotnet, dll, "slurm", net, "--tasks", "4", "--time", "00:05:00", "-o", job, "--submit");
+        var (sc, output) = RunTool(60_000, dotnet, dll, "slurm", net, "--tasks", "4", "--time", "00:05:00", "-o", job, "--submit");
         Assert.True(sc == 0, output);
         Assert.Matches(@"array job \d+", output);
         Assert.Matches(@"merge job \d+", output);
