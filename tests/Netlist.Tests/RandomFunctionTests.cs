@@ -19,14 +19,15 @@ public class RandomFunctionTests
         return Enumerable.Range(0, N).Select(k => n.El($"r{k}").Val()).ToArray();
     }
 
-    private static void Moments(double[] x, double mean, double sd)
+    /// <param name="kurtosis">The distribution's kurtosis (3 normal, 1.8 uniform), for the standard
+    /// error of the sample standard deviation, sd·sqrt((kurtosis − 1)/(4n)).</param>
+    private static void Moments(double[] x, double mean, double sd, double kurtosis = 3)
     {
         double m = x.Average();
         double s = Math.Sqrt(x.Sum(v => (v - m) * (v - m)) / (x.Length - 1));
         double seMean = sd / Math.Sqrt(x.Length);
-        // standard error of the sample standard deviation: sd·sqrt((kurtosis − 1)/(4n)); kurtosis 3 normal, 1.8 uniform, 1 two-point
         Assert.True(Math.Abs(m - mean) <= 3 * seMean, $"mean {m}, want {mean} ± {3 * seMean}");
-        double seSd = sd * Math.Sqrt(2.0 / (4 * x.Length));
+        double seSd = sd * Math.Sqrt((kurtosis - 1) / (4 * x.Length));
         Assert.True(Math.Abs(s - sd) <= 3 * seSd + 1e-12 * sd, $"sd {s}, want {sd} ± {3 * seSd}");
         Assert.True(x.Distinct().Count() > 1, "all draws equal");
     }
@@ -42,7 +43,7 @@ public class RandomFunctionTests
     {
         var x = Draws("unif(1000, 0.2)");
         Assert.All(x, v => Assert.InRange(v, 800, 1200));
-        Moments(x, 1000, 200 / Math.Sqrt(3));
+        Moments(x, 1000, 200 / Math.Sqrt(3), 1.8);
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public class RandomFunctionTests
     {
         var x = Draws("aunif(1000, 50)");
         Assert.All(x, v => Assert.InRange(v, 950, 1050));
-        Moments(x, 1000, 50 / Math.Sqrt(3));
+        Moments(x, 1000, 50 / Math.Sqrt(3), 1.8);
     }
 
     [Fact]
@@ -58,7 +59,9 @@ public class RandomFunctionTests
     {
         var x = Draws("limit(1000, 10)");
         Assert.All(x, v => Assert.True(v is 990 or 1010, $"{v}"));
-        Moments(x, 1000, 10);
+        // two-point: the share of +abs draws is binomial(n, ½) (within 3 standard errors); the sd follows from it
+        double plus = x.Count(v => v == 1010) / (double)x.Length;
+        Assert.InRange(plus, 0.5 - 3 * 0.5 / Math.Sqrt(x.Length), 0.5 + 3 * 0.5 / Math.Sqrt(x.Length));
         var n = T.Read("r1 a 0 {limit(5, 1, 3)}\nv1 a 0 1\n.op\n");
         Assert.Equal(3, n.El("r1").Val());
     }
