@@ -113,6 +113,7 @@ def main():
     times = [round(0.05 * k, 10) for k in range(1, 81)]
     us = step_response(2.0, 6.0, 0.1, 1e-4, 4.0, times, TRUE)
     write("step.csv", ["time", "v(a)"], [(t, v * (1 + 0.01 * rng.gauss(0, 1))) for t, v in zip(times, us)])
+    write("step_clean.csv", ["time", "v(a)"], list(zip(times, us)))  # no noise: checks the simulator itself
     if "--example" in sys.argv:
         ex = random.Random(1984)
         rows = []
