@@ -13,12 +13,18 @@ namespace Perovspice.Devices.Tests.Mosfet;
 public class OutputCurveTests(ITestOutputHelper log)
 {
     [Theory]
-    [InlineData("l1n_out", -1.0, 5.0, 0.25, 0.0, 5.0, 1.0)]
-    [InlineData("l1p_out", 1.0, -5.0, -0.25, 0.0, -5.0, -1.0)]
-    [InlineData("l3n_out", -1.0, 5.0, 0.25, 0.0, 5.0, 1.0)]
-    [InlineData("l3p_out", 1.0, -5.0, -0.25, 0.0, -5.0, -1.0)]
-    public void DrainCurrentMatchesNgspice(string name, double d0, double d1, double dd, double g0, double g1, double dg)
+    [InlineData("l1n_out", "vd", -1.0, 5.0, 0.25, "vg", 0.0, 5.0, 1.0)]
+    [InlineData("l1p_out", "vd", 1.0, -5.0, -0.25, "vg", 0.0, -5.0, -1.0)]
+    [InlineData("l3n_out", "vd", -1.0, 5.0, 0.25, "vg", 0.0, 5.0, 1.0)]
+    [InlineData("l3p_out", "vd", 1.0, -5.0, -0.25, "vg", 0.0, -5.0, -1.0)]
+    [InlineData("l3n_sub", "vg", 0.0, 2.0, 0.05, "vb", 0.0, -2.0, -1.0)]
+    [InlineData("l3p_sub", "vg", 0.0, -2.5, -0.05, "vd", -0.05, -3.05, -1.0)]
+    [InlineData("l1n_temp", "vg", 0.0, 4.0, 0.1, "vd", 0.2, 4.2, 2.0)]
+    [InlineData("l3p_temp", "vg", 0.0, -4.0, -0.1, "vd", -0.2, -4.2, -2.0)]
+    public void DrainCurrentMatchesNgspice(string name, string inner, double d0, double d1, double dd,
+        string outer, double g0, double g1, double dg)
     {
+        Inner = inner; Outer = outer;
         var sweeps = new[] { new DcSweepSpec(Inner, d0, d1, dd), new DcSweepSpec(Outer, g0, g1, dg) };
         Compare(name, ".out", MosKit.SweepCurrent(MosKit.Load(name + ".cir"), "vd", 1e-6, sweeps), 1e-6, 1e-12);
         // ngspice's own answer at reltol = 1e-6 is up to ~1e-6 from its tightly converged one (nodes behind rd/rs):
