@@ -21,6 +21,7 @@ public static class DeviceCatalog
         ControlledKinds.Behavioural,
         DiodeKind.Kind,
         Perovskite.PerovskiteKind.Kind,
+        Mosfet.MosfetKind.Kind,
     };
 
     /// <summary>The kind for element letter <paramref name="letter"/> (lower case), or null.</summary>
