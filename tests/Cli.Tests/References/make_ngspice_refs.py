@@ -38,7 +38,7 @@ def main():
             if low.startswith(".print"):
                 parts = low.split()
                 prints.setdefault(parts[1], []).extend(parts[2:])
-            elif low.startswith((".op", ".tran", ".dc", ".ac")):
+            elif low.split()[0] in (".op", ".tran", ".dc", ".ac"):  # not ".options"
                 analyses.append(low[1:])
             elif low.startswith(".end") and not low.startswith(".ends"):
                 continue
