@@ -15,6 +15,8 @@ internal sealed class TransientRunner
     private readonly DcSolver _dc;
     private readonly int _n;
     private readonly double[] _absTol;
+    // Unknowns some charge depends on at the last load (a nonzero C column): only these carry truncation error.
+    private readonly bool[] _dynamic;
 
     // History: accepted points n, n-1, n-2 (index 0 is the newest).
     private readonly double[][] _xs;
@@ -38,6 +40,7 @@ internal sealed class TransientRunner
         _hist = new double[len]; _xHist = new double[len]; _xPred = new double[len];
         _absTol = new double[len];
         foreach (var u in sys.Unknowns) _absTol[u.Index] = opt.AbsoluteTolerance(u.Kind);
+        _dynamic = new bool[len];
     }
 
     public void Run(TransientSpec spec, Action<Solution> onPoint)
@@ -295,14 +298,32 @@ internal sealed class TransientRunner
         return _newton.Solve(xOut, _opt.Itl4);
     }
 
+    /// <summary>
+    /// Marks the unknowns that some charge depends on (nonzero C column at the last load). The others are
+    /// algebraic at this step (a voltage source's branch current, a node with no capacitance): their value
+    /// follows the dynamic ones exactly, so they carry no truncation error of their own, and an estimate taken on
+    /// them only measures Newton's stopping error amplified by the integration formula's 1/h (as SPICE, which
+    /// estimates the error on the charges only).
+    /// </summary>
+    private void MarkDynamic()
+    {
+        Array.Clear(_dynamic);
+        var cvals = _sys.Load.C;
+        var cols = _sys.SlotCols;
+        for (int s = 1; s < cvals.Length; s++)
+            if (cvals[s] != 0) _dynamic[cols[s]] = true;
+    }
+
     /// <summary>max_i 2·|x_full − x_halves| / tol_i.</summary>
     private double DoublingErrorRatio(double[] xFull, double[] xHalves)
     {
+        MarkDynamic();
         double trScale = _opt.TrTol / 7;
         double worst = 0;
         for (int i = 1; i <= _n; i++)
         {
             double tol = (_opt.RelTol * Math.Max(Math.Abs(xFull[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
+            if (!_dynamic[i]) continue;
             double r = 2 * Math.Abs(xFull[i] - xHalves[i]) / tol;
             if (r > worst) { worst = r; _worstLte = i; }
         }
@@ -337,8 +358,10 @@ internal sealed class TransientRunner
         double scale = cm * hp / (cm * hp + prod / fact);
         double trScale = _opt.TrTol / 7;
         double worst = 0;
+        MarkDynamic();
         for (int i = 1; i <= _n; i++)
         {
+            if (!_dynamic[i]) continue;
             double tol = (_opt.RelTol * Math.Max(Math.Abs(xNew[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
             double r = scale * Math.Abs(xNew[i] - xPred[i]) / tol;
             if (r > worst) { worst = r; _worstLte = i; }
