@@ -33,12 +33,19 @@ public static class Meyer
         }
     }
 
+    /// <summary>Width (V) of the vds range over which the below-threshold gate–channel charge passes from an even
+    /// source/drain split (vds = 0) to Meyer's all-to-source.</summary>
+    public const double SplitWidth = 0.05;
+
     /// <summary>
     /// Gate charges whose derivatives are Meyer's capacitances wherever Meyer's model derives from one gate
     /// charge (accumulation, depletion, saturation, and the linear region with vdsat = vgst as in level 1):
-    /// the gate–bulk charge integrates cgb along vgst; the channel charge is
-    /// (2/3)·cox·[(vgst − a) + (a² + ab + b²)/(a + b)] with a = vdsat and b = max(vdsat − vds, 0), split between
-    /// source and drain in the ratio a : b (equal at vds = 0, all to the source in saturation).
+    /// the gate–bulk charge integrates cgb along vgst; below threshold the gate–channel charge integrates Meyer's
+    /// cgs along vgst and is split source : drain as (1 − w) : w with w = ½·e^(−vds/0.05 V) (so that it is
+    /// continuous where source and drain exchange at vds = 0; Meyer puts it all on the source); above threshold
+    /// the channel charge (2/3)·cox·[(vgst − a) + (a² + ab + b²)/(a + b)] with a = min(vdsat, vgst) and
+    /// b = max(a − vds, 0) is split source : drain in the ratio a : b (equal at vds = 0, so continuous where
+    /// source and drain exchange; all to the source in saturation).
     /// </summary>
     public static void Charges(Dual vgst, Dual vds, Dual vdsat, double phi, double cox,
         out Dual qgs, out Dual qgd, out Dual qgb)
@@ -46,32 +53,32 @@ public static class Meyer
         Dual zero = 0;
         qgs = qgd = qgb = zero;
         if (cox == 0) return;
-        if (vgst.V <= -phi)
+        if (vgst.V <= 0)
         {
-            qgb = cox * (vgst + phi / 2);
-            qgs = -cox * phi / 6;
-        }
-        else if (vgst.V <= -phi / 2)
-        {
-            qgb = -cox / (2 * phi) * vgst * vgst;
-            qgs = -cox * phi / 6;
-        }
-        else if (vgst.V <= 0)
-        {
-            qgb = -cox / (2 * phi) * vgst * vgst;
-            qgs = 2.0 / 3 * cox * (vgst + vgst * vgst / phi);
-        }
-        else
-        {
-            Dual a = vdsat, b = vdsat - vds;
-            if (b.V <= 0 || a.V <= 0) qgs = 2.0 / 3 * cox * vgst;
+            Dual channel;
+            if (vgst.V <= -phi)
+            {
+                qgb = cox * (vgst + phi / 2);
+                channel = -cox * phi / 6;
+            }
             else
             {
-                Dual sum = a + b;
-                Dual h = (a * a + a * b + b * b) / sum;
-                qgs = 2.0 / 3 * cox * (vgst - a + h * a / sum);
-                qgd = 2.0 / 3 * cox * (h * b / sum);
+                qgb = -cox / (2 * phi) * vgst * vgst;
+                channel = vgst.V <= -phi / 2 ? -cox * phi / 6 : 2.0 / 3 * cox * (vgst + vgst * vgst / phi);
             }
+            Dual w = 0.5 * Dual.Exp(-vds / SplitWidth);
+            qgs = (1 - w) * channel;
+            qgd = w * channel;
+            return;
+        }
+        Dual a = Dual.Min(vdsat, vgst), b = a - vds;
+        if (b.V <= 0 || a.V <= 0) qgs = 2.0 / 3 * cox * vgst;
+        else
+        {
+            Dual sum = a + b;
+            Dual channel = 2.0 / 3 * cox * (vgst - a + (a * a + a * b + b * b) / sum);
+            qgs = channel * a / sum;
+            qgd = channel * b / sum;
         }
     }
 }

@@ -19,10 +19,10 @@ public class MosfetExampleTests
     }
 
     [Theory]
-    [InlineData("cmos_inverter_chain", "op", 1e-6)]
+    [InlineData("cmos_inverter_dc", "op", 1e-6)]
     // The chain runs at reltol = 1e-9 on both sides: ngspice's reltol = 1e-6 sweep stops up to 8e-6 (relative)
     // short of its own tightly converged answer near the switching point, ours agrees with the tight one to 1e-11.
-    [InlineData("cmos_inverter_chain", "dc", 1e-6)]
+    [InlineData("cmos_inverter_dc", "dc", 1e-6)]
     [InlineData("cmos_latch", "op", 1e-6)]
     [InlineData("cmos_cs_amplifier", "op", 1e-6)]
     public void PointsMatchNgspice(string example, string kind, double rel)
@@ -42,6 +42,53 @@ public class MosfetExampleTests
             compared++;
         }
         Assert.True(compared >= 2, $"only {compared} columns compared");
+    }
+
+    // A charge-conserving gate charge differs from SPICE's incremental Meyer capacitances by up to 4.7 % of the
+    // range on this chain (work in progress: 1 % is the goal).
+    private const double Tolerance = 0.05;
+
+    [Fact]
+    public void InverterChainSwitchingMatchesNgspice()
+    {
+        var ours = RunExample("cmos_inverter_chain", "tran");
+        var theirs = Repo.ReadNgspice(Repo.Reference("cmos_inverter_chain", "tran"));
+        var t = theirs["time"];
+        Assert.Equal(t[^1], ours["time"][^1], 12);
+        foreach (var (name, values) in theirs)
+        {
+            if (name == "time") continue;
+            double range = values.Max() - values.Min();
+            for (int k = 0; k < t.Length; k++)
+            {
+                double v = Repo.Interpolate(ours["time"], ours[name], t[k]);
+                Assert.True(Math.Abs(v - values[k]) <= Tolerance * range, $"{name} at t={t[k]}: {v} vs ngspice {values[k]} (range {range})");
+            }
+        }
+    }
+
+    /// <summary>Times at which <paramref name="v"/> rises through <paramref name="level"/> (linear interpolation).</summary>
+    private static List<double> RisingCrossings(double[] t, double[] v, double level)
+    {
+        var result = new List<double>();
+        for (int i = 1; i < t.Length; i++)
+            if (v[i - 1] < level && v[i] >= level)
+                result.Add(t[i - 1] + (level - v[i - 1]) * (t[i] - t[i - 1]) / (v[i] - v[i - 1]));
+        return result;
+    }
+
+    [Fact]
+    public void RingOscillatorFrequencyMatchesNgspiceWithinOnePercent()
+    {
+        var ours = RunExample("ring_oscillator_5stage", "tran");
+        var theirs = Repo.ReadNgspice(Repo.Reference("ring_oscillator_5stage", "tran"));
+        // Period from the rising crossings of vdd/2 after the first one (start-up), averaged.
+        static double Period(List<double> c) => (c[^1] - c[1]) / (c.Count - 2);
+        var mine = RisingCrossings(ours["time"], ours["v(n1)"], 1.65);
+        var reference = RisingCrossings(theirs["time"], theirs["v(n1)"], 1.65);
+        Assert.True(mine.Count >= 5 && reference.Count >= 5, $"{mine.Count} / {reference.Count} periods");
+        double pm = Period(mine), pr = Period(reference);
+        Assert.True(Math.Abs(pm / pr - 1) < 0.01, $"period {pm:G6} s vs ngspice {pr:G6} s");
     }
 
     [Fact]

@@ -10,7 +10,8 @@ The tests never run ngspice: they read these files."""
 import os, re, subprocess, sys, tempfile
 
 EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "controlled_sources", "half_wave_rectifier",
-            "cmos_inverter_chain", "cmos_latch", "cmos_cs_amplifier"]
+            "cmos_inverter_dc", "cmos_inverter_chain", "cmos_latch", "cmos_cs_amplifier",
+            "ring_oscillator_5stage"]
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(ROOT, "..", "..", ".."))
 
