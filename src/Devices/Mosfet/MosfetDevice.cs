@@ -13,7 +13,10 @@ namespace Perovspice.Devices.Mosfet;
 public abstract class MosfetDevice : Device
 {
     /// <summary>Local terminal indices in the stamp block.</summary>
-    private const int DP = 0, GT = 1, SP = 2, BK = 3, DX = 4, SX = 5;
+    private const int DP = 0, GT = 1, SP = 2, BK = 3, DX = 4, SX = 5, YS = 6, YD = 7, YB = 8, GND = 9;
+
+    /// <summary>Time scale τ of the Meyer rate unknowns y = τ·dv/dt (keeps them of the order of volts).</summary>
+    public const double MeyerTimeScale = 1e-9;
 
     private readonly double _gDrain, _gSource, _isDrain, _isSource, _vcritDrain, _vcritSource;
     private readonly double _czbd, _czbdsw, _czbs, _czbssw, _cgsOverlap, _cgdOverlap, _cgbOverlap;
@@ -21,6 +24,7 @@ public abstract class MosfetDevice : Device
     private readonly bool _off;
     private int _d, _g, _s, _b, _dp, _sp;
     private TerminalBlock? _block;
+    private bool _meyer;
     private double _vgsOld, _vdsOld, _vbsOld, _vonOld, _gmin = 1e-12;
 
     /// <summary>The channel current and the voltages the gate charge and limiting need, for vds ≥ 0.</summary>
@@ -118,23 +122,32 @@ public abstract class MosfetDevice : Device
         _b = c.Node(Nodes[3]);
         _dp = _gDrain > 0 ? c.AddUnknown(Name + "#drain", UnknownKind.Voltage) : _d;
         _sp = _gSource > 0 ? c.AddUnknown(Name + "#source", UnknownKind.Voltage) : _s;
-        _block = TerminalBlock.Reserve(c, _dp, _g, _sp, _b, _d, _s);
+        // Meyer's capacitances are not the derivatives of one charge, so SPICE integrates C(v)·dv/dt directly. In
+        // the DAE form the rates of vgs, vgd, vgb become unknowns y = τ·dv/dt (rows y − τ·dv/dt = 0), and the gate
+        // currents C(v)·y/τ join the node rows; with no oxide capacitance they are not needed.
+        _meyer = OxideCap > 0;
+        int ys = 0, yd = 0, yb = 0;
+        if (_meyer)
+        {
+            ys = c.AddUnknown(Name + "#dvgs", UnknownKind.State);
+            yd = c.AddUnknown(Name + "#dvgd", UnknownKind.State);
+            yb = c.AddUnknown(Name + "#dvgb", UnknownKind.State);
+        }
+        _block = TerminalBlock.Reserve(c, _dp, _g, _sp, _b, _d, _s, ys, yd, yb, 0);
     }
 
     /// <summary>Everything the device adds at one bias, sign-normalised (see <see cref="Evaluate"/>).</summary>
     private struct Point
     {
-        public Dual Ids, Ibd, Ibs, Qgs, Qgd, Qgb, Qbd, Qbs;
+        public Dual Ids, Ibd, Ibs, Qgs, Qgd, Qgb, Qbd, Qbs, MeyerGs, MeyerGd, MeyerGb;
         public double Von, Vdsat, Gm, Gds, Gmbs, Cgs, Cgd, Cgb;
         public int Mode;
     }
 
     /// <summary>
-    /// Evaluates the device at sign-normalised vgs, vds, vbs (referred to the internal source). With
-    /// <paramref name="meyerJacobian"/> the charges carry Meyer's capacitances as their derivatives (used at dc, so
-    /// that ac analysis sees exactly Meyer's model); otherwise their exact derivatives (transient Newton).
+    /// Evaluates the device at sign-normalised vgs, vds, vbs (referred to the internal source).
     /// </summary>
-    private Point Evaluate(double vgs, double vds, double vbs, bool meyerJacobian, double gmin)
+    private Point Evaluate(double vgs, double vds, double vbs, double gmin)
     {
         var p = new Point();
         Dual Vgs = new(vgs, 1, 0, 0), Vds = new(vds, 0, 1, 0), Vbs = new(vbs, 0, 0, 1);
@@ -155,21 +168,15 @@ public abstract class MosfetDevice : Device
 
         double cox = OxideCap, phi = Temp.Phi;
         Dual vgst = vgsM - ch.Von;
-        Meyer.Charges(vgst, vdsM, ch.Vdsat, phi, cox, out var qs, out var qd, out var qb);
-        Meyer.Capacitances(vgst.V, vdsM.V, ch.Vdsat.V, phi, cox, out double cs, out double cd, out double cb);
-        if (p.Mode == -1) { (qs, qd) = (qd, qs); (cs, cd) = (cd, cs); }
-        if (meyerJacobian)
-        {
-            qs = new Dual(qs.V, cs, 0, 0);
-            qd = new Dual(qd.V, cd, -cd, 0);
-            qb = new Dual(qb.V, cb, 0, -cb);
-        }
-        p.Qgs = qs + _cgsOverlap * Vgs;
-        p.Qgd = qd + _cgdOverlap * Vgd;
-        p.Qgb = qb + _cgbOverlap * (Vgs - Vbs);
-        p.Cgs = cs + _cgsOverlap;
-        p.Cgd = cd + _cgdOverlap;
-        p.Cgb = cb + _cgbOverlap;
+        Meyer.Capacitances(vgst, vdsM, ch.Vdsat, phi, cox, out var cs, out var cd, out var cb);
+        if (p.Mode == -1) (cs, cd) = (cd, cs);
+        p.MeyerGs = cs; p.MeyerGd = cd; p.MeyerGb = cb;
+        p.Cgs = cs.V + _cgsOverlap;
+        p.Cgd = cd.V + _cgdOverlap;
+        p.Cgb = cb.V + _cgbOverlap;
+        p.Qgs = _cgsOverlap * Vgs;
+        p.Qgd = _cgdOverlap * Vgd;
+        p.Qgb = _cgbOverlap * (Vgs - Vbs);
         var m = Model;
         p.Qbd = BulkJunction.Charge(Vbd, _czbd, _czbdsw, Temp.Pb, m.Mj, m.Mjsw, m.Fc);
         p.Qbs = BulkJunction.Charge(Vbs, _czbs, _czbssw, Temp.Pb, m.Mj, m.Mjsw, m.Fc);
@@ -224,7 +231,7 @@ public abstract class MosfetDevice : Device
         }
         _vgsOld = vgs; _vdsOld = vds; _vbsOld = vbs;
 
-        var p = Evaluate(vgs, vds, vbs, c.Mode == AnalysisMode.Dc, c.Gmin);
+        var p = Evaluate(vgs, vds, vbs, c.Gmin);
         _vonOld = p.Von;
 
         double dg = vgsX - vgs, dd = vdsX - vds, db = vbsX - vbs;
@@ -239,7 +246,34 @@ public abstract class MosfetDevice : Device
         Store(c, k, BK, SP, p.Qbs, dg, dd, db);
         if (_gDrain > 0) k.Branch(c, DX, DP, _gDrain * (x[_d] - x[_dp]), _gDrain);
         if (_gSource > 0) k.Branch(c, SX, SP, _gSource * (x[_s] - x[_sp]), _gSource);
+        if (_meyer)
+        {
+            Rate(c, k, YS, GT, SP, p.MeyerGs, dg, dd, db);
+            Rate(c, k, YD, GT, DP, p.MeyerGd, dg, dd, db);
+            Rate(c, k, YB, GT, BK, p.MeyerGb, dg, dd, db);
+        }
         if (limited) c.SignalLimited();
+    }
+
+    /// <summary>
+    /// One Meyer capacitance C between local terminals a and b: the rate row y − τ·d(va − vb)/dt = 0 and the
+    /// current C(v)·y/τ from a to b (C's dependence on the bias stamped through its partials).
+    /// </summary>
+    private void Rate(LoadContext c, TerminalBlock k, int y, int a, int b, Dual cap, double dg, double dd, double db)
+    {
+        const double tau = MeyerTimeScale;
+        double yv = c.X[k.Node(y)];
+        k.Current(c, y, GND, yv);
+        k.Conductance(c, y, GND, y, GND, 1);
+        k.Charge(c, y, GND, -tau * (c.X[k.Node(a)] - c.X[k.Node(b)]));
+        k.Capacitance(c, y, GND, a, b, -tau);
+        double cv = cap.V + cap.Delta(dg, dd, db);
+        k.Current(c, a, b, cv * yv / tau);
+        k.Conductance(c, a, b, y, GND, cv / tau);
+        double scale = Type * yv / tau; // ∂C/∂(actual v) = type·∂C/∂(normalised v)
+        if (cap.G != 0) k.Conductance(c, a, b, GT, SP, scale * cap.G);
+        if (cap.D != 0) k.Conductance(c, a, b, DP, SP, scale * cap.D);
+        if (cap.B != 0) k.Conductance(c, a, b, BK, SP, scale * cap.B);
     }
 
     /// <summary>Stamps a sign-normalised current from local terminal a to b, linearised at the (possibly limited)
@@ -277,7 +311,7 @@ public abstract class MosfetDevice : Device
         var x = s.X;
         double T = Type;
         double vgs = T * (x[_g] - x[_sp]), vds = T * (x[_dp] - x[_sp]), vbs = T * (x[_b] - x[_sp]);
-        var p = Evaluate(vgs, vds, vbs, true, _gmin);
+        var p = Evaluate(vgs, vds, vbs, _gmin);
         return name switch
         {
             "id" => T * (p.Ids.V - p.Ibd.V),
