@@ -298,13 +298,14 @@ public abstract class MosfetDevice : Device
 
     /// <inheritdoc />
     public override IReadOnlyList<string> QuantityNames =>
-        new[] { "id", "gm", "gds", "gmbs", "vgs", "vds", "vbs", "vth", "vdsat", "cgs", "cgd", "cgb", "ibd", "ibs" };
+        new[] { "id", "gm", "gds", "gmbs", "vgs", "vds", "vbs", "vth", "von", "vdsat", "cgs", "cgd", "cgb", "ibd", "ibs" };
 
     /// <summary>
-    /// Reads "id" (dc current into the drain: channel current less the bulk–drain junction current, as SPICE's
-    /// id), "gm", "gds", "gmbs" (channel derivatives in the conducting direction), "vgs", "vds", "vbs" (internal
-    /// terminal voltages), "vth" (von), "vdsat", "cgs", "cgd", "cgb" (Meyer plus overlap capacitances), "ibd",
-    /// "ibs" (junction currents bulk to drain/source).
+    /// Reads "id" (dc drain current: channel current less the bulk–drain junction current, sign-normalised as
+    /// ngspice's @m[id], so positive for a conducting PMOS too), "gm", "gds", "gmbs" (channel derivatives in the
+    /// conducting direction), "vgs", "vds", "vbs" (internal terminal voltages), "vth" or "von" (turn-on voltage,
+    /// with the sign of the type), "vdsat", "cgs", "cgd", "cgb" (Meyer plus overlap capacitances), "ibd", "ibs"
+    /// (junction currents bulk to drain/source, sign-normalised).
     /// </summary>
     public override double ReadQuantity(string name, Solution s)
     {
@@ -314,20 +315,20 @@ public abstract class MosfetDevice : Device
         var p = Evaluate(vgs, vds, vbs, _gmin);
         return name switch
         {
-            "id" => T * (p.Ids.V - p.Ibd.V),
+            "id" => p.Ids.V - p.Ibd.V,
             "gm" => p.Gm,
             "gds" => p.Gds,
             "gmbs" => p.Gmbs,
             "vgs" => T * vgs,
             "vds" => T * vds,
             "vbs" => T * vbs,
-            "vth" => T * p.Von,
+            "vth" or "von" => T * p.Von,
             "vdsat" => T * p.Vdsat,
             "cgs" => p.Cgs,
             "cgd" => p.Cgd,
             "cgb" => p.Cgb,
-            "ibd" => T * p.Ibd.V,
-            "ibs" => T * p.Ibs.V,
+            "ibd" => p.Ibd.V,
+            "ibs" => p.Ibs.V,
             _ => base.ReadQuantity(name, s),
         };
     }
