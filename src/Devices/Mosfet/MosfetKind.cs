@@ -25,6 +25,8 @@ public static class MosfetKind
         InstanceParameters = MosfetParameters.Instance,
         ListParameters = new[] { "ic" },
         Flags = new[] { "off" },
-        Create = r => ((IMosfetModel)r.Model!).CreateDevice(r),
+        Create = r => r.Model is IMosfetModel m
+            ? m.CreateDevice(r)
+            : throw new ArgumentException("a MOSFET needs four nodes and an NMOS or PMOS model: Mname d g s b model"),
     };
 }
