@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Perovspice.Devices.Tests.Mosfet;
 
 /// <summary>
-/// dc curves of levels 1 and 3, NMOS and PMOS, against ngspice 39 (References/Mosfet/*.cir run by
+/// dc curves of levels 1, 2 and 3, NMOS and PMOS, against ngspice 39 (References/Mosfet/*.cir run by
 /// make_refs.sh; outputs *.out committed). Each netlist sweeps the drain from reverse (vds &lt; 0) to forward bias
 /// for several gate voltages with the bulk reverse-biased (body effect), through rd/rs and the bulk junctions.
 /// Both sides run at reltol = 1e-6 with gmin = 1e-12; tolerance 1e-6 relative + 1e-12 A.
@@ -21,6 +21,10 @@ public class OutputCurveTests(ITestOutputHelper log)
     [InlineData("l3p_sub", "vg", 0.0, -2.5, -0.05, "vd", -0.05, -3.05, -1.0)]
     [InlineData("l1n_temp", "vg", 0.0, 4.0, 0.1, "vd", 0.2, 4.2, 2.0)]
     [InlineData("l3p_temp", "vg", 0.0, -4.0, -0.1, "vd", -0.2, -4.2, -2.0)]
+    [InlineData("l2n_out", "vd", -1.0, 5.0, 0.25, "vg", 0.0, 5.0, 1.0)]
+    [InlineData("l2n_sub", "vg", 0.0, 2.5, 0.05, "vb", 0.0, -2.0, -1.0)]
+    [InlineData("l2n_short", "vg", 0.0, 2.0, 0.02, "vd", 0.5, 5.0, 1.5)]
+    [InlineData("l2p_temp", "vd", 1.0, -5.0, -0.25, "vg", 0.0, -5.0, -1.0)]
     public void DrainCurrentMatchesNgspice(string name, string inner, double d0, double d1, double dd,
         string outer, double g0, double g1, double dg)
     {
