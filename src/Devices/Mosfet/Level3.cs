@@ -8,7 +8,7 @@ public sealed class Level3Model : MosfetModel
     {
         var p = Values;
         Nfs = p["nfs"]; Xj = p["xj"]; Vmax = p["vmax"]; Delta = p["delta"]; Theta = p["theta"];
-        Eta = p["eta"]; Kappa = p["kappa"]; Wd = p["wd"];
+        Eta = p["eta"]; Kappa = p["kappa"]; Wd = p["wd"]; Xl = p["xl"]; Xw = p["xw"];
         Alpha = Nsub > 0 ? 2 * EpsilonSilicon / (SpiceConstants.ElementaryCharge * Nsub * 1e6) : 0;
         DepletionCoefficient = Math.Sqrt(Alpha);
         NarrowFactor = Delta * 0.5 * Math.PI * EpsilonSilicon / OxideCapacitance;
@@ -39,6 +39,13 @@ public sealed class Level3Model : MosfetModel
     public double Kappa { get; }
     /// <summary>Width reduction per side wd (m).</summary>
     public double Wd { get; }
+    /// <summary>Length and width offsets xl, xw (m).</summary>
+    public double Xl { get; }
+    /// <inheritdoc cref="Xl" />
+    public double Xw { get; }
+
+    /// <inheritdoc />
+    public override double LengthOffset => Xl;
     /// <summary>2·εSi/(q·nsub) (m²/V; 0 without nsub).</summary>
     public double Alpha { get; }
     /// <summary>√alpha, the depletion width per √V (m/√V).</summary>
@@ -66,8 +73,8 @@ public sealed class Level3Mosfet : MosfetDevice
     public Level3Mosfet(DeviceRequest r, Level3Model model) : base(r, model)
     {
         _m = model;
-        _weff = W - 2 * model.Wd;
-        if (!(_weff > 0)) throw new ArgumentException($"effective channel width w − 2·wd = {_weff:G4} m must be > 0");
+        _weff = W + model.Xw - 2 * model.Wd;
+        if (!(_weff > 0)) throw new ArgumentException($"effective channel width w + xw − 2·wd = {_weff:G4} m must be > 0");
         _beta = Temp.Kp * Multiplier * _weff / EffectiveLength;
         _vbi = Type * Temp.Vbi;
         double leff = EffectiveLength;

@@ -45,10 +45,11 @@ public abstract class MosfetDevice : Device
         Multiplier = r.Get("m", 1);
         double ad = r.Get("ad", 0), @as = r.Get("as", 0), pd = r.Get("pd", 0), ps = r.Get("ps", 0);
         double nrd = r.Get("nrd", 1), nrs = r.Get("nrs", 1);
-        EffectiveLength = L - 2 * model.Ld;
+        EffectiveLength = L + model.LengthOffset - 2 * model.Ld;
         if (!(EffectiveLength > 0))
             throw new ArgumentException($"effective channel length l − 2·ld = {EffectiveLength:G4} m must be > 0");
-        Temp = new MosfetTemperature(model, r.Temperature);
+        double kelvin = r.Has("temp") ? r.Get("temp", 27) + Units.CelsiusToKelvin : r.Temperature + r.Get("dtemp", 0);
+        Temp = new MosfetTemperature(model, kelvin);
         double m = Multiplier;
 
         _gDrain = model.RdGiven ? (model.Rd > 0 ? m / model.Rd : 0)

@@ -147,6 +147,9 @@ public abstract class MosfetModel : IMosfetModel
     /// <summary>Gate oxide capacitance per area εox/tox (F/m²; 0 without tox: no Meyer capacitance).</summary>
     public double OxideCapacitance { get; }
 
+    /// <summary>Offset added to the drawn length before the lateral diffusion is taken off (level 3's xl).</summary>
+    public virtual double LengthOffset => 0;
+
     /// <inheritdoc />
     public abstract Engine.Device CreateDevice(DeviceRequest request);
 }

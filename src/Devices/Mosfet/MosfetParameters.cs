@@ -47,6 +47,8 @@ public static class MosfetParameters
         P("tnom", "°C", 27, "parameter measurement temperature"),
         Nn("kf", "", 0, "flicker noise coefficient (accepted, no noise analysis)"),
         Nn("af", "", 1, "flicker noise exponent (accepted, no noise analysis)"),
+        P("nlev", "", 0, "noise model selector (accepted, no noise analysis)"),
+        Nn("gdsnoi", "", 1, "channel shot-noise coefficient (accepted, no noise analysis)"),
     };
 
     /// <summary>Level 1 (Shichman–Hodges).</summary>
@@ -68,6 +70,8 @@ public static class MosfetParameters
         Nn("eta", "", 0, "static feedback (level 3)"),
         Nn("kappa", "", 0.2, "saturation field factor (level 3)"),
         Nn("wd", "m", 0, "width reduction per side (level 3)"),
+        P("xl", "m", 0, "length offset: Leff = l + xl − 2·ld (level 3)"),
+        P("xw", "m", 0, "width offset: Weff = w + xw − 2·wd (level 3)"),
     }).ToList();
 
     /// <summary>The `M` element's instance parameters (ngspice defaults: L = W = 100 µm).</summary>
@@ -82,5 +86,7 @@ public static class MosfetParameters
         Nn("nrd", "", 1, "number of squares of the drain diffusion"),
         Nn("nrs", "", 1, "number of squares of the source diffusion"),
         Pos("m", "", 1, "parallel multiplier"),
+        P("temp", "°C", 27, "device temperature (default: the circuit's)"),
+        P("dtemp", "°C", 0, "device temperature above the circuit's"),
     };
 }

@@ -21,6 +21,7 @@ public class OutputCurveTests(ITestOutputHelper log)
     [InlineData("l3p_sub", "vg", 0.0, -2.5, -0.05, "vd", -0.05, -3.05, -1.0)]
     [InlineData("l1n_temp", "vg", 0.0, 4.0, 0.1, "vd", 0.2, 4.2, 2.0)]
     [InlineData("l3p_temp", "vg", 0.0, -4.0, -0.1, "vd", -0.2, -4.2, -2.0)]
+    [InlineData("l3n_geom", "vd", -1.0, 5.0, 0.25, "vg", 0.0, 5.0, 1.0)]
     [InlineData("l2n_out", "vd", -1.0, 5.0, 0.25, "vg", 0.0, 5.0, 1.0)]
     [InlineData("l2n_sub", "vg", 0.0, 2.5, 0.05, "vb", 0.0, -2.0, -1.0)]
     [InlineData("l2n_short", "vg", 0.0, 2.0, 0.02, "vd", 0.5, 5.0, 1.5)]
