@@ -8,8 +8,7 @@ public sealed class Level2Model : MosfetModel
     {
         var p = Values;
         Nfs = p["nfs"]; Xj = p["xj"]; Vmax = p["vmax"]; Delta = p["delta"]; Ucrit = p["ucrit"]; Uexp = p["uexp"];
-        if (Vmax > 0)
-            throw new ArgumentException("parameter 'vmax' (velocity saturation) is not implemented at level 2; use level 3");
+        Neff = p["neff"];
         Xd = Nsub > 0 ? Math.Sqrt(2 * EpsilonSilicon / (SpiceConstants.ElementaryCharge * Nsub * 1e6)) : 0;
     }
 
@@ -26,8 +25,10 @@ public sealed class Level2Model : MosfetModel
     public double Nfs { get; }
     /// <summary>Junction depth xj (m).</summary>
     public double Xj { get; }
-    /// <summary>Maximum drift velocity (must be 0 here).</summary>
+    /// <summary>Maximum drift velocity (m/s; 0: none).</summary>
     public double Vmax { get; }
+    /// <summary>Total channel charge coefficient neff.</summary>
+    public double Neff { get; }
     /// <summary>Width effect on threshold delta.</summary>
     public double Delta { get; }
     /// <summary>Critical field for mobility degradation (V/cm).</summary>
@@ -125,6 +126,8 @@ public sealed class Level2Mosfet : MosfetDevice
             }
         }
         else vdsat = Dual.Max((vgsx - vbin) / eta, 0);
+        Dual ueff = Temp.U0 * 1e-4 * ufact;
+        if (m.Vmax > 0) vdsat = BaumSaturation(vgsx, vbin, eta, phiMinVbs, gammad, sarg, ueff, vdsat);
 
         // channel-length modulation and its punch-through limit
         Dual sarg3 = sarg * sarg * sarg;
@@ -137,9 +140,21 @@ public sealed class Level2Mosfet : MosfetDevice
             bodys = bsarg * bsarg * bsarg - sarg3;
             if (m.Nsub != 0 && m.Lambda <= 0)
             {
-                Dual argv = (vds - vdsat) / 4;
-                Dual sargv = Dual.Sqrt(1 + argv * argv);
-                xlamda = m.Xd / (leff * vds) * Dual.Sqrt(argv + sargv);
+                if (m.Vmax <= 0)
+                {
+                    Dual argv = (vds - vdsat) / 4;
+                    Dual sargv = Dual.Sqrt(1 + argv * argv);
+                    xlamda = m.Xd / (leff * vds) * Dual.Sqrt(argv + sargv);
+                }
+                else
+                {
+                    // Baum's form: the velocity-saturated region grows with √(vds − vdsat)
+                    double xdv = m.Xd / Math.Sqrt(m.Neff);
+                    Dual xlv = m.Vmax * xdv / (2 * ueff);
+                    Dual argv = Dual.Max(vds - vdsat, 0);
+                    Dual xls = Dual.Sqrt(xlv * xlv + argv);
+                    xlamda = xdv / (leff * vds) * (xls - xlv);
+                }
             }
         }
         Dual clfact = 1 - xlamda * vds;
@@ -169,5 +184,75 @@ public sealed class Level2Mosfet : MosfetDevice
         else
             cdrain = beta1 * ((vgs - vbin - eta * vdsat / 2) * vdsat - gamasd * bodys / 1.5);
         return new ChannelPoint(cdrain, von, vdsat);
+    }
+
+    private static readonly int[] Sig1 = { 1, -1, 1, -1 }, Sig2 = { 1, 1, -1, -1 };
+
+    private static Dual Cbrt(Dual x)
+    {
+        double a = Math.Abs(x.V);
+        if (a == 0) return 0;
+        double c = Math.Exp(Math.Log(a) / 3);
+        return x.Chain(c, Math.Sign(x.V) * c / (3 * a));
+    }
+
+    /// <summary>
+    /// Saturation voltage with carrier velocity saturation (Baum–Beneking, as SPICE2's level 2): the smallest
+    /// positive root x = √(vdsat + φ − vbs) of a quartic, solved by Ferrari's method (a cubic resolvent solved by
+    /// Cardano or trigonometrically). Falls back to <paramref name="fallback"/> when no root qualifies.
+    /// </summary>
+    private Dual BaumSaturation(Dual vgsx, Dual vbin, double eta, Dual phiMinVbs, Dual gammad, Dual sarg, Dual ueff,
+        Dual fallback)
+    {
+        Dual v1 = (vgsx - vbin) / eta + phiMinVbs;
+        Dual v2 = phiMinVbs;
+        Dual xv = _m.Vmax * EffectiveLength / ueff;
+        Dual a1 = gammad / 0.75;
+        Dual b1 = -2 * (v1 + xv);
+        Dual c1 = -2 * gammad * xv;
+        Dual d1 = 2 * v1 * (v2 + xv) - v2 * v2 - 4.0 / 3 * gammad * sarg * sarg * sarg;
+        Dual a = -b1;
+        Dual b = a1 * c1 - 4 * d1;
+        Dual c = -d1 * (a1 * a1 - 4 * b1) - c1 * c1;
+        Dual r = -a * a / 3 + b;
+        Dual s = 2 * a * a * a / 27 - a * b / 3 + c;
+        Dual p = s * s / 4 + r * r * r / 27;
+        Dual p0 = p.V < 0 ? -p : p;
+        Dual p2 = Dual.Sqrt(p0);
+        Dual y3;
+        if (p.V < 0)
+        {
+            Dual ro = Cbrt(Dual.Sqrt(s * s / 4 + p0));
+            Dual q = -2 * p2 / s;
+            Dual fi = q.Chain(Math.Atan(q.V), 1 / (1 + q.V * q.V));
+            Dual third = fi / 3;
+            y3 = 2 * ro * third.Chain(Math.Cos(third.V), -Math.Sin(third.V)) - a / 3;
+        }
+        else
+        {
+            Dual p3 = -s / 2 + p2, p4 = -s / 2 - p2;
+            y3 = Cbrt(p3.V < 0 ? -p3 : p3) + Cbrt(p4.V < 0 ? -p4 : p4) - a / 3;
+        }
+        Dual a3 = Dual.Sqrt(a1 * a1 / 4 - b1 + y3);
+        Dual b3 = Dual.Sqrt(y3 * y3 / 4 - d1);
+        Dual best = 0;
+        bool found = false;
+        for (int i = 0; i < 4; i++)
+        {
+            Dual a4 = a1 / 2 + Sig1[i] * a3;
+            Dual b4 = y3 / 2 + Sig2[i] * b3;
+            Dual delta4 = a4 * a4 / 4 - b4;
+            if (delta4.V < 0) continue;
+            Dual t = Dual.Sqrt(delta4);
+            foreach (var x in new[] { -a4 / 2 + t, -a4 / 2 - t })
+            {
+                if (x.V <= 0) continue;
+                double xv4 = x.V;
+                double poly = xv4 * xv4 * xv4 * xv4 + a1.V * xv4 * xv4 * xv4 + b1.V * xv4 * xv4 + c1.V * xv4 + d1.V;
+                if (Math.Abs(poly) > 1e-6) continue;
+                if (!found || x.V < best.V) { best = x; found = true; }
+            }
+        }
+        return found ? best * best - phiMinVbs : fallback;
     }
 }

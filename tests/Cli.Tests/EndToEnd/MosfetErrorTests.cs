@@ -20,7 +20,6 @@ public class MosfetErrorTests
     [InlineData(".model nm nmos\nm1 d g 0 0 nm w=-1u\n", "m.cir:3:15: error: parameter 'w' must be > 0")]
     [InlineData(".model nm nmos\nm1 d g 0 nm\n", "m.cir:3:")]
     [InlineData(".model nm nmos nsub=1e9 tox=10n\nm1 d g 0 0 nm\n", "m.cir:2:")]
-    [InlineData(".model nm nmos level=2 vmax=1e5\nm1 d g 0 0 nm\n", "m.cir:2:")]
     public void BadInputIsALocatedError(string lines, string expected)
     {
         var (code, errors) = RunText("t\n" + lines + "vd d 0 1\nvg g 0 1\n.op\n.end\n");
