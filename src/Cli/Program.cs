@@ -20,6 +20,7 @@ namespace Perovspice.Cli
         {
             try
             {
+                if (args.Length > 0 && args[0] == "fit") return Fitting.FitCommand.Execute(args[1..], CommandLine.Usage);
                 var (line, error) = CommandLine.Parse(args);
                 if (line == null)
                 {
@@ -95,6 +96,7 @@ namespace Perovspice.Cli
                 progress ??= new ProgressReporter(kind, total, true);
                 progress.Report(value, count);
             } : null);
+            var texts = new TextOutputs();
             for (int i = 0; i < runner.Analyses.Count; i++)
             {
                 var analysis = runner.Analyses[i];
@@ -117,6 +119,7 @@ namespace Perovspice.Cli
                     string ext = Write(table, outDir, line);
                     if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{ext}");
                 }
+                texts.Write(runner.TextOutputs, outDir, line.Quiet);
             }
             return Ok;
         }

@@ -127,6 +127,7 @@ public sealed class Simulator
     public void Ac(AcSpec spec, Action<AcSolution> onPoint)
     {
         var op = OperatingPoint().X;
+        System.Load.Static = false;
         System.Evaluate(op);
         var ctx = System.Load;
         var g = (double[])ctx.G.Clone();
@@ -140,6 +141,7 @@ public sealed class Simulator
         {
             double w = 2 * Math.PI * f;
             for (int s = 0; s < j.Length; s++) j[s] = new Complex(g[s], w * c[s]);
+            foreach (var d in System.Circuit.Devices) d.LoadAc(w, j);
             Array.Copy(excitation, sol.X, excitation.Length);
             try
             {

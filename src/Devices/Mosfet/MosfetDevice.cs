@@ -130,9 +130,9 @@ public abstract class MosfetDevice : Device
         int ys = 0, yd = 0, yb = 0;
         if (_meyer)
         {
-            ys = c.AddUnknown(Name + "#dvgs", UnknownKind.State);
-            yd = c.AddUnknown(Name + "#dvgd", UnknownKind.State);
-            yb = c.AddUnknown(Name + "#dvgb", UnknownKind.State);
+            ys = c.AddUnknown(Name + "#dvgs", UnknownKind.Rate);
+            yd = c.AddUnknown(Name + "#dvgd", UnknownKind.Rate);
+            yb = c.AddUnknown(Name + "#dvgb", UnknownKind.Rate);
         }
         _block = TerminalBlock.Reserve(c, _dp, _g, _sp, _b, _d, _s, ys, yd, yb, 0);
     }

@@ -21,6 +21,12 @@ public static class DeviceCatalog
         ControlledKinds.Behavioural,
         DiodeKind.Kind,
         Perovskite.PerovskiteKind.Kind,
+        SwitchKinds.Voltage,
+        SwitchKinds.Current,
+        CouplingKind.Kind,
+        TransmissionLineKind.Kind,
+        Bjt.Kind,
+        Jfet.Kind,
         Mosfet.MosfetKind.Kind,
     };
 

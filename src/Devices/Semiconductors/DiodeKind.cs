@@ -15,7 +15,12 @@ public static class DiodeKind
                 Numbers = new[] { 1 },
                 Description = "SPICE level-1 junction diode",
                 Parameters = DiodeModel.Parameters,
-                Create = m => new DiodeModel(m.Given, m.Name),
+                Create = m =>
+                {
+                    var given = new Dictionary<string, double>(m.Given, StringComparer.OrdinalIgnoreCase);
+                    given.TryAdd("tnom", m.NominalTemperature - Units.CelsiusToKelvin);
+                    return new DiodeModel(given, m.Name);
+                },
             },
         },
     };
@@ -35,9 +40,10 @@ public static class DiodeKind
             ParameterInfo.Positive("area", "", 1, "area factor"),
             ParameterInfo.Positive("m", "", 1, "multiplier (devices in parallel)"),
             ParameterInfo.Any("ic", "V", 0, "initial junction voltage (accepted; uic uses node .ic values)"),
-            ParameterInfo.Any("temp", "°C", 27, "instance temperature (accepted)"),
-            ParameterInfo.Any("dtemp", "K", 0, "instance temperature offset (accepted)"),
+            ParameterInfo.Any("temp", "°C", 27, "instance temperature (default: the circuit's)"),
+            ParameterInfo.Any("dtemp", "K", 0, "instance temperature offset from the circuit's"),
         },
-        Create = r => new Diode(r.Name, r.Nodes[0], r.Nodes[1], (DiodeModel)r.Model!, r.Get("area", 1) * r.Get("m", 1)),
+        Create = r => new Diode(r.Name, r.Nodes[0], r.Nodes[1], (DiodeModel)r.Model!, r.Get("area", 1) * r.Get("m", 1),
+            r.Has("temp") ? r.Get("temp", 27) + Units.CelsiusToKelvin : r.Temperature + r.Get("dtemp", 0)),
     };
 }

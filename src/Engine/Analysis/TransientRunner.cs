@@ -15,8 +15,11 @@ internal sealed class TransientRunner
     private readonly DcSolver _dc;
     private readonly int _n;
     private readonly double[] _absTol;
-    // Unknowns some charge depends on at the last load (a nonzero C column): only these carry truncation error.
-    private readonly bool[] _dynamic;
+    // Unknowns whose column of C = ∂Q/∂x has been nonzero: the differential variables. Only they carry a local
+    // truncation error; the others (a voltage source's current, a resistive node) are algebraic and follow them
+    // (index-1 DAE). Checking an algebraic current such as C·dv/dt through a source across a capacitor would demand
+    // a smooth current at a waveform corner, which it never is.
+    private readonly bool[] _differential;
 
     // History: accepted points n, n-1, n-2 (index 0 is the newest).
     private readonly double[][] _xs;
@@ -39,19 +42,24 @@ internal sealed class TransientRunner
         _qNew = new double[len]; _dqNew = new double[len]; _xdotNew = new double[len];
         _hist = new double[len]; _xHist = new double[len]; _xPred = new double[len];
         _absTol = new double[len];
-        foreach (var u in sys.Unknowns) _absTol[u.Index] = opt.AbsoluteTolerance(u.Kind);
-        _dynamic = new bool[len];
+        _differential = new bool[len];
+        foreach (var u in sys.Unknowns)
+            _absTol[u.Index] = u.Kind == UnknownKind.Rate ? double.PositiveInfinity : opt.AbsoluteTolerance(u.Kind);   // no LTE
     }
 
     public void Run(TransientSpec spec, Action<Solution> onPoint)
     {
         if (!(spec.Stop > 0) || !(spec.Step > 0)) throw new ArgumentException("tran needs tstep > 0 and tstop > 0");
         var ctx = _sys.Load;
+        var devices = _sys.Circuit.Devices;
         double tstop = spec.Stop;
         double tmax = spec.EffectiveMaxStep;
         if (!(tmax > 0)) tmax = spec.Step;
+        foreach (var d in _sys.Circuit.Devices) tmax = Math.Min(tmax, d.MaxTimeStep);
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
         var breakpoints = CollectBreakpoints(spec, hmin);
+        // A step that jumps over a device event (a switch threshold) is cut back to end this close after it.
+        double eventTol = Math.Max(1e-4 * tmax, 10 * hmin);
 
         // Starting point: the operating point (with .ic nodes held) or, with uic, the given values.
         var x = new double[_n + 1];
@@ -71,11 +79,16 @@ internal sealed class TransientRunner
         ctx.Time = 0;
         _sys.Evaluate(x);
         ctx.UseInitialConditions = false;
-        Array.Copy(ctx.Q, _qN, _qN.Length);
+        ChargesAt(x, _qN); // Q at x (the load point itself) and the differential unknowns known so far
         Array.Clear(_dqN);
         Array.Clear(_xdotN);
         Array.Copy(x, _xs[0], x.Length);
         _ts[0] = 0;
+        // Devices see the starting point; from here on they change state only at accepted points.
+        _tpc.Reset(0, _xs[0], isBreakpoint: true, previousStartedSegment: false);
+        foreach (var d in _sys.Circuit.Devices) d.AcceptTimePoint(_tpc);
+        MergeBreakpoints(breakpoints, 0, hmin);
+        bool segmentStart = true; // the last accepted point started an integration segment
 
         var sol = new Solution(_sys);
         Emit(sol, 0, x, _xdotN, spec, onPoint);
@@ -89,8 +102,10 @@ internal sealed class TransientRunner
         var xNew = new double[_n + 1];
         long steps = 0;
         string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
+        double hBeforeEvent = 0; // the step proposed before an event cut it back (0: no cut since the last point)
 
         _newton.ReuseJacobianWithinSolve = true;
+        ctx.TimeStepping = true;
         try
         {
         while (bpIndex < breakpoints.Count)
@@ -159,12 +174,30 @@ internal sealed class TransientRunner
                 hNext = hTry * Math.Clamp(factor, 0.5, 2);
             }
 
+            // Device events (switch thresholds) inside the step: retry so that the step ends just after the
+            // earliest one; the device changes state when that point is accepted.
+            double tEvent = double.PositiveInfinity;
+            for (int k = 0; k < devices.Count; k++) tEvent = Math.Min(tEvent, devices[k].FindEvent(t, _xs[0], tNew, xNew));
+            if (tEvent < tNew - eventTol)
+            {
+                if (hBeforeEvent == 0) hBeforeEvent = hTry;
+                h = Math.Max(tEvent - t, 0) + 0.5 * eventTol;
+                continue;
+            }
+
             // Accept.
             failedSinceAccept = null;
             Accept(xNew, a0, p, hTry);
             t = tNew;
             steps++;
             Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
+            _tpc.Reset(t, _xs[0], landing, segmentStart);
+            for (int k = 0; k < devices.Count; k++) devices[k].AcceptTimePoint(_tpc);
+            bool discontinuity = _tpc.Discontinuity;
+            MergeBreakpoints(breakpoints, bpIndex + (landing ? 1 : 0), hmin);
+            segmentStart = landing || discontinuity;
+            double hUncut = hBeforeEvent > 0 ? hBeforeEvent : hTry;
+            hBeforeEvent = 0;
             if (landing)
             {
                 bpIndex++;
@@ -172,6 +205,13 @@ internal sealed class TransientRunner
                 order = 1;
                 double gap = bpIndex < breakpoints.Count ? breakpoints[bpIndex] - t : tmax;
                 h = 0.1 * Math.Min(hTry, gap);
+            }
+            else if (discontinuity)
+            {
+                // A device changed its equations here: restart like after a breakpoint.
+                pointsSinceBreak = 1;
+                order = 1;
+                h = 0.1 * Math.Min(hUncut, breakpoints[bpIndex] - t);
             }
             else
             {
@@ -184,6 +224,7 @@ internal sealed class TransientRunner
         finally
         {
             _newton.ReuseJacobianWithinSolve = false;
+            ctx.TimeStepping = false;
         }
         StepCount = steps;
     }
@@ -200,6 +241,29 @@ internal sealed class TransientRunner
         Array.Copy(x, sol.X, x.Length);
         Array.Copy(xdot, sol.Xdot, xdot.Length);
         onPoint(sol);
+    }
+
+    private readonly TimePointContext _tpc = new();
+
+    /// <summary>Inserts the breakpoints devices asked for at the last accepted point into the sorted list, at or
+    /// after index <paramref name="from"/> (the next one still to land on); drops those within 10·hmin of the
+    /// current time, of tstop or of another breakpoint.</summary>
+    private void MergeBreakpoints(List<double> breakpoints, int from, double hmin)
+    {
+        var added = _tpc.NewBreakpoints;
+        if (added.Count == 0) return;
+        double now = _tpc.Time, tstop = breakpoints[^1];
+        foreach (double b in added)
+        {
+            if (b <= now + 10 * hmin || b >= tstop - 10 * hmin) continue;
+            int k = breakpoints.BinarySearch(from, breakpoints.Count - from, b, null);
+            if (k >= 0) continue;
+            k = ~k;
+            if (k > from && b - breakpoints[k - 1] < 10 * hmin) continue;
+            if (k < breakpoints.Count && breakpoints[k] - b < 10 * hmin) continue;
+            breakpoints.Insert(k, b);
+        }
+        added.Clear();
     }
 
     private List<double> CollectBreakpoints(TransientSpec spec, double hmin)
@@ -298,32 +362,15 @@ internal sealed class TransientRunner
         return _newton.Solve(xOut, _opt.Itl4);
     }
 
-    /// <summary>
-    /// Marks the unknowns that some charge depends on (nonzero C column at the last load). The others are
-    /// algebraic at this step (a voltage source's branch current, a node with no capacitance): their value
-    /// follows the dynamic ones exactly, so they carry no truncation error of their own, and an estimate taken on
-    /// them only measures Newton's stopping error amplified by the integration formula's 1/h (as SPICE, which
-    /// estimates the error on the charges only).
-    /// </summary>
-    private void MarkDynamic()
-    {
-        Array.Clear(_dynamic);
-        var cvals = _sys.Load.C;
-        var cols = _sys.SlotCols;
-        for (int s = 1; s < cvals.Length; s++)
-            if (cvals[s] != 0) _dynamic[cols[s]] = true;
-    }
-
     /// <summary>max_i 2·|x_full − x_halves| / tol_i.</summary>
     private double DoublingErrorRatio(double[] xFull, double[] xHalves)
     {
-        MarkDynamic();
         double trScale = _opt.TrTol / 7;
         double worst = 0;
         for (int i = 1; i <= _n; i++)
         {
+            if (!_differential[i]) continue;
             double tol = (_opt.RelTol * Math.Max(Math.Abs(xFull[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
-            if (!_dynamic[i]) continue;
             double r = 2 * Math.Abs(xFull[i] - xHalves[i]) / tol;
             if (r > worst) { worst = r; _worstLte = i; }
         }
@@ -339,10 +386,16 @@ internal sealed class TransientRunner
         Array.Copy(ctx.Q, qOut, qOut.Length);
         var rows = _sys.SlotRows;
         var cols = _sys.SlotCols;
+        var differential = _differential;
         for (int s = 1; s < cvals.Length; s++)
         {
             double cv = cvals[s];
-            if (cv != 0) qOut[rows[s]] += cv * (x[cols[s]] - xl[cols[s]]);
+            if (cv != 0)
+            {
+                int col = cols[s];
+                qOut[rows[s]] += cv * (x[col] - xl[col]);
+                differential[col] = true;
+            }
         }
     }
 
@@ -358,10 +411,9 @@ internal sealed class TransientRunner
         double scale = cm * hp / (cm * hp + prod / fact);
         double trScale = _opt.TrTol / 7;
         double worst = 0;
-        MarkDynamic();
         for (int i = 1; i <= _n; i++)
         {
-            if (!_dynamic[i]) continue;
+            if (!_differential[i]) continue;
             double tol = (_opt.RelTol * Math.Max(Math.Abs(xNew[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
             double r = scale * Math.Abs(xNew[i] - xPred[i]) / tol;
             if (r > worst) { worst = r; _worstLte = i; }

@@ -44,6 +44,8 @@ internal sealed partial class ElementBinder
             {
                 ElementForm.Source => Simple(e, BindSourceValue(e)),
                 ElementForm.Behavioural => Simple(e, BindBehavioural(e)),
+                ElementForm.VoltageControlled or ElementForm.CurrentControlled when e.Arguments.Any(a => a is ExpressionArg)
+                    => Simple(e, BindBehavioural(e).Item2),
                 ElementForm.VoltageControlled => BindVoltageControlled(e, kind),
                 _ => BindGeneric(e, kind),
             };
@@ -92,6 +94,7 @@ internal sealed partial class ElementBinder
         double acMag = 0, acPhase = 0;
         Waveform? waveform = null;
         double? repeat = null;
+        double delay = 0;
         var args = e.Arguments;
         for (int k = 0; k < args.Count; k++)
         {
@@ -123,11 +126,20 @@ internal sealed partial class ElementBinder
                 case AssignArg { Key: "r" } r:
                     repeat = r.Value;
                     break;
+                case AssignArg { Key: "td" } td:
+                    if (!double.IsFinite(td.Value) || td.Value < 0) throw Fail(td.Position, "td= must be >= 0");
+                    delay = td.Value;
+                    break;
                 default:
                     throw Fail(args[k].Position, $"unexpected argument for source '{e.Name}'");
             }
         }
-        if (waveform is PendingPwl pending) waveform = pending.Build(repeat);
+        if (waveform is PendingPwl pending) waveform = pending.Build(repeat, delay);
+        else if (repeat != null || delay != 0)
+        {
+            var at = args.OfType<AssignArg>().First(a => a.Key is "r" or "td").Position;
+            throw Fail(at, $"r= and td= belong to a PWL waveform");
+        }
         // ngspice: without a dc value, .op and .dc use the waveform's t = 0 value.
         double dcValue = dc ?? (waveform?.Value(0) ?? 0);
         return new SourceValue { Dc = dcValue, AcMagnitude = acMag, AcPhase = acPhase, Waveform = waveform };
@@ -143,7 +155,9 @@ internal sealed partial class ElementBinder
                 "sin" => Check(f, 2, 6, new SineWaveform(f.Values)),
                 "exp" => Check(f, 2, 6, new ExpWaveform(f.Values)),
                 "pwl" => new PendingPwl(f, this),
-                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl or exp)"),
+                "sffm" => Check(f, 2, 7, new SffmWaveform(f.Values)),
+                "am" => Check(f, 2, 7, new AmWaveform(f.Values)),
+                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm or am)"),
             };
         }
         catch (ArgumentException ex)
@@ -165,9 +179,18 @@ internal sealed partial class ElementBinder
         private readonly FunctionArg _f;
         private readonly ElementBinder _binder;
         public PendingPwl(FunctionArg f, ElementBinder binder) { _f = f; _binder = binder; }
-        public Waveform Build(double? repeat)
+        public Waveform Build(double? repeat, double delay)
         {
-            try { return new PwlWaveform(_f.Values, repeat); }
+            var values = _f.Values;
+            if (delay != 0)
+            {
+                // td= delays the whole waveform (and its repeat point)
+                var shifted = new double[values.Count];
+                for (int k = 0; k < shifted.Length; k++) shifted[k] = k % 2 == 0 ? values[k] + delay : values[k];
+                values = shifted;
+                if (repeat is double r) repeat = r + delay;
+            }
+            try { return new PwlWaveform(values, repeat); }
             catch (ArgumentException ex) { throw _binder.Fail(_f.Position, $"pwl: {ex.Message}"); }
         }
         public override void Prepare(TransientSpec spec, List<double> breakpoints) => throw new InvalidOperationException();

@@ -62,7 +62,8 @@ internal sealed partial class Flattener
                 result.Add(new ValueArgSyntax(c.Value));
             else
             {
-                _diags.Error(c.Word.Position, $"unexpected '{c.Word.Written}' in '{e.Name.Written}'");
+                string hint = Expressions.NumberGrammar.RkmHint(c.Word.Text) is { } rkm ? "; " + rkm : "";
+                _diags.Error(c.Word.Position, $"unexpected '{c.Word.Written}' in '{e.Name.Written}'{hint}");
                 return null;
             }
         }
@@ -70,4 +71,24 @@ internal sealed partial class Flattener
     }
 
     private static bool IsNumber(CandidateArgSyntax c) => c.Value?.Expression is Expressions.NumberExpr;
+}
+
+internal sealed partial class Flattener
+{
+    /// <summary>Multiplies an element's own <c>m</c> by the instance multiplier <paramref name="m"/> (elements whose
+    /// kind has no <c>m</c> parameter, such as sources, are left alone, as in ngspice).</summary>
+    private static void ApplyMultiplier(ElementStatement e, double m, List<ElementArgument> args)
+    {
+        var kind = DeviceCatalog.Find(e.Kind);
+        if (kind is null || ParameterTable.Find(kind.InstanceParameters, "m") is null) return;
+        for (int k = 0; k < args.Count; k++)
+        {
+            if (args[k] is AssignArg { Key: "m" } own)
+            {
+                args[k] = own with { Value = own.Value * m };
+                return;
+            }
+        }
+        args.Add(new AssignArg("m", m, e.Name.Position));
+    }
 }
