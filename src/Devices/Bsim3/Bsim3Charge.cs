@@ -87,7 +87,7 @@ public static class Bsim3Charge
         D3 v4 = vdsatCV - r.Vds - Delta4;
         D3 s4 = D3.Sqrt(v4 * v4 + 4 * Delta4 * vdsatCV);
         D3 vdseffCV = v4.V >= 0 ? vdsatCV - 0.5 * (v4 + s4) : vdsatCV * (1 - 2 * Delta4 / (s4 - v4));
-        if (r.Vds.V == 0) vdseffCV = 0;
+        if (r.Vds.V == 0) vdseffCV = new D3(0, 0, vdseffCV.D, 0);
 
         D3 av = abulkCV * vdseffCV;                 // Abulk·Vds
         D3 d12 = 12 * (vg - 0.5 * av + 1e-20);      // 12(Vg − Abulk·Vds/2)

@@ -196,7 +196,7 @@ public static class Bsim3Dc
         // Effective vds (eq. B.20).
         D3 u = vdsat - vds - p.Delta;
         D3 vdseff = vdsat - 0.5 * (u + D3.Sqrt(u * u + 4 * p.Delta * vdsat));
-        if (vds.V == 0) vdseff = 0;
+        if (vds.V == 0) vdseff = new D3(0, 0, vdseff.D, 0); // exactly 0 at vds = 0, slope kept
         r.Vdseff = vdseff;
 
         // Early voltages (eqs. B.21-B.26).

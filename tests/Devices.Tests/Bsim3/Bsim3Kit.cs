@@ -43,9 +43,9 @@ public static class Bsim3Kit
         return d;
     }
 
-    private static readonly Lazy<Dictionary<string, Bsim3Model>> Cards = new(() =>
+    private static readonly Lazy<Dictionary<string, (Bsim3Model model, Dictionary<string, double> given)>> Cards = new(() =>
     {
-        var result = new Dictionary<string, Bsim3Model>();
+        var result = new Dictionary<string, (Bsim3Model model, Dictionary<string, double> given)>();
         var lines = new List<string>();
         foreach (var raw in File.ReadAllLines(Path.Combine(Folder, "bsim3_018.lib")))
         {
@@ -59,13 +59,21 @@ public static class Bsim3Kit
             if (parts.Length < 3 || parts[0] != ".model") continue;
             var given = Pairs(parts[3]);
             given.Remove("level");
-            result[parts[1]] = new Bsim3Model(parts[1], parts[2], given, version: "3.3.0");
+            result[parts[1]] = (new Bsim3Model(parts[1], parts[2], given, version: "3.3.0"), given);
         }
         return result;
     });
 
     /// <summary>The model card named <paramref name="name"/> ("n018", "p018").</summary>
-    public static Bsim3Model Model(string name) => Cards.Value[name];
+    public static Bsim3Model Model(string name) => Cards.Value[name].model;
+
+    /// <summary>The model card named <paramref name="name"/> with some values replaced.</summary>
+    public static Bsim3Model Model(string name, IReadOnlyDictionary<string, double> overrides)
+    {
+        var given = new Dictionary<string, double>(Cards.Value[name].given);
+        foreach (var (k, v) in overrides) given[k] = v;
+        return new Bsim3Model(name, Cards.Value[name].model.IsPmos ? "pmos" : "nmos", given, version: "3.3.0");
+    }
 
     /// <summary>Instance geometry strings of make_refs.py.</summary>
     public static readonly Dictionary<string, string> Geometries = new()
