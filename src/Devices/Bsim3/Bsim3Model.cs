@@ -130,8 +130,8 @@ public sealed class Bsim3Model : IMosfetModel
             throw new ArgumentException($"BSIM3 MOSFET '{request.Name}' needs 4 nodes (d g s b)");
         var geometry = new Bsim3Geometry
         {
-            L = request.Get("l", 100e-6),
-            W = request.Get("w", 100e-6),
+            L = request.Get("l", 5e-6),
+            W = request.Get("w", 5e-6),
             AD = request.Get("ad", 0),
             AS = request.Get("as", 0),
             PD = request.Get("pd", 0),
@@ -149,10 +149,10 @@ public sealed class Bsim3Model : IMosfetModel
 /// <summary>Instance geometry of a BSIM3 MOSFET (SI units).</summary>
 public sealed class Bsim3Geometry
 {
-    /// <summary>Drawn channel length (m).</summary>
-    public double L { get; init; } = 100e-6;
-    /// <summary>Drawn channel width (m).</summary>
-    public double W { get; init; } = 100e-6;
+    /// <summary>Drawn channel length (m); 5 µm when not given, as ngspice's BSIM3.</summary>
+    public double L { get; init; } = 5e-6;
+    /// <summary>Drawn channel width (m); 5 µm when not given, as ngspice's BSIM3.</summary>
+    public double W { get; init; } = 5e-6;
     /// <summary>Drain diffusion area (m²).</summary>
     public double AD { get; init; }
     /// <summary>Source diffusion area (m²).</summary>

@@ -218,11 +218,14 @@ public sealed class Bsim3Mosfet : Device
     };
 
     /// <summary>
-    /// Reads at a solution: "id", "is", "ig", "ib" (dc currents into each terminal, without charge currents),
-    /// "ids" (channel current), "gm", "gds", "gmbs" (its derivatives), "vth", "vdsat" (normal-mode frame), the
-    /// terminal biases "vgs", "vds", "vbs", the junction currents "ibs", "ibd", "isub", the intrinsic
-    /// capacitances "cXY" = ∂qX/∂vY (X, Y among g, d, s, b; without overlap and junction parts) and the
-    /// intrinsic charges "qg", "qd", "qb". Signs are physical (PMOS currents are negative into the drain).
+    /// Reads at a solution, with ngspice's BSIM3 conventions: "id" (channel plus substrate current in the
+    /// normal-mode frame, without the junction, in the NMOS sign convention: positive for a conducting PMOS too),
+    /// "gm", "gds", "gmbs" (its derivatives in the normal-mode frame, source and drain interchanged when
+    /// vds &lt; 0), "vth", "vdsat" (normal-mode frame, NMOS sign), the intrinsic capacitances "cXY" = ∂qX/∂vY
+    /// (X among g, d, b; Y among g, d, s, b; normal-mode frame; without overlap and junction parts) and the
+    /// intrinsic charges "qg", "qd", "qb" (physical terminals, NMOS sign). Physical signs: "is", "ig", "ib" (dc currents into the source, gate, bulk terminals),
+    /// "ids" (channel current drain → source), the terminal biases "vgs", "vds", "vbs" and the junction and
+    /// substrate currents "ibs", "ibd", "isub".
     /// </summary>
     public override double ReadQuantity(string name, Solution s)
     {
@@ -232,25 +235,31 @@ public sealed class Bsim3Mosfet : Device
         double vbs = t * _block.Voltage(x, TB, TSP);
         var k = Evaluate(vgs, vds, vbs, _gmin, true);
         double m = _mult;
-        double Cap(D3 q, string y) => m * y switch
+        // ∂q/∂v of a physical terminal charge with respect to a physical terminal voltage.
+        double Cap(D3 q, char y) => m * y switch
         {
-            "g" => q.G,
-            "d" => q.D,
-            "b" => q.B,
+            'g' => q.G,
+            'd' => q.D,
+            'b' => q.B,
             _ => -(q.G + q.D + q.B),
         };
+        D3 qs = -(k.Qg + k.Qd + k.Qb);
+        // Mode-frame (source and drain interchanged when vds < 0) derivatives of the channel current, as ngspice.
+        double gmM = k.Mode > 0 ? k.Ichan.G : -k.Ichan.G;
+        double gmbsM = k.Mode > 0 ? k.Ichan.B : -k.Ichan.B;
+        double gdsM = k.Mode > 0 ? k.Ichan.D : k.Ichan.D + k.Ichan.G + k.Ichan.B;
         switch (name)
         {
-            case "id": return t * m * (k.Ichan.V - k.Ibd.V + (k.Mode > 0 ? k.Isub.V : 0));
+            case "id": return m * (k.Bias.Ids.V + k.Isub.V);
             case "is": return t * m * (-k.Ichan.V - k.Ibs.V + (k.Mode < 0 ? k.Isub.V : 0));
             case "ig": return 0;
             case "ib": return t * m * (k.Ibs.V + k.Ibd.V - k.Isub.V);
             case "ids": return t * m * k.Ichan.V;
-            case "gm": return m * k.Ichan.G;
-            case "gds": return m * k.Ichan.D;
-            case "gmbs": return m * k.Ichan.B;
-            case "vth": return t * k.Bias.Vth.V;
-            case "vdsat": return t * k.Bias.Vdsat.V;
+            case "gm": return m * gmM;
+            case "gds": return m * gdsM;
+            case "gmbs": return m * gmbsM;
+            case "vth": return k.Bias.Vth.V;
+            case "vdsat": return k.Bias.Vdsat.V;
             case "vgs": return t * vgs;
             case "vds": return t * vds;
             case "vbs": return t * vbs;
@@ -261,10 +270,13 @@ public sealed class Bsim3Mosfet : Device
             case "qd": return t * m * k.Qd.V;
             case "qb": return t * m * k.Qb.V;
         }
-        if (name.Length == 3 && name[0] == 'c')
+        if (name.Length == 3 && name[0] == 'c' && "gdb".Contains(name[1]) && "gdsb".Contains(name[2]))
         {
-            D3? q = name[1] switch { 'g' => k.Qg, 'd' => k.Qd, 'b' => k.Qb, _ => null };
-            if (q is D3 qq && "gdsb".Contains(name[2])) return Cap(qq, name[2].ToString());
+            // Normal-mode frame: with vds < 0 the roles of drain and source are interchanged.
+            char Swap(char c) => k.Mode > 0 ? c : c == 'd' ? 's' : c == 's' ? 'd' : c;
+            char qx = Swap(name[1]), vy = Swap(name[2]);
+            D3 q = qx switch { 'g' => k.Qg, 'd' => k.Qd, 'b' => k.Qb, _ => qs };
+            return Cap(q, vy);
         }
         return base.ReadQuantity(name, s);
     }
