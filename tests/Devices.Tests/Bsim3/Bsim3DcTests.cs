@@ -19,8 +19,28 @@ public class Bsim3DcTests(ITestOutputHelper output)
                         d.Add($"{dev}_{g}_vb{vb}_{k}");
         d.Add("n_short_vb0_idvd_t85");
         d.Add("p_long_vb1_idvg_t85");
+        d.Add("n_short_vb1_idvg_mob2");
+        d.Add("n_short_vb1_idvd_mob3");
+        d.Add("n_long_vb0_idvd_ngate");
+        d.Add("p_short_vb1_idvd_bin0");
+        d.Add("n_short_vb1_idvd_k1calc");
+        d.Add("n_long_vb1_idvg_k1calc");
         return d;
     }
+
+    /// <summary>The card variants of make_refs.py (NaN removes a parameter from the card).</summary>
+    private static readonly Dictionary<string, Dictionary<string, double>> Variants = new()
+    {
+        ["mob2"] = new() { ["mobmod"] = 2 },
+        ["mob3"] = new() { ["mobmod"] = 3, ["uc"] = -0.04, ["uc1"] = -0.05 },
+        ["ngate"] = new() { ["ngate"] = 3e19 },
+        ["bin0"] = new() { ["binunit"] = 0, ["lvth0"] = -1e-9, ["wketa"] = 2e-9, ["pu0"] = 0.5e-12 },
+        ["k1calc"] = new()
+        {
+            ["k1"] = double.NaN, ["k2"] = double.NaN, ["nch"] = double.NaN, ["gamma1"] = 0.45, ["nsub"] = 2e17,
+            ["xt"] = 1.2e-7, ["vbm"] = -2.5,
+        },
+    };
 
     /// <summary>Runs one case in perovspice and returns the worst error of i(vd) and i(vb) against ngspice,
     /// relative to 1e-6·|ref| + 1e-12 A (so a value ≤ 1 passes).</summary>
@@ -31,8 +51,11 @@ public class Bsim3DcTests(ITestOutputHelper output)
         double sgn = p ? -1 : 1;
         double vb = -sgn * double.Parse(parts[2][2..]);
         bool idvd = parts[3] == "idvd";
-        double temp = parts.Length > 4 ? 85 + Units.CelsiusToKelvin : Units.NominalTemperature;
-        var model = Bsim3Kit.Model(p ? "p018" : "n018");
+        string suffix = parts.Length > 4 ? parts[4] : "";
+        double temp = suffix == "t85" ? 85 + Units.CelsiusToKelvin : Units.NominalTemperature;
+        var model = Variants.TryGetValue(suffix, out var over)
+            ? Bsim3Kit.Model(p ? "p018" : "n018", over)
+            : Bsim3Kit.Model(p ? "p018" : "n018");
         var vd = new VoltageSource("vd", "d", "0", 0);
         var vbs = new VoltageSource("vb", "b", "0", vb);
         var ckt = new Circuit().Add(vd, new VoltageSource("vg", "g", "0", 0), vbs,

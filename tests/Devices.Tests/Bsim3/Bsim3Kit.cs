@@ -67,11 +67,13 @@ public static class Bsim3Kit
     /// <summary>The model card named <paramref name="name"/> ("n018", "p018").</summary>
     public static Bsim3Model Model(string name) => Cards.Value[name].model;
 
-    /// <summary>The model card named <paramref name="name"/> with some values replaced.</summary>
+    /// <summary>The model card named <paramref name="name"/> with some values replaced (NaN removes one).</summary>
     public static Bsim3Model Model(string name, IReadOnlyDictionary<string, double> overrides)
     {
         var given = new Dictionary<string, double>(Cards.Value[name].given);
-        foreach (var (k, v) in overrides) given[k] = v;
+        foreach (var (k, v) in overrides)
+            if (double.IsNaN(v)) given.Remove(k);
+            else given[k] = v;
         return new Bsim3Model(name, Cards.Value[name].model.IsPmos ? "pmos" : "nmos", given, version: "3.3.0");
     }
 

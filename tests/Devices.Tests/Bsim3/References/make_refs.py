@@ -22,19 +22,57 @@ for dev, model, sgn in (("n", "n018", 1), ("p", "p018", -1)):
             CASES.append((f"{dev}_{gname}_vb{-vb}_idvg", model, inst, sgn * vb, "idvg", sgn))
 
 
-def write_case(name, model, inst, vb, kind, sgn, temp=None):
+# Card variants: suffix -> {parameter: value, or None to remove it from the card}.
+VARIANTS = {
+    "mob2": {"mobmod": "2"},
+    "mob3": {"mobmod": "3", "uc": "-0.04", "uc1": "-0.05"},
+    "ngate": {"ngate": "3e19"},
+    "bin0": {"binunit": "0", "lvth0": "-1e-9", "wketa": "2e-9", "pu0": "0.5e-12"},
+    "k1calc": {"k1": None, "k2": None, "nch": None, "gamma1": "0.45", "nsub": "2e17", "xt": "1.2e-7", "vbm": "-2.5"},
+}
+
+
+def card(model, overrides):
+    """The card of `model` from bsim3_018.lib renamed to `mx`, with overrides applied."""
+    text = open(os.path.join(HERE, "bsim3_018.lib")).read()
+    lines, out, take = text.splitlines(), [], False
+    for ln in lines:
+        if ln.startswith(".model"):
+            take = ln.split()[1] == model
+            if take:
+                ln = ln.replace(model, "mx", 1)
+        if take and (ln.startswith(".model") or ln.startswith("+")):
+            toks = []
+            for t in ln.split():
+                k = t.split("=")[0]
+                if k in overrides and overrides[k] is None:
+                    continue
+                if k in overrides:
+                    t = f"{k}={overrides[k]}"
+                toks.append(t)
+            out.append(" ".join(toks))
+    given = {k for ln in out for k in [t.split("=")[0] for t in ln.split()]}
+    extra = [f"{k}={v}" for k, v in overrides.items() if v is not None and k not in given]
+    if extra:
+        out.append("+ " + " ".join(extra))
+    return "\n".join(out)
+
+
+def write_case(name, model, inst, vb, kind, sgn, temp=None, variant=None):
     if kind == "idvd":
         dc = f".dc vd 0 {sgn*1.8} {sgn*0.05} vg {sgn*0.6} {sgn*1.8} {sgn*0.3}"
         vd0, vg0 = 0, 0
     else:
         dc = f".dc vg 0 {sgn*1.8} {sgn*0.025} vd {sgn*0.05} {sgn*1.8} {sgn*1.75}"
         vd0, vg0 = 0, 0
+    lib = ".include bsim3_018.lib" if variant is None else card(model, VARIANTS[variant])
+    mname = model if variant is None else "mx"
     text = f"""* BSIM3 {name}: {kind} of {model} ({inst}) at vbs={vb}
-.include bsim3_018.lib
+{lib}
 vd d 0 {vd0}
 vg g 0 {vg0}
 vb b 0 {vb}
-m1 d g 0 b {model} {inst}
+m1 d g 0 b {mname} {inst}
 {OPTS}
 {'.temp ' + str(temp) if temp is not None else ''}
 .control
@@ -53,6 +91,12 @@ def main():
     cases = list(CASES)
     cases.append(("n_short_vb0_idvd_t85", "n018", GEOM["short"][0], 0, "idvd", 1, 85))
     cases.append(("p_long_vb1_idvg_t85", "p018", GEOM["long"][0], 1, "idvg", -1, 85))
+    cases.append(("n_short_vb1_idvg_mob2", "n018", GEOM["short"][0], -1, "idvg", 1, None, "mob2"))
+    cases.append(("n_short_vb1_idvd_mob3", "n018", GEOM["short"][0], -1, "idvd", 1, None, "mob3"))
+    cases.append(("n_long_vb0_idvd_ngate", "n018", GEOM["long"][0], 0, "idvd", 1, None, "ngate"))
+    cases.append(("p_short_vb1_idvd_bin0", "p018", GEOM["short"][0], 1, "idvd", -1, None, "bin0"))
+    cases.append(("n_short_vb1_idvd_k1calc", "n018", GEOM["short"][0], -1, "idvd", 1, None, "k1calc"))
+    cases.append(("n_long_vb1_idvg_k1calc", "n018", GEOM["long"][0], -1, "idvg", 1, None, "k1calc"))
     for c in cases:
         write_case(*c)
         out = os.path.join(HERE, c[0] + ".txt")
