@@ -172,7 +172,8 @@ public sealed class PwlWaveform : Waveform
             _t[i] = pairs[2 * i]; _v[i] = pairs[2 * i + 1];
             if (i > 0 && _t[i] < _t[i - 1]) throw new ArgumentException("PWL times must not decrease");
         }
-        if (repeatFrom is double r && (r < _t[0] || r >= _t[^1])) throw new ArgumentException("PWL r= must lie within the points' times");
+        if (repeatFrom is double r && (r < _t[0] || r >= _t[^1] || Array.IndexOf(_t, r) < 0))
+            throw new ArgumentException("PWL r= must be one of the points' times (before the last)");
         _repeat = repeatFrom;
     }
 
@@ -194,8 +195,11 @@ public sealed class PwlWaveform : Waveform
     {
         if (_repeat is double r && t > _t[^1])
         {
+            // Map t into (r, t_end]: a time on a period boundary takes the value at t_end (before the jump back to
+            // the value at r), so that a step landing on the breakpoint sees no discontinuity inside it.
             double period = _t[^1] - r;
-            t = r + (t - r) % period;
+            double k = Math.Ceiling((t - _t[^1]) / period - 1e-9);
+            t = Math.Max(r, t - k * period);
         }
         if (t <= _t[0]) return _v[0];
         if (t >= _t[^1]) return _v[^1];

@@ -20,7 +20,7 @@ public static class CircuitBinder
         var errors = new List<NetlistDiagnostic>();
         var warnings = new List<NetlistDiagnostic>(netlist.Warnings);
         var circuit = new Circuit();
-        var binder = new ElementBinder(netlist, errors);
+        var binder = new ElementBinder(netlist, errors, warnings);
         var positions = new Dictionary<string, FlatElement>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in netlist.Elements)
         {

@@ -76,7 +76,9 @@ internal sealed partial class Flattener
             {
                 if (_eval.Evaluate(p.Value, scope) is { } v) parameters[p.Name.Text] = (v, p.Name.Position);
             }
-            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position);
+            var text = new Dictionary<string, (string, SourcePosition)>();
+            foreach (var (key, value) in m.TextParameters) text[key.Text] = (value, key.Position);
+            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position) { TextParameters = text };
         }
     }
 
@@ -107,9 +109,15 @@ internal sealed partial class Flattener
     {
         string name = scope.Flat(e.Name.Text);
         var nodes = e.Nodes.Select(n => new NodeRef(scope.Node(n.Text), n.Position)).ToList();
-        var args = new List<ElementArgument>(e.Args.Count);
+        var written = e.Args;
+        if (HasCandidates(written))
+        {
+            written = ResolveCandidates(e, scope, nodes);
+            if (written is null) return;
+        }
+        var args = new List<ElementArgument>(written.Count);
         bool ok = true;
-        foreach (var a in e.Args)
+        foreach (var a in written)
         {
             switch (a)
             {
@@ -120,10 +128,10 @@ internal sealed partial class Flattener
                     args.Add(new WordArg(w.Word, w.Position));
                     break;
                 case WordArgSyntax { Role: WordRole.Source } w:
-                    args.Add(new WordArg(scope.Flat(w.Word), w.Position));
+                    args.Add(new WordArg(scope.Flat(w.Word), w.Position) { Role = WordArgKind.Reference });
                     break;
                 case WordArgSyntax w:
-                    if (scope.Model(w.Word) is { } model) args.Add(new WordArg(model, w.Position));
+                    if (scope.Model(w.Word) is { } model) args.Add(new WordArg(model, w.Position) { Role = WordArgKind.Model });
                     else
                     {
                         _diags.Error(w.Position, $"unknown model '{w.Word}'");
@@ -133,6 +141,16 @@ internal sealed partial class Flattener
                 case AssignArgSyntax asg:
                     if (_eval.Evaluate(asg.Value, scope) is { } y) args.Add(new AssignArg(asg.Key, y, asg.Position)); else ok = false;
                     break;
+                case ListArgSyntax list:
+                {
+                    var values = new double[list.Values.Count];
+                    for (int k = 0; k < values.Length; k++)
+                    {
+                        if (_eval.Evaluate(list.Values[k], scope) is { } z) values[k] = z; else ok = false;
+                    }
+                    args.Add(new ListArg(list.Key, values, list.Position));
+                    break;
+                }
                 case FunctionArgSyntax f:
                 {
                     var values = new double[f.Values.Count];

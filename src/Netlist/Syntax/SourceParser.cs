@@ -54,6 +54,27 @@ internal static class SourceParser
                     haveWave = true;
                     break;
                 }
+                case AssignToken { Key: WordToken { Text: "dc" } } a when !haveDc:
+                {
+                    // dc=value (ngspice accepts it like "dc value")
+                    var asg = ElementParser.Assign(c, a);
+                    c.Next();
+                    args.Add(new WordArgSyntax("dc", WordRole.Keyword, asg.Position));
+                    args.Add(new ValueArgSyntax(asg.Value));
+                    haveDc = true;
+                    break;
+                }
+                case AssignToken { Key: WordToken { Text: "ac" } } a when !haveAc:
+                {
+                    // ac=mag [phase]
+                    var asg = ElementParser.Assign(c, a);
+                    c.Next();
+                    args.Add(new WordArgSyntax("ac", WordRole.Keyword, asg.Position));
+                    args.Add(new ValueArgSyntax(asg.Value));
+                    if (c.NextIsValue) args.Add(new ValueArgSyntax(c.ExpectValue()));
+                    haveAc = true;
+                    break;
+                }
                 case AssignToken a:
                     args.Add(ElementParser.Assign(c, a));
                     c.Next();

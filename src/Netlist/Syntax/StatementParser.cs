@@ -72,8 +72,8 @@ internal static class StatementParser
 
         if (!char.IsLetter(first[0]))
             throw new SyntaxError(firstPos, $"expected an element name or a dot statement, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
-        if (!ElementParser.Kinds.Contains(first[0]))
-            throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected R C L V I E F G H D B X or N)");
+        if (!ElementParser.IsElementLetter(first[0]))
+            throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected {ElementParser.Letters})");
         var c = new LineCursor(line, start);
         if (c.AtEnd || c.Peek is not WordToken name)
             throw new SyntaxError(firstPos, $"expected an element name, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");

@@ -49,6 +49,13 @@ internal enum WordRole { Keyword, Model, Source }
 
 internal sealed record WordArgSyntax(string Word, WordRole Role, SourcePosition Position) : ArgSyntax(Position);
 
+/// <summary>A bare word after an element's required nodes whose role depends on the models in scope: an optional
+/// node, the model name, a positional value or a flag (resolved by the flattener).</summary>
+internal sealed record CandidateArgSyntax(NameSyntax Word, ValueSyntax? Value) : ArgSyntax(Word.Position);
+
+/// <summary><c>key=v1,v2,…</c>.</summary>
+internal sealed record ListArgSyntax(string Key, IReadOnlyList<ValueSyntax> Values, SourcePosition Position) : ArgSyntax(Position);
+
 internal sealed record AssignArgSyntax(string Key, ValueSyntax Value, SourcePosition Position) : ArgSyntax(Position);
 
 internal sealed record FunctionArgSyntax(string Name, IReadOnlyList<ValueSyntax> Values, SourcePosition Position) : ArgSyntax(Position);
@@ -71,7 +78,11 @@ internal sealed record SubcktStatement(NameSyntax Name, IReadOnlyList<NameSyntax
 internal sealed record EndsStatement(NameSyntax? Name, SourcePosition Position) : Statement(Position);
 
 internal sealed record ModelStatement(NameSyntax Name, NameSyntax Type, IReadOnlyList<ParamAssignment> Parameters,
-    SourcePosition Position) : Statement(Position);
+    SourcePosition Position) : Statement(Position)
+{
+    /// <summary>Parameters with a word value (<c>version=3.3.0</c>): name, lower-case value, key position.</summary>
+    public IReadOnlyList<(NameSyntax Name, string Value)> TextParameters { get; init; } = Array.Empty<(NameSyntax, string)>();
+}
 
 internal sealed record SweepSyntax(NameSyntax Source, ValueSyntax Start, ValueSyntax Stop, ValueSyntax Step);
 
