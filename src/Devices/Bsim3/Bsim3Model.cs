@@ -72,8 +72,8 @@ public sealed class Bsim3Model : IMosfetModel
         int mob = (int)Get("mobmod"), cap = (int)Get("capmod");
         if (mob is < 1 or > 3 || mob != Get("mobmod"))
             throw new ArgumentException("BSIM3 parameter 'mobmod' must be 1, 2 or 3");
-        if (cap is not (0 or 2 or 3) || cap != Get("capmod"))
-            throw new ArgumentException("BSIM3 parameter 'capmod' must be 0, 2 or 3 (capmod=1 is not implemented)");
+        if (cap is < 0 or > 3 || cap != Get("capmod"))
+            throw new ArgumentException("BSIM3 parameter 'capmod' must be 0, 1, 2 or 3");
         MobilityModel = mob;
         CapacitanceModel = cap;
         if (Get("nj") <= 0) throw new ArgumentException("BSIM3 parameter 'nj' must be > 0");
@@ -104,7 +104,7 @@ public sealed class Bsim3Model : IMosfetModel
     public double Cox { get; }
     /// <summary>mobmod (1, 2 or 3).</summary>
     public int MobilityModel { get; }
-    /// <summary>capmod (0, 2 or 3).</summary>
+    /// <summary>capmod (0, 1, 2 or 3).</summary>
     public int CapacitanceModel { get; }
 
     /// <summary>The value of parameter <paramref name="name"/> (given, or its default after the derived-default

@@ -98,8 +98,8 @@ public sealed class Bsim3Mosfet : Device
             k.Qg = qg;
             k.Qb = qb;
             k.Qd = k.Mode > 0 ? qd : qs;
-            k.QgsOv = Bsim3Charge.Overlap(_p.Cgso, _p.WeffCV * _p.Cgsl, _p.Ckappa, Vgs);
-            k.QgdOv = Bsim3Charge.Overlap(_p.Cgdo, _p.WeffCV * _p.Cgdl, _p.Ckappa, Vgd);
+            k.QgsOv = Bsim3Charge.Overlap(_m.CapacitanceModel, _p.Cgso, _p.WeffCV * _p.Cgsl, _p.Ckappa, Vgs);
+            k.QgdOv = Bsim3Charge.Overlap(_m.CapacitanceModel, _p.Cgdo, _p.WeffCV * _p.Cgdl, _p.Ckappa, Vgd);
             k.QgbOv = _p.Cgbo * (Vgs - Vbs);
             k.QbsJ = _js.Charge(Vbs);
             k.QbdJ = _jd.Charge(Vbd);

@@ -14,7 +14,7 @@ public static class Bsim3Parameters
     // name | default | unit | binnable (b) | description
     private const string Rows = """
 mobmod|1||-|mobility model selector (1, 2 or 3)
-capmod|3||-|charge model selector (0, 2 or 3)
+capmod|3||-|charge model selector (0, 1, 2 or 3)
 nqsmod|0||-|non-quasi-static model (accepted, not implemented)
 acnqsmod|0||-|ac non-quasi-static model (accepted, not implemented)
 noimod|1||-|noise model selector (accepted, noise not implemented)

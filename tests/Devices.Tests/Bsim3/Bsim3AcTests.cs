@@ -14,6 +14,7 @@ public class Bsim3AcTests(ITestOutputHelper output)
     public static TheoryData<string> Cases() => new()
     {
         "n_short_c3", "n_long_c3", "p_short_c3", "n_long_c2", "n_short_c3_x1", "n_long_c3_x05",
+        "n_long_c0", "n_short_c0_x1", "p_short_c0_x05", "n_long_c1", "n_short_c1_x1", "p_short_c1",
     };
 
     private static Bsim3Model CaseModel(string name)
@@ -21,6 +22,9 @@ public class Bsim3AcTests(ITestOutputHelper output)
         var p = name.StartsWith('p');
         var over = new Dictionary<string, double>();
         if (name.Contains("_c2")) over["capmod"] = 2;
+        if (name.Contains("_c1")) over["capmod"] = 1;
+        if (name.Contains("_c0")) over["capmod"] = 0;
+        if (name == "n_long_c0") over["vfbcv"] = -0.9;
         if (name.EndsWith("_x1")) over["xpart"] = 1;
         if (name.EndsWith("_x05")) over["xpart"] = 0.5;
         return Bsim3Kit.Model(p ? "p018" : "n018", over);

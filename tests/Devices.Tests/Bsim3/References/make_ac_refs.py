@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Regenerates the ngspice numbers of the BSIM3 small-signal capacitance tests (run from this folder with
-ngspice-39 on the PATH: python3 make_ac_refs.py). For each case an .ac point at 1 MHz with a 1 V ac source on
+ngspice-39 on the PATH: python3 make_ac_refs.py [case ...]). For each case an .ac point at 1 MHz with a 1 V ac source on
 the gate is run at a grid of dc biases (vgs, vds, vbs); the table ac_<case>.txt holds, per row, the biases and
 the real and imaginary parts of i(vg), i(vd), i(vb) (ngspice print with 15 digits)."""
 import os, subprocess
@@ -22,6 +22,12 @@ CASES = {
     "n_long_c2": ("n018", "long", {"capmod": "2"}),
     "n_short_c3_x1": ("n018", "short", {"xpart": "1"}),
     "n_long_c3_x05": ("n018", "long", {"xpart": "0.5"}),
+    "n_long_c0": ("n018", "long", {"capmod": "0", "vfbcv": "-0.9"}),
+    "n_short_c0_x1": ("n018", "short", {"capmod": "0", "xpart": "1"}),
+    "p_short_c0_x05": ("p018", "short", {"capmod": "0", "xpart": "0.5"}),
+    "n_long_c1": ("n018", "long", {"capmod": "1"}),
+    "n_short_c1_x1": ("n018", "short", {"capmod": "1", "xpart": "1"}),
+    "p_short_c1": ("p018", "short", {"capmod": "1"}),
 }
 
 
@@ -41,7 +47,11 @@ def card(model, overrides):
 
 
 def main():
+    import sys
+    only = sys.argv[1:] or None
     for name, (model, geom, over) in CASES.items():
+        if only and name not in only:
+            continue
         sgn = -1 if model.startswith("p") else 1
         rows = []
         for vb in VBS:
