@@ -18,7 +18,7 @@ public static class Bsim3Charge
     public static void Intrinsic(Bsim3Model m, Bsim3Size p, in Bsim3Bias r, out D3 qg, out D3 qb, out D3 qs,
         out D3 qd)
     {
-        double vtm = p.Vtm, cox = m.Cox, xpart = m.Get("xpart");
+        double vtm = p.Vtm, cox = m.Cox, xpart = p.Xpart;
         double coxWL = cox * p.WeffCV * p.LeffCV;
 
         // Vgsteff for CV (noff, voffcv) and the effective body bias for CV.
@@ -44,11 +44,11 @@ public static class Bsim3Charge
         D3 coxWLacc = coxWL;
         if (m.CapacitanceModel == 3)
         {
-            double toxA = 1e8 * m.Get("tox");
+            double toxA = 1e8 * p.Tox;
             D3 arg = (r.VgsEff - vbseffCV - vfbzb) / toxA * p.Acde;
             D3 tcen = arg.V > -ExpThreshold && arg.V < ExpThreshold ? p.Ldeb * D3.Exp(arg)
                 : arg.V <= -ExpThreshold ? (D3)(p.Ldeb * MinExp) : (D3)(p.Ldeb * MaxExp);
-            double link = 1e-3 * m.Get("tox");
+            double link = 1e-3 * p.Tox;
             D3 a = p.Ldeb - tcen - link;
             tcen = p.Ldeb - 0.5 * (a + D3.Sqrt(a * a + 4 * link * p.Ldeb));
             D3 ccen = EpsSi / tcen;
@@ -75,7 +75,7 @@ public static class Bsim3Charge
             D3 t0 = vgsteff - deltaPhi - 0.001;
             vg = 0.5 * (t0 + D3.Sqrt(t0 * t0 + 0.004 * vgsteff));
             D3 t = 4 * (r.Vth - vfbzb - p.Phi);
-            double tox2 = 2e8 * m.Get("tox");
+            double tox2 = 2e8 * p.Tox;
             D3 b = t.V >= 0 ? (vgsteff + t) / tox2 : (vgsteff + 1e-20) / tox2;
             D3 tcen = 1.9e-9 / (1 + D3.Pow(b, 0.7));
             D3 ccen = EpsSi / tcen;
@@ -133,7 +133,7 @@ public static class Bsim3Charge
     private static void PieceWise(Bsim3Model m, Bsim3Size p, in Bsim3Bias r, D3 vgsteffCV, D3 vbseffCV,
         double coxWL, out D3 qg, out D3 qb, out D3 qs, out D3 qd)
     {
-        double xpart = m.Get("xpart"), k = 0.5 * p.K1ox;
+        double xpart = p.Xpart, k = 0.5 * p.K1ox;
         D3 abulkCV = r.Abulk0 * p.AbulkCVfactor;
         D3 arg, vg, qgBase;
         if (m.CapacitanceModel == 0)

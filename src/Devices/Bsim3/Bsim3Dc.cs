@@ -28,7 +28,7 @@ public static class Bsim3Dc
     public static Bsim3Bias Evaluate(Bsim3Model m, Bsim3Size p, D3 vgs, D3 vds, D3 vbs)
     {
         var r = new Bsim3Bias { Vgs = vgs, Vds = vds, Vbs = vbs };
-        double tox = m.Get("tox"), cox = m.Cox, vtm = p.Vtm;
+        double tox = p.Tox, cox = m.Cox, vtm = p.Vtm;
 
         // Effective body bias (manual eq. 2.1.26 / B.1): smooth clamp above vbsc.
         D3 t0 = vbs - p.Vbsc - Delta1;

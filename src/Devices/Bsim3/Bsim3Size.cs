@@ -22,7 +22,7 @@ public sealed class Bsim3Size
     public double Phi, SqrtPhi, Phis3, Xdep0, SqrtXdep0, Litl, Vbi, Cdep0, Ldeb, K1ox, K2ox, Vbsc, Factor1;
     public double Theta0vb0, ThetaRout, U0Temp, VsatTemp, Rds0, AbulkCVfactor, Vfbzb;
     public double Cgso, Cgdo, Cgbo;
-    public double Vtm, Vtm0, TempRatio, Temperature;
+    public double Vtm, Vtm0, TempRatio, Temperature, Tox, Xpart;
     // junctions (temperature-scaled)
     public double JsTemp, JswTemp, CjTemp, CjswTemp, CjswgTemp, PbTemp, PbswTemp, PbswgTemp;
 #pragma warning restore CS1591
@@ -40,6 +40,8 @@ public sealed class Bsim3Size
         double eg0 = 1.16 - 7.02e-4 * tnom * tnom / (tnom + 1108.0);
         double ni = 1.45e10 * (tnom / 300.15) * Math.Sqrt(tnom / 300.15) * Math.Exp(21.5565981 - eg0 / (2 * Vtm0));
         double cox = m.Cox, tox = m.Get("tox");
+        Tox = tox;
+        Xpart = m.Get("xpart");
 
         // Effective channel length and width (manual eqs. 2.1-2.4).
         double ldrn = l, wdrn = w;

@@ -58,3 +58,34 @@ public class Bsim3TransientTests(ITestOutputHelper output)
         Assert.True(Math.Abs(charge / refCharge - 1) < 0.01, $"charge {charge:g6} vs {refCharge:g6}");
     }
 }
+
+/// <summary>The inverter's dc transfer curve at 85 °C (References/inverter_dc.cir) against ngspice 39 at reltol
+/// 1e-6: v(out) within 1e-6·|v| + 5 µV (the gain reaches ≈ 20 at the switching point, so input-referred this is
+/// 0.25 µV) and the supply current within 1e-6·|i| + 1 pA.</summary>
+public class Bsim3InverterDcTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void TransferCurveMatchesNgspice()
+    {
+        var vin = new VoltageSource("vin", "in", "0", 0);
+        var vdd = new VoltageSource("vdd", "vdd", "0", 1.8);
+        double t = 85 + Units.CelsiusToKelvin;
+        var ckt = new Circuit().Add(vdd, vin,
+            new Bsim3Mosfet("mp", "out", "in", "vdd", "vdd", Bsim3Kit.Model("p018"),
+                Bsim3Kit.Geometry("w=2u l=0.18u as=1p ad=1p ps=5u pd=5u"), t),
+            new Bsim3Mosfet("mn", "out", "in", "0", "0", Bsim3Kit.Model("n018"),
+                Bsim3Kit.Geometry("w=1u l=0.18u as=0.5p ad=0.5p ps=3u pd=3u"), t));
+        var (_, rows) = Bsim3Kit.Table("inverter_dc.txt");
+        int k = 0;
+        double worstV = 0, worstI = 0;
+        new Simulator(ckt, Bsim3Kit.Options).DcSweep(new[] { new DcSweepSpec("vin", 0, 1.8, 0.01) }, (_, s) =>
+        {
+            var r = rows[k++];
+            worstV = Math.Max(worstV, Math.Abs(s.V("out") - r[1]) / (1e-6 * Math.Abs(r[1]) + 5e-6));
+            worstI = Math.Max(worstI, Math.Abs(vdd.ReadQuantity("i", s) - r[2]) / (1e-6 * Math.Abs(r[2]) + 1e-12));
+        });
+        output.WriteLine($"worst v(out) {worstV:g3} × (1e-6·|v| + 5 µV), i(vdd) {worstI:g3} × (1e-6·|i| + 1 pA)");
+        Assert.Equal(rows.Count, k);
+        Assert.True(worstV <= 1 && worstI <= 1, $"v {worstV:g3}, i {worstI:g3}");
+    }
+}
