@@ -10,8 +10,9 @@ namespace Perovspice.Devices.Bsim3;
 /// drain/source nodes "name#d"/"name#s" behind rsh·nrd and rsh·nrs when those are nonzero. All Jacobian entries
 /// are exact derivatives (<see cref="Dual3"/>). Newton: vgs/vgd limited by SPICE's fetlim about the previous
 /// threshold, vds by limvds and the junction voltage by pnjlim; the device is loaded with its linearisation at
-/// the limited voltages. An "off" device starts its operating-point solve at zero bias; otherwise the first
-/// iteration of a dc solve from scratch starts at vgs = vth (SPICE's MODEINITJCT choice for MOSFETs).
+/// the limited voltages. The first iteration of a dc solve from scratch starts at vgs = vth0 + 0.1 V, vds = 0.1
+/// V (SPICE's MODEINITJCT choice for MOSFETs); an "off" device starts at zero bias and is held there until the
+/// rest of the circuit has settled, then released (SPICE's MODEINITFIX).
 /// </summary>
 public sealed class Bsim3Mosfet : Device
 {
@@ -23,7 +24,8 @@ public sealed class Bsim3Mosfet : Device
     private readonly bool _off;
     private TerminalBlock _block = null!;
     private double _vgsOld, _vdsOld, _vbsOld, _vbdOld, _vonOld, _gmin = 1e-12;
-    private bool _hasOld;
+    private bool _hasOld, _holdOff;
+    private (double Vgs, double Vds, double Vbs) _heldAt;
 
     /// <summary>Creates an instance of <paramref name="model"/> with <paramref name="geometry"/> at
     /// <paramref name="temperature"/> (K).</summary>
@@ -68,6 +70,7 @@ public sealed class Bsim3Mosfet : Device
         int sp = _gs > 0 ? c.AddUnknown(Name + "#s", UnknownKind.Voltage) : s;
         _block = TerminalBlock.Reserve(c, d, g, s, b, dp, sp);
         _hasOld = false;
+        _holdOff = false;
         _vonOld = _type * _p.Vth0;
     }
 
@@ -125,9 +128,21 @@ public sealed class Bsim3Mosfet : Device
         bool limited = false;
         if (c.InitJunctions)
         {
-            if (_off) { lvgs = 0; lvds = 0; lvbs = 0; }
+            if (_off) { lvgs = 0; lvds = 0; lvbs = 0; _holdOff = true; }
             else { lvgs = t * _p.Vth0 + 0.1; lvds = 0.1; lvbs = 0; }
-            limited = lvgs != vgs || lvds != vds || lvbs != vbs;
+            limited = true;
+            _heldAt = (vgs, vds, vbs);
+        }
+        else if (_holdOff && c.Mode != AnalysisMode.Transient)
+        {
+            // SPICE's MODEINITFIX: an "off" device stays at zero bias until the rest of the circuit has settled
+            // (its terminal voltages stopped moving), then it is released (MODEINITFLOAT).
+            var (g0, d0, b0) = _heldAt;
+            double moved = Math.Abs(vgs - g0) + Math.Abs(vds - d0) + Math.Abs(vbs - b0);
+            _heldAt = (vgs, vds, vbs);
+            if (moved < 1e-9 + 1e-6 * (Math.Abs(vgs) + Math.Abs(vds) + Math.Abs(vbs))) _holdOff = false;
+            else { lvgs = 0; lvds = 0; lvbs = 0; }
+            limited = true;
         }
         else if (_hasOld)
         {
