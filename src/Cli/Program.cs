@@ -95,6 +95,7 @@ namespace Perovspice.Cli
                 progress ??= new ProgressReporter(kind, total, true);
                 progress.Report(value, count);
             } : null);
+            var texts = new TextOutputs();
             for (int i = 0; i < runner.Analyses.Count; i++)
             {
                 var analysis = runner.Analyses[i];
@@ -117,6 +118,7 @@ namespace Perovspice.Cli
                     string ext = Write(table, outDir, line);
                     if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{ext}");
                 }
+                texts.Write(runner.TextOutputs, outDir, line.Quiet);
             }
             return Ok;
         }

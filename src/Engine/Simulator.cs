@@ -140,6 +140,7 @@ public sealed class Simulator
         {
             double w = 2 * Math.PI * f;
             for (int s = 0; s < j.Length; s++) j[s] = new Complex(g[s], w * c[s]);
+            foreach (var d in System.Circuit.Devices) d.LoadAc(w, j);
             Array.Copy(excitation, sol.X, excitation.Length);
             try
             {

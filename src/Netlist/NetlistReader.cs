@@ -128,6 +128,7 @@ public static class NetlistReader
                     throw new NetlistException(new[] { new NetlistDiagnostic(step?.Position ?? new SourcePosition("", 1, 1),
                         $"internal error while re-evaluating the netlist: {e.Message}") });
                 }
-            });
+            })
+            { Measures = control.Measures, Fourier = control.Fourier };
     }
 }

@@ -74,8 +74,6 @@ public class LexicalTests
 
     [Theory]
     [InlineData(".save v(a)")]
-    [InlineData(".meas tran x max v(a)")]
-    [InlineData(".measure tran x max v(a)")]
     [InlineData(".probe v(a)")]
     [InlineData(".width out=80")]
     [InlineData(".plot tran v(a)")]

@@ -71,14 +71,15 @@ public static class PassiveKinds
         fromGeometry = false;
         if (model == null || !r.Has("l")) return double.NaN;
         var v = model.Values;
-        double w = r.Get("w", v.GetValueOrDefault("defw", 10e-6)) - v.GetValueOrDefault("narrow");
-        double l = r.Get("l", 0) - v.GetValueOrDefault("short");
+        double w = r.Get("w", v.GetValueOrDefault("defw", 10e-6)) - 2 * v.GetValueOrDefault("narrow");
+        double l = r.Get("l", 0) - 2 * v.GetValueOrDefault("short");
         fromGeometry = true;
         return l / w;
     }
 
-    /// <summary>R: <c>Rname n+ n- [model] [value] [r=…] [l= w=] [tc1= tc2=] [m=] [scale=] [ac=]</c>. A zero
-    /// resistance becomes 1 mΩ (as ngspice 39 does).</summary>
+    /// <summary>R: <c>Rname n+ n- [model] [value] [r=…] [l= w=] [tc1= tc2=] [m=] [scale=] [ac=]</c>. With a model
+    /// and l: R = rsh·(l − 2·short)/(w − 2·narrow) (as ngspice 39 computes it). A zero resistance becomes 1 mΩ (as
+    /// ngspice 39 does).</summary>
     public static ElementKind Resistor { get; } = new()
     {
         Letter = 'r',
@@ -99,7 +100,7 @@ public static class PassiveKinds
         {
             ParameterInfo.Any("r", "Ω", double.NaN, "resistance") with { Aliases = new[] { "resistance" } },
             ParameterInfo.Any("ac", "Ω", double.NaN, "resistance in ac analysis (accepted; ac uses the dc value)"),
-            ParameterInfo.Positive("l", "m", 0, "length (with a model: R = rsh·(l − short)/(w − narrow))"),
+            ParameterInfo.Positive("l", "m", 0, "length (with a model: R = rsh·(l − 2·short)/(w − 2·narrow))"),
             ParameterInfo.Positive("w", "m", 0, "width"),
             ParameterInfo.Any("tce", "%/K", 0, "exponential temperature coefficient"),
             ParameterInfo.Any("noisy", "", 1, "noise flag (accepted, unused)"),
@@ -159,8 +160,8 @@ public static class PassiveKinds
             else if (model != null && r.Has("l"))
             {
                 var v = model.Values;
-                double w = r.Get("w", v.GetValueOrDefault("defw", 10e-6)) - v.GetValueOrDefault("narrow");
-                double l = r.Get("l", 0) - v.GetValueOrDefault("short");
+                double w = r.Get("w", v.GetValueOrDefault("defw", 10e-6)) - 2 * v.GetValueOrDefault("narrow");
+                double l = r.Get("l", 0) - 2 * v.GetValueOrDefault("short");
                 value = v.GetValueOrDefault("cj") * w * l + v.GetValueOrDefault("cjsw") * 2 * (w + l);
             }
             else if (model != null) value = model.Values.GetValueOrDefault("cap");

@@ -29,7 +29,7 @@ public static class ControlledKinds
     {
         Letter = letter,
         Description = description,
-        Form = ElementForm.Referencing,
+        Form = ElementForm.CurrentControlled,
         MinNodes = 2,
         References = 1,
         Values = new[] { "gain" },

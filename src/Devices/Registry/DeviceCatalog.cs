@@ -21,6 +21,10 @@ public static class DeviceCatalog
         ControlledKinds.Behavioural,
         DiodeKind.Kind,
         Perovskite.PerovskiteKind.Kind,
+        SwitchKinds.Voltage,
+        SwitchKinds.Current,
+        CouplingKind.Kind,
+        TransmissionLineKind.Kind,
     };
 
     /// <summary>The kind for element letter <paramref name="letter"/> (lower case), or null.</summary>

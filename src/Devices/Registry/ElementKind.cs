@@ -16,8 +16,12 @@ public enum ElementForm
     Coupling,
     /// <summary>Independent sources (V, I): dc/ac values and waveforms.</summary>
     Source,
-    /// <summary>Voltage-controlled sources (E, G): four nodes and a gain or a behavioural form.</summary>
+    /// <summary>Voltage-controlled sources (E, G): four nodes and a gain, or a behavioural form (VALUE, POLY, TABLE)
+    /// whose compiled function is the payload.</summary>
     VoltageControlled,
+    /// <summary>Current-controlled sources (F, H): two nodes, a controlling voltage source and a gain, or POLY(n)
+    /// (a behavioural payload).</summary>
+    CurrentControlled,
     /// <summary>Behavioural sources (B): <c>V={expr}</c> or <c>I={expr}</c>.</summary>
     Behavioural,
 }

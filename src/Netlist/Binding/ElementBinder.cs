@@ -44,6 +44,8 @@ internal sealed partial class ElementBinder
             {
                 ElementForm.Source => Simple(e, BindSourceValue(e)),
                 ElementForm.Behavioural => Simple(e, BindBehavioural(e)),
+                ElementForm.VoltageControlled or ElementForm.CurrentControlled when e.Arguments.Any(a => a is ExpressionArg)
+                    => Simple(e, BindBehavioural(e).Item2),
                 ElementForm.VoltageControlled => BindVoltageControlled(e, kind),
                 _ => BindGeneric(e, kind),
             };

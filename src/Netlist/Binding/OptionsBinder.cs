@@ -33,7 +33,8 @@ internal static class OptionsBinder
                 if (!opt.Valid(value)) errors.Add(new NetlistDiagnostic(pos, $"option '{name}' must be {opt.Range}"));
                 else opt.Set(o, value);
             }
-            else warnings.Add(new NetlistDiagnostic(pos, $"option '{name}' is not used by perovspice; ignored", true));
+            else if (name is not ("nfreqs" or "fourgridsize")) // read by .four (ControlEvaluator)
+                warnings.Add(new NetlistDiagnostic(pos, $"option '{name}' is not used by perovspice; ignored", true));
         }
         foreach (var (name, (value, pos)) in netlist.TextOptions)
         {

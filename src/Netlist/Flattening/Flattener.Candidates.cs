@@ -71,3 +71,23 @@ internal sealed partial class Flattener
 
     private static bool IsNumber(CandidateArgSyntax c) => c.Value?.Expression is Expressions.NumberExpr;
 }
+
+internal sealed partial class Flattener
+{
+    /// <summary>Multiplies an element's own <c>m</c> by the instance multiplier <paramref name="m"/> (elements whose
+    /// kind has no <c>m</c> parameter, such as sources, are left alone, as in ngspice).</summary>
+    private static void ApplyMultiplier(ElementStatement e, double m, List<ElementArgument> args)
+    {
+        var kind = DeviceCatalog.Find(e.Kind);
+        if (kind is null || ParameterTable.Find(kind.InstanceParameters, "m") is null) return;
+        for (int k = 0; k < args.Count; k++)
+        {
+            if (args[k] is AssignArg { Key: "m" } own)
+            {
+                args[k] = own with { Value = own.Value * m };
+                return;
+            }
+        }
+        args.Add(new AssignArg("m", m, e.Name.Position));
+    }
+}

@@ -187,6 +187,7 @@ internal sealed partial class Flattener
             _diags.Error(e.Name.Position, $"duplicate element name '{name}' (first defined at {first.Position})");
             return;
         }
+        if (scope.Multiplier != 1) ApplyMultiplier(e, scope.Multiplier, args);
         var flat = new FlatElement(name, e.Kind, nodes, args, e.Name.Position);
         _byName[name] = flat;
         _elements.Add(flat);
@@ -232,9 +233,20 @@ internal sealed partial class Flattener
             inner.Params[d.Name.Text] = new ParamSlot(d.Name, d.Value, inner);
         foreach (var p in def.Params)
             inner.Params[p.Name.Text] = new ParamSlot(p.Name, p.Value, inner);
+        inner.Multiplier = scope.Multiplier;
         foreach (var a in x.Args.OfType<AssignArgSyntax>())
         {
             var key = new NameSyntax(a.Key, a.Key, a.Position);
+            if (a.Key == "m" && !header.Defaults.Any(d => d.Name.Text == "m"))
+            {
+                // m= on an instance (not a subcircuit parameter): m copies in parallel, as ngspice does
+                if (_eval.Evaluate(a.Value, scope) is { } m)
+                {
+                    if (m > 0 && double.IsFinite(m)) inner.Multiplier *= m;
+                    else _diags.Error(a.Position, "the multiplier m of a subcircuit instance must be > 0");
+                }
+                continue;
+            }
             if (!header.Defaults.Any(d => d.Name.Text == a.Key))
             {
                 _diags.Error(a.Position, $"subcircuit '{header.Name.Written}' has no parameter '{a.Key}'");

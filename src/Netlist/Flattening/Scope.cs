@@ -47,6 +47,8 @@ internal sealed class Scope : IParameterLookup
     public Dictionary<string, string> Ports { get; } = new();
     public Dictionary<string, ParamSlot> Params { get; } = new();
     public Dictionary<string, string> Models { get; } = new();
+    /// <summary>The product of the <c>m=</c> multipliers of the X instances leading here (1 at the top).</summary>
+    public double Multiplier { get; set; } = 1;
 
     public bool TryGet(string name, out double value)
     {

@@ -59,7 +59,7 @@ internal static class ControlParsers
         return new PrintSyntax(kind.Text, items, pos);
     }
 
-    private static PrintItemSyntax Item(LineCursor c, string analysis, Token t)
+    internal static PrintItemSyntax Item(LineCursor c, string analysis, Token t)
     {
         string shown = LineCursor.Shorten(c.Written(t));
         var pos = c.Pos(t);

@@ -25,7 +25,8 @@ internal static class ElementParser
             ElementForm.Referencing => Referencing(c, name, kind),
             ElementForm.Coupling => Coupling(c, name, kind),
             ElementForm.Source => SourceParser.Parse(c, name, letter),
-            ElementForm.VoltageControlled => Controlled(c, name, letter, 4, controllingSource: false),
+            ElementForm.VoltageControlled => ControlledParser.VoltageControlled(c, name, letter),
+            ElementForm.CurrentControlled => CurrentControlled(c, name, kind),
             ElementForm.Behavioural => Behavioural(c, name),
             _ => throw c.Error(nameToken, $"unknown element type '{letter}' in '{name.Written}'"),
         };
@@ -89,6 +90,19 @@ internal static class ElementParser
         return Standard(c, name, kind, nodes, args);
     }
 
+    /// <summary>F/H: <c>n+ n- POLY(n) …</c> or <c>n+ n- vsource gain</c>.</summary>
+    private static ElementStatement CurrentControlled(LineCursor c, NameSyntax name, ElementKind kind)
+    {
+        var nodes = Nodes(c, kind.MinNodes);
+        var poly = ControlledParser.CurrentControlledPoly(c, name, kind.Letter, nodes);
+        if (poly != null) return poly;
+        var src = c.ExpectWord("a controlling voltage source name");
+        var args = new List<ArgSyntax> { new WordArgSyntax(src.Text, WordRole.Source, src.Position) };
+        args.Add(new ValueArgSyntax(c.ExpectValue("a gain value")));
+        c.ExpectEnd($"'{name.Written}'");
+        return new ElementStatement(name, kind.Letter, nodes, args, null, name.Position);
+    }
+
     /// <summary><c>NAME L1 L2 [L3 …] value</c> (K): element names, then one value.</summary>
     private static ElementStatement Coupling(LineCursor c, NameSyntax name, ElementKind kind)
     {
@@ -144,19 +158,6 @@ internal static class ElementParser
         return new AssignArgSyntax(key.Text, v, c.Pos(key));
     }
 
-    private static ElementStatement Controlled(LineCursor c, NameSyntax name, char kind, int nodeCount, bool controllingSource)
-    {
-        var nodes = Nodes(c, nodeCount);
-        var args = new List<ArgSyntax>();
-        if (controllingSource)
-        {
-            var src = c.ExpectWord("a controlling voltage source name");
-            args.Add(new WordArgSyntax(src.Text, WordRole.Source, src.Position));
-        }
-        args.Add(new ValueArgSyntax(c.ExpectValue(kind is 'e' or 'h' ? "a gain value" : "a gain value")));
-        c.ExpectEnd($"'{name.Written}'");
-        return new ElementStatement(name, kind, nodes, args, null, name.Position);
-    }
 
 
     private static ElementStatement Behavioural(LineCursor c, NameSyntax name)

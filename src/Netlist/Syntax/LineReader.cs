@@ -13,7 +13,7 @@ internal sealed class LineReader
     private const int MaxIncludeDepth = 32;
 
     private static readonly HashSet<string> SkippedStatements = new(StringComparer.Ordinal)
-        { ".save", ".meas", ".measure", ".probe", ".width", ".plot" };
+        { ".save", ".probe", ".width", ".plot" };
 
     private readonly DiagnosticBag _diags;
     private readonly List<LogicalLine> _lines = new();

@@ -31,6 +31,8 @@ internal static class StatementParser
         [".opt"] = ControlParsers.Options,
         [".print"] = ControlParsers.Print,
         [".step"] = ControlParsers.Step,
+        [".meas"] = MeasureParsers.Measure, [".measure"] = MeasureParsers.Measure, [".four"] = MeasureParsers.Four,
+        [".tf"] = MeasureParsers.Tf, [".pz"] = MeasureParsers.Pz,
     };
 
     public static Statement? Parse(LogicalLine line, DiagnosticBag diags)

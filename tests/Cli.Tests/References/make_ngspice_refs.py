@@ -9,7 +9,8 @@ tests/Cli.Tests/References/<example>/<kind>.txt (header = vector names; ngspice 
 The tests never run ngspice: they read these files."""
 import os, re, subprocess, sys, tempfile
 
-EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "controlled_sources", "half_wave_rectifier"]
+EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "controlled_sources", "half_wave_rectifier",
+            "coupled_transformer", "tline_reflections"]
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(ROOT, "..", "..", ".."))
 
