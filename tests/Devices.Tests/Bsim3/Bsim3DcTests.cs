@@ -25,6 +25,8 @@ public class Bsim3DcTests(ITestOutputHelper output)
         d.Add("p_short_vb1_idvd_bin0");
         d.Add("n_short_vb1_idvd_k1calc");
         d.Add("n_long_vb1_idvg_k1calc");
+        d.Add("n_long_fwdb");
+        d.Add("p_long_fwdb_t85");
         return d;
     }
 
@@ -54,6 +56,7 @@ public class Bsim3DcTests(ITestOutputHelper output)
         var parts = name.Split('_');
         bool p = parts[0] == "p";
         double sgn = p ? -1 : 1;
+        if (parts[2] == "fwdb") return RunForwardBulk(name, parts, p, sgn, out worstRelative, log);
         double vb = -sgn * double.Parse(parts[2][2..]);
         bool idvd = parts[3] == "idvd";
         string suffix = parts.Length > 4 ? parts[4] : "";
@@ -84,6 +87,39 @@ public class Bsim3DcTests(ITestOutputHelper output)
         });
         worstRelative = worstRel;
         Assert.Equal(rows.Count, k);
+        return worst;
+    }
+
+    /// <summary>The forward-bulk cases: vb swept 0..1 V (vd = 0.05 and 1.05 V, vg = 0.8 V; PMOS mirrored), at
+    /// reltol 1e-9 in both simulators.</summary>
+    private static double RunForwardBulk(string name, string[] parts, bool p, double sgn, out double worstRelative,
+        Action<string>? log)
+    {
+        double temp = parts.Length > 3 && parts[3] == "t85" ? 85 + Units.CelsiusToKelvin : Units.NominalTemperature;
+        var vd = new VoltageSource("vd", "d", "0", 0);
+        var vbs = new VoltageSource("vb", "b", "0", 0);
+        var ckt = new Circuit().Add(vd, new VoltageSource("vg", "g", "0", sgn * 0.8), vbs,
+            new Bsim3Mosfet("m1", "d", "g", "0", "b", Bsim3Kit.Model(p ? "p018" : "n018"),
+                Bsim3Kit.Geometry("w=10u l=2u as=20p ad=20p ps=24u pd=24u nrs=0.05 nrd=0.05"), temp));
+        var sweeps = new[] { new DcSweepSpec("vb", 0, sgn * 1.0, sgn * 0.02), new DcSweepSpec("vd", sgn * 0.05, sgn * 1.05, sgn * 1.0) };
+        var (_, rows) = Bsim3Kit.Table(name + ".txt");
+        int k = 0;
+        double worst = 0, worstRel = 0;
+        var options = Bsim3Kit.Options;
+        options.RelTol = 1e-9; // as the reference run (make_refs.py)
+        new Simulator(ckt, options).DcSweep(sweeps, (values, s) =>
+        {
+            var r = rows[k++];
+            double id = vd.ReadQuantity("i", s), ib = vbs.ReadQuantity("i", s);
+            double ed = Math.Abs(id - r[1]) / (1e-6 * Math.Abs(r[1]) + 1e-12);
+            double eb = Math.Abs(ib - r[2]) / (1e-6 * Math.Abs(r[2]) + 1e-12);
+            if (Math.Max(ed, eb) > 0.3 && log != null)
+                log($"{name} point {k - 1} ({values[0]}, {values[1]}): id {id:R} vs {r[1]:R} ({ed:g3}); ib {ib:R} vs {r[2]:R} ({eb:g3})");
+            worst = Math.Max(worst, Math.Max(ed, eb));
+            worstRel = Math.Max(worstRel, Math.Abs(id - r[1]) / (1e-6 * Math.Abs(r[1]) + 2e-15));
+        });
+        Assert.Equal(rows.Count, k);
+        worstRelative = worstRel;
         return worst;
     }
 
