@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the ngspice numbers of the BSIM3 small-signal capacitance tests (run from this folder with
-ngspice-39 on the PATH: python3 make_ac_refs.py [case ...]). For each case an .ac point at 1 MHz with a 1 V ac source on
+ngspice-39 on the PATH: python3 make_ac_refs.py [case ...]; `python3 make_ac_refs.py fd_bulk` writes
+fd_bulk.txt, see fd_bulk()). For each case an .ac point at 1 MHz with a 1 V ac source on
 the gate is run at a grid of dc biases (vgs, vds, vbs); the table ac_<case>.txt holds, per row, the biases and
 the real and imaginary parts of i(vg), i(vd), i(vb) (ngspice print with 15 digits)."""
 import os, subprocess
@@ -28,6 +29,13 @@ CASES = {
     "n_long_c1": ("n018", "long", {"capmod": "1"}),
     "n_short_c1_x1": ("n018", "short", {"capmod": "1", "xpart": "1"}),
     "p_short_c1": ("p018", "short", {"capmod": "1"}),
+    # 85 °C (the name's _t85) with junction-capacitance temperature coefficients.
+    "n_short_c3_t85": ("n018", "short", {"tcj": "1e-3", "tpb": "1.5e-3", "tcjsw": "8e-4", "tpbsw": "1e-3",
+                                         "tcjswg": "6e-4", "tpbswg": "2e-3"}),
+    # Bulk-excited (the name's _bx): the 1 V ac source sits on vb instead of vg (junction capacitances).
+    "n_short_c2_t85_bx": ("n018", "short", {"capmod": "2", "tcj": "1e-3", "tpb": "1.5e-3", "tcjsw": "8e-4",
+                                            "tpbsw": "1e-3", "tcjswg": "6e-4", "tpbswg": "2e-3"}),
+    "p_long_c2_bx": ("p018", "long", {"capmod": "2"}),
 }
 
 
@@ -60,10 +68,11 @@ def main():
                     cir = f"""* BSIM3 gate capacitance {name}
 {card(model, over)}
 vd d 0 dc {sgn*vd}
-vg g 0 dc {sgn*vg} ac 1
-vb b 0 dc {sgn*vb}
+vg g 0 dc {sgn*vg} {"" if name.endswith("_bx") else "ac 1"}
+vb b 0 dc {sgn*vb} {"ac 1" if name.endswith("_bx") else ""}
 m1 d g 0 b mx {GEOM[geom]}
 .options reltol=1e-6 abstol=1e-15 vntol=1e-9 gmin=1e-12
+{".temp 85" if "_t85" in name else ""}
 .control
 option numdgt=15
 ac lin 1 1e6 1e6
@@ -90,5 +99,42 @@ print real(i(vg)) imag(i(vg)) real(i(vd)) imag(i(vd)) real(i(vb)) imag(i(vb))
         print("wrote", name)
 
 
+def fd_bulk():
+    """fd_bulk.txt: ngspice's terminal charges @m1[qg], @m1[qb], @m1[qd] of an n018 W/L = 1/0.18 µm device
+    without series resistance at vgs = 0.6 V, vds = 0.05 V, 85 °C, for vbs = −1e-4, 0, +1e-4 V (reltol 1e-9):
+    their central differences are ∂Q/∂Vb of ngspice's own capmod-3 charges (its ac analysis reports 2-3 %
+    different bulk derivatives there)."""
+    rows = []
+    for vb in ("-1e-4", "0", "1e-4"):
+        cir = f"""* BSIM3 charges for a central difference over vbs
+.include bsim3_018.lib
+vd d 0 0.05
+vg g 0 0.6
+vb b 0 {vb}
+m1 d g 0 b n018 w=1u l=0.18u nrs=0 nrd=0
+.options reltol=1e-9 abstol=1e-18 vntol=1e-12
+.temp 85
+.control
+option numdgt=15
+op
+print @m1[qg] @m1[qb] @m1[qd]
+.endc
+.end
+"""
+        path = os.path.join(HERE, "_tmp_fd.cir")
+        open(path, "w").write(cir)
+        out = subprocess.run(["ngspice", "-b", path], cwd=HERE, capture_output=True, text=True).stdout
+        got = {ln.split(" = ")[0].strip(): ln.split(" = ")[1].strip() for ln in out.splitlines() if " = " in ln and "@m1" in ln}
+        rows.append(f"{vb} {got['@m1[qg]']} {got['@m1[qb]']} {got['@m1[qd]']}")
+    os.remove(os.path.join(HERE, "_tmp_fd.cir"))
+    with open(os.path.join(HERE, "fd_bulk.txt"), "w") as fh:
+        fh.write("vbs qg qb qd\n" + "\n".join(rows) + "\n")
+    print("wrote fd_bulk")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+    if sys.argv[1:] == ["fd_bulk"]:
+        fd_bulk()
+    else:
+        main()
