@@ -56,6 +56,10 @@ public sealed class LoadContext
     /// transmission line is a dc short). Devices whose transient equations use a state changed only at accepted
     /// points (<see cref="Device.AcceptTimePoint"/>) test this.</summary>
     public bool TimeStepping { get; internal set; }
+    /// <summary>True while Newton solves a dc-type problem (operating point, dc sweep, the transient's initial point):
+    /// time derivatives are absent, so a device whose equations differ there (a behavioural idt) uses its dc form.
+    /// False in transient steps and for the ac linearization.</summary>
+    public bool Static { get; internal set; }
     /// <summary>True at t = 0 of a transient with `uic`: capacitors and inductors use their ic= values.</summary>
     public bool UseInitialConditions { get; internal set; }
 

@@ -127,6 +127,7 @@ public sealed class Simulator
     public void Ac(AcSpec spec, Action<AcSolution> onPoint)
     {
         var op = OperatingPoint().X;
+        System.Load.Static = false;
         System.Evaluate(op);
         var ctx = System.Load;
         var g = (double[])ctx.G.Clone();

@@ -25,6 +25,8 @@ public static class DeviceCatalog
         SwitchKinds.Current,
         CouplingKind.Kind,
         TransmissionLineKind.Kind,
+        Bjt.Kind,
+        Jfet.Kind,
     };
 
     /// <summary>The kind for element letter <paramref name="letter"/> (lower case), or null.</summary>

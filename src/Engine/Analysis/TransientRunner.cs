@@ -37,7 +37,8 @@ internal sealed class TransientRunner
         _qNew = new double[len]; _dqNew = new double[len]; _xdotNew = new double[len];
         _hist = new double[len]; _xHist = new double[len]; _xPred = new double[len];
         _absTol = new double[len];
-        foreach (var u in sys.Unknowns) _absTol[u.Index] = opt.AbsoluteTolerance(u.Kind);
+        foreach (var u in sys.Unknowns)
+            _absTol[u.Index] = u.Kind == UnknownKind.Rate ? double.PositiveInfinity : opt.AbsoluteTolerance(u.Kind);   // no LTE
     }
 
     public void Run(TransientSpec spec, Action<Solution> onPoint)

@@ -155,7 +155,9 @@ internal sealed partial class ElementBinder
                 "sin" => Check(f, 2, 6, new SineWaveform(f.Values)),
                 "exp" => Check(f, 2, 6, new ExpWaveform(f.Values)),
                 "pwl" => new PendingPwl(f, this),
-                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl or exp)"),
+                "sffm" => Check(f, 2, 7, new SffmWaveform(f.Values)),
+                "am" => Check(f, 2, 7, new AmWaveform(f.Values)),
+                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm or am)"),
             };
         }
         catch (ArgumentException ex)

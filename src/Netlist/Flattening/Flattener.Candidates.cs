@@ -62,7 +62,8 @@ internal sealed partial class Flattener
                 result.Add(new ValueArgSyntax(c.Value));
             else
             {
-                _diags.Error(c.Word.Position, $"unexpected '{c.Word.Written}' in '{e.Name.Written}'");
+                string hint = Expressions.NumberGrammar.RkmHint(c.Word.Text) is { } rkm ? "; " + rkm : "";
+                _diags.Error(c.Word.Position, $"unexpected '{c.Word.Written}' in '{e.Name.Written}'{hint}");
                 return null;
             }
         }

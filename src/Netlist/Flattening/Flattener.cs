@@ -20,6 +20,7 @@ internal sealed partial class Flattener
     private readonly Dictionary<string, ModelDefinition> _models = new();
     private readonly List<InitialCondition> _ics = new();
     private readonly List<SubcktDefinition> _active = new();
+    private readonly HashSet<SubcktDefinition> _functionsReported = new();
 
     public Flattener(SubcktDefinition root, DiagnosticBag diags, IReadOnlyDictionary<string, double> overrides)
     {
@@ -32,7 +33,8 @@ internal sealed partial class Flattener
     /// <summary>Creates the global scope (parameters, models) and expands the top-level body.</summary>
     public void Run(StepSyntax? step)
     {
-        Global = new Scope(_root, null, "", _eval);
+        Global = new Scope(_root, null, "", _eval) { GlobalNodes = _root.GlobalNodes };
+        AddFunctions(Global);
         foreach (var p in _root.Params)
             Global.Params[p.Name.Text] = new ParamSlot(p.Name, p.Value, Global);
         foreach (var (name, value) in _overrides)
@@ -64,6 +66,16 @@ internal sealed partial class Flattener
     public IReadOnlyList<InitialCondition> InitialConditions => _ics;
     public IReadOnlyDictionary<string, FlatElement> ElementsByName => _byName;
     public ParameterEvaluator Evaluator => _eval;
+
+    private void AddFunctions(Scope scope, bool report = true)
+    {
+        foreach (var f in scope.Definition.Functions)
+        {
+            if (scope.Functions.ContainsKey(f.Name.Text) && report)
+                _diags.Error(f.Name.Position, $"function '{f.Name.Written}' is defined twice in the same scope");
+            scope.Functions[f.Name.Text] = new UserFunction(f.Name.Text, f.Formals, f.Body.Expression);
+        }
+    }
 
     private void AddModels(Scope scope)
     {
@@ -166,7 +178,7 @@ internal sealed partial class Flattener
                     {
                         string text = Expressions.Evaluator.Rewrite(b.Expression, scope, scope.Node, scope.Flat);
                         var probes = new List<int>();
-                        Expressions.Evaluator.ProbeNameOffsets(b.Expression, probes);
+                        if (!Expressions.Evaluator.ProbeNameOffsets(b.Expression, probes, scope)) probes.Clear();
                         args.Add(new ExpressionArg(b.Key, text, b.Text, b.Position)
                         {
                             ProbePositions = probes.Select(o => b.Line.At(b.Base + o)).ToList(),
@@ -222,7 +234,8 @@ internal sealed partial class Flattener
         // lexical parent: the scope instantiating the definition that encloses this one
         var parent = scope;
         while (parent is not null && parent.Definition != def.Parent) parent = parent.Parent;
-        var inner = new Scope(def, parent ?? Global, scope.Flat(x.Name.Text), _eval);
+        var inner = new Scope(def, parent ?? Global, scope.Flat(x.Name.Text), _eval) { GlobalNodes = Global.GlobalNodes };
+        AddFunctions(inner, report: _functionsReported.Add(def));
         for (int k = 0; k < header.Ports.Count; k++)
         {
             string port = header.Ports[k].Text;

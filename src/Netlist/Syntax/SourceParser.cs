@@ -2,7 +2,7 @@ namespace Perovspice.Netlist.Syntax;
 
 /// <summary>
 /// Independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [waveform]</c>. A bare leading value
-/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN PWL EXP</c>, with or without parentheses.
+/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN PWL EXP SFFM AM</c>, with or without parentheses.
 /// </summary>
 internal static class SourceParser
 {
@@ -12,6 +12,8 @@ internal static class SourceParser
         ["sin"] = (2, 6, false),
         ["exp"] = (2, 6, false),
         ["pwl"] = (2, int.MaxValue, true),
+        ["sffm"] = (2, 7, false),
+        ["am"] = (2, 7, false),
     };
 
     public static ElementStatement Parse(LineCursor c, NameSyntax name, char kind)

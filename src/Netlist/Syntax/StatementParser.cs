@@ -31,6 +31,12 @@ internal static class StatementParser
         [".opt"] = ControlParsers.Options,
         [".print"] = ControlParsers.Print,
         [".step"] = ControlParsers.Step,
+        [".temp"] = ControlParsers.Temp,
+        [".global"] = ControlParsers.Global,
+        [".if"] = ControlParsers.Conditional,
+        [".elseif"] = ControlParsers.Conditional,
+        [".else"] = ControlParsers.Conditional,
+        [".endif"] = ControlParsers.Conditional,
         [".meas"] = MeasureParsers.Measure, [".measure"] = MeasureParsers.Measure, [".four"] = MeasureParsers.Four,
         [".tf"] = MeasureParsers.Tf, [".pz"] = MeasureParsers.Pz,
     };
@@ -63,8 +69,10 @@ internal static class StatementParser
 
         if (first[0] == '.')
         {
-            if (first == ".param")
+            if (first is ".param" or ".csparam")
                 return ParamGrammar.Parse(line, start + first.Length, firstPos);
+            if (first == ".func")
+                return ParamGrammar.ParseFunc(line, start + first.Length, firstPos);
             if (!Dots.TryGetValue(first, out var parser))
                 throw new SyntaxError(firstPos, $"unknown dot statement '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
             // "after" messages refer to the keyword: it is the previous token

@@ -70,7 +70,14 @@ internal sealed record ElementStatement(NameSyntax Name, char Kind, IReadOnlyLis
 /// <summary><c>name=value</c> in <c>.param</c>, <c>.subckt ... params:</c>, <c>.model</c>, X overrides.</summary>
 internal sealed record ParamAssignment(NameSyntax Name, ValueSyntax Value);
 
-internal sealed record ParamStatement(IReadOnlyList<ParamAssignment> Assignments, SourcePosition Position) : Statement(Position);
+internal sealed record ParamStatement(IReadOnlyList<ParamAssignment> Assignments, SourcePosition Position) : Statement(Position)
+{
+    /// <summary>User functions defined on the line (<c>.func</c>, or <c>.param f(x)=...</c>).</summary>
+    public IReadOnlyList<FunctionDefinition> Functions { get; init; } = Array.Empty<FunctionDefinition>();
+}
+
+/// <summary>A user function definition: <c>name(formals) = body</c>.</summary>
+internal sealed record FunctionDefinition(NameSyntax Name, IReadOnlyList<string> Formals, ValueSyntax Body);
 
 internal sealed record SubcktStatement(NameSyntax Name, IReadOnlyList<NameSyntax> Ports,
     IReadOnlyList<ParamAssignment> Defaults, SourcePosition Position) : Statement(Position);
@@ -113,3 +120,9 @@ internal sealed record PrintSyntax(string Kind, IReadOnlyList<PrintItemSyntax> I
 
 internal sealed record StepSyntax(NameSyntax Parameter, ValueSyntax? Start, ValueSyntax? Stop, ValueSyntax? Step,
     IReadOnlyList<ValueSyntax>? List, SourcePosition Position) : Statement(Position);
+
+/// <summary><c>.global n1 n2 ...</c>: nodes that keep their name inside every subcircuit.</summary>
+internal sealed record GlobalSyntax(IReadOnlyList<NameSyntax> Nodes, SourcePosition Position) : Statement(Position);
+
+/// <summary><c>.if (cond)</c>, <c>.elseif (cond)</c> (<see cref="Condition"/> set), <c>.else</c>, <c>.endif</c>.</summary>
+internal sealed record ConditionalSyntax(string Keyword, ValueSyntax? Condition, SourcePosition Position) : Statement(Position);

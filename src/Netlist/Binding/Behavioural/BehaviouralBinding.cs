@@ -20,7 +20,8 @@ internal sealed partial class ElementBinder
         IReadOnlyList<ProbeName> probes;
         try
         {
-            function = ExpressionCompiler.Compile(arg.Text, out probes);
+            double temper = _netlist.Options.TryGetValue("temp", out var t) ? t.value : 27;
+            function = ExpressionCompiler.Compile(arg.Text, temper, out probes);
         }
         catch (ExpressionException ex)
         {
