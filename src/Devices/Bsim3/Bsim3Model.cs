@@ -133,8 +133,19 @@ public sealed class Bsim3Model : IMosfetModel
     {
         if (request.Nodes.Count != 4)
             throw new ArgumentException($"BSIM3 MOSFET '{request.Name}' needs 4 nodes (d g s b)");
+        double? icVds = null, icVgs = null, icVbs = null;
+        if (request.ListParameters.TryGetValue("ic", out var ic))
+        {
+            if (ic.Count is < 1 or > 3) throw new ArgumentException("ic= takes vds[,vgs[,vbs]]");
+            icVds = ic[0];
+            if (ic.Count > 1) icVgs = ic[1];
+            if (ic.Count > 2) icVbs = ic[2];
+        }
         var geometry = new Bsim3Geometry
         {
+            IcVds = icVds,
+            IcVgs = icVgs,
+            IcVbs = icVbs,
             L = request.Get("l", 5e-6),
             W = request.Get("w", 5e-6),
             AD = request.Get("ad", 0),
@@ -146,8 +157,10 @@ public sealed class Bsim3Model : IMosfetModel
             M = request.Get("m", 1),
             Off = request.Flags.Contains("off") || request.Get("off", 0) != 0,
         };
+        double kelvin = request.Has("temp") ? request.Get("temp", 27) + Units.CelsiusToKelvin
+            : request.Temperature + request.Get("dtemp", 0);
         return new Bsim3Mosfet(request.Name, request.Nodes[0], request.Nodes[1], request.Nodes[2], request.Nodes[3],
-            this, geometry, request.Temperature);
+            this, geometry, kelvin);
     }
 }
 
@@ -174,6 +187,12 @@ public sealed class Bsim3Geometry
     public double M { get; init; } = 1;
     /// <summary>Start the operating-point solve with the device off.</summary>
     public bool Off { get; init; }
+    /// <summary>ic= drain-source voltage for a transient with `uic` (V), or null.</summary>
+    public double? IcVds { get; init; }
+    /// <summary>ic= gate-source voltage (V), or null.</summary>
+    public double? IcVgs { get; init; }
+    /// <summary>ic= bulk-source voltage (V), or null.</summary>
+    public double? IcVbs { get; init; }
 }
 
 /// <summary>Physical constants of BSIM3 (the values of the BSIM3 reference implementation's manual).</summary>

@@ -12,7 +12,8 @@ namespace Perovspice.Devices.Bsim3;
 /// threshold, vds by limvds and the junction voltage by pnjlim; the device is loaded with its linearisation at
 /// the limited voltages. The first iteration of a dc solve from scratch starts at vgs = vth0 + 0.1 V, vds = 0.1
 /// V (SPICE's MODEINITJCT choice for MOSFETs); an "off" device starts at zero bias and is held there until the
-/// rest of the circuit has settled, then released (SPICE's MODEINITFIX).
+/// rest of the circuit has settled, then released (SPICE's MODEINITFIX). At t = 0 of a `uic` transient a device
+/// with ic=vds[,vgs[,vbs]] sits at those biases.
 /// </summary>
 public sealed class Bsim3Mosfet : Device
 {
@@ -126,7 +127,16 @@ public sealed class Bsim3Mosfet : Device
 
         double lvgs = vgs, lvds = vds, lvbs = vbs;
         bool limited = false;
-        if (c.InitJunctions)
+        bool atIc = c.UseInitialConditions && (Geometry.IcVds.HasValue || Geometry.IcVgs.HasValue || Geometry.IcVbs.HasValue);
+        if (atIc)
+        {
+            // `uic` at t = 0: the device sits at its ic= biases (its charges Q(ic), as a capacitor's ic), not a
+            // linearisation back to the node voltages.
+            vgs = lvgs = t * (Geometry.IcVgs ?? 0);
+            vds = lvds = t * (Geometry.IcVds ?? 0);
+            vbs = lvbs = t * (Geometry.IcVbs ?? 0);
+        }
+        else if (c.InitJunctions)
         {
             if (_off) { lvgs = 0; lvds = 0; lvbs = 0; _holdOff = true; }
             else { lvgs = t * _p.Vth0 + 0.1; lvds = 0.1; lvbs = 0; }
