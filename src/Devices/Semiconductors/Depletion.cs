@@ -65,18 +65,9 @@ public static class Depletion
     }
 }
 
-/// <summary>
-/// kT/q as ngspice 39 computes it: with the CODATA-2014 constants k = 1.38064852e-23 J/K and
-/// q = 1.6021766208e-19 C (3.5e-7 relative above the exact 2019 SI ratio of <see cref="Units"/>). Junction
-/// currents go as e^(v/vt) with v/vt ≈ 30, so the SI value would put every forward current 1e-5 away from
-/// ngspice's; the BJT and JFET use this one.
-/// </summary>
+/// <summary>kT/q as ngspice 39 computes it (see <see cref="Units"/>, which holds the constants).</summary>
 public static class SpiceThermal
 {
-    /// <summary>Boltzmann constant k (J/K), CODATA 2014.</summary>
-    public const double Boltzmann = 1.38064852e-23;
-    /// <summary>Elementary charge q (C), CODATA 2014.</summary>
-    public const double Charge = 1.6021766208e-19;
     /// <summary>kT/q at <paramref name="kelvin"/>.</summary>
-    public static double Voltage(double kelvin) => Boltzmann / Charge * kelvin;
+    public static double Voltage(double kelvin) => Units.ThermalVoltage(kelvin);
 }

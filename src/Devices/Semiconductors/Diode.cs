@@ -43,8 +43,8 @@ public sealed class Diode : Device
         _vtBrk = m.Nbv * _vt;
         double ratio = t / tnom;
         _is = m.Is * area * Math.Exp((ratio - 1) * m.Eg / _vte) * Math.Pow(ratio, m.Xti / m.N);
-        (_vj, double cjo) = JunctionAtTemperature(m.Vj, m.Cjo, m.M, tnom, t);
-        _cj = cjo * area;
+        _vj = t == tnom ? m.Vj : Depletion.Potential(m.Vj, tnom, t);
+        _cj = Depletion.Capacitance(m.Cjo, m.Vj, m.M, tnom, t) * area;
         _gs = m.Rs > 0 ? area / m.Rs : 0;
         _vcrit = Junction.CriticalVoltage(_vte, _is);
         _breakdown = m.HasBreakdown;
@@ -65,29 +65,6 @@ public sealed class Diode : Device
             if (Math.Abs(current - ibv) <= tol) break;
         }
         return xbv;
-    }
-
-    /// <summary>Junction potential and zero-bias capacitance at <paramref name="t"/> from their values at
-    /// <paramref name="tnom"/> (SPICE3: the potential follows the silicon band gap eg(T) = 1.16 − 7.02e-4·T²/(T + 1108),
-    /// the capacitance 1 + m(4e-4·(T − 300.15) − (vj(T) − vj0)/vj0)).</summary>
-    internal static (double Vj, double Cjo) JunctionAtTemperature(double vj, double cjo, double m, double tnom, double t)
-    {
-        if (t == tnom) return (vj, cjo);
-        const double tref = 300.15;
-        double PbFactor(double temp)
-        {
-            double vtT = Units.ThermalVoltage(temp);
-            double eg = 1.16 - 7.02e-4 * temp * temp / (temp + 1108);
-            double arg = -eg / (2 * Units.Boltzmann * temp) + 1.1150877 / (Units.Boltzmann * (2 * tref));
-            return -2 * vtT * (1.5 * Math.Log(temp / tref) + Units.ElementaryCharge * arg);
-        }
-        double fact1 = tnom / tref, fact2 = t / tref;
-        double pbo = (vj - PbFactor(tnom)) / fact1;
-        double vjT = fact2 * pbo + PbFactor(t);
-        double gmaOld = (vj - pbo) / pbo;
-        double cjunc = cjo / (1 + m * (400e-6 * (tnom - tref) - gmaOld));
-        double gmaNew = (vjT - pbo) / pbo;
-        return (vjT, cjunc * (1 + m * (400e-6 * (t - tref) - gmaNew)));
     }
 
     /// <summary>The model.</summary>
@@ -167,30 +144,9 @@ public sealed class Diode : Device
         double tt = Model.Tt;
         charge = tt * id;
         capacitance = tt * gd;
-        if (_cj > 0) AddDepletion(v, ref charge, ref capacitance);
+        Depletion.Add(v, _cj, _vj, Model.M, Model.Fc, ref charge, ref capacitance);
         current = id + gmin * v;
         conductance = gd + gmin;
-    }
-
-    private void AddDepletion(double v, ref double q, ref double cap)
-    {
-        double vj = _vj, m = Model.M, fc = Model.Fc;
-        double fcv = fc * vj;
-        if (v < fcv)
-        {
-            double s = 1 - v / vj;
-            double sm = Math.Pow(s, -m);
-            q += _cj * vj / (1 - m) * (1 - s * sm);
-            cap += _cj * sm;
-        }
-        else
-        {
-            double f1 = vj / (1 - m) * (1 - Math.Pow(1 - fc, 1 - m));
-            double f2 = Math.Pow(1 - fc, 1 + m);
-            double f3 = 1 - fc * (1 + m);
-            q += _cj * (f1 + (f3 * (v - fcv) + m / (2 * vj) * (v * v - fcv * fcv)) / f2);
-            cap += _cj / f2 * (f3 + m * v / vj);
-        }
     }
 
     /// <inheritdoc />

@@ -7,14 +7,14 @@ namespace Perovspice.Devices;
 /// </summary>
 public sealed class DiodeModel
 {
-    /// <summary>Boltzmann constant k (J/K, exact SI value).</summary>
-    public const double Boltzmann = 1.380649e-23;
-    /// <summary>Elementary charge q (C, exact SI value).</summary>
-    public const double ElementaryCharge = 1.602176634e-19;
+    /// <summary>Boltzmann constant k (J/K) as ngspice uses it (<see cref="Units.Boltzmann"/>).</summary>
+    public const double Boltzmann = Units.Boltzmann;
+    /// <summary>Elementary charge q (C) as ngspice uses it (<see cref="Units.ElementaryCharge"/>).</summary>
+    public const double ElementaryCharge = Units.ElementaryCharge;
     /// <summary>Nominal temperature 27 °C in kelvin.</summary>
     public const double NominalTemperature = 300.15;
     /// <summary>Thermal voltage kT/q at <see cref="NominalTemperature"/> (≈ 0.0258649 V).</summary>
-    public const double ThermalVoltage = Boltzmann * NominalTemperature / ElementaryCharge;
+    public const double ThermalVoltage = Boltzmann / ElementaryCharge * NominalTemperature;
 
     private static bool Positive(double v) => v > 0;
     private static bool NonNegative(double v) => v >= 0 && double.IsFinite(v);

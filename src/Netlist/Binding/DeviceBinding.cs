@@ -9,11 +9,16 @@ internal sealed partial class ElementBinder
 {
     private readonly Dictionary<string, (object? Model, string Type, ModelLevel? Level)> _models = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Model-card parameters ngspice accepts for documentation or vendor bookkeeping; accepted with a
-    /// warning on any model.</summary>
+    /// <summary>Model-card parameters that vendor (PSpice) libraries carry and ngspice 39 reads with an "unrecognized
+    /// parameter … ignored" warning: documentation and ratings, and PSpice-only physics (diode/JFET recombination
+    /// current isr/nr, high-injection ikf of a diode, PSpice temperature coefficients). Accepted with a warning on
+    /// any model; every other unknown name is an error.</summary>
     private static readonly HashSet<string> VendorParameters = new(StringComparer.OrdinalIgnoreCase)
     {
-        "iave", "vpk", "mfg", "type", "icrating", "vceo", "vcbo", "ic", "pd", "ibvo", "vbr", "ir", "vrrm",
+        "iave", "vpk", "mfg", "type", "icrating", "vceo", "vcbo", "vebo", "ibvo", "vbr", "ir", "vrrm", "pd", "ic",
+        "isr", "nr", "alpha", "vk", "tikf", "tbv1", "tbv2", "trs1", "trs2", "tlev", "tlevc", "tbf1", "tbf2",
+        "tbr1", "tbr2", "tre1", "tre2", "trb1", "trb2", "trc1", "trc2", "trm1", "trm2", "tvjs", "t_measured",
+        "t_abs", "t_rel_global", "t_rel_local", "part", "manufacturer",
     };
 
     private DeviceRequest BindGeneric(FlatElement e, ElementKind kind)

@@ -42,7 +42,7 @@ public class DiodeBreakdownTests
         }
         // Exact forward current at v1 = -1 by bisection on vd + I(rs + R) = 1, vd = n·vt·ln(1 + I/is) (gmin ignored:
         // 1e-12 S × 0.8 V is 1e-12 A):
-        const double vt = 1.380649e-23 * 300.15 / 1.602176634e-19;
+        const double vt = 1.38064852e-23 / 1.6021766208e-19 * 300.15;
         double lo = 1e-6, hi = 1e-2;
         for (int k = 0; k < 200; k++)
         {

@@ -9,7 +9,7 @@ public class DiodeChainTests
 {
     private const int Count = 10;
     private const double V = 20, R = 1, Is = 1e-14, Gmin = 1e-12;
-    private const double Vt = 1.380649e-23 * 300.15 / 1.602176634e-19;
+    private const double Vt = 1.38064852e-23 / 1.6021766208e-19 * 300.15;
 
     private static Circuit Chain()
     {

@@ -8,8 +8,8 @@ namespace Perovspice.Devices.Tests;
 /// <summary>Diode equations at dc and in ac, against closed forms written here independently of the device.</summary>
 public class DiodeDcTests
 {
-    // kT/q at 27 °C from the exact SI constants (written out here, not taken from the device).
-    private const double Vt = 1.380649e-23 * 300.15 / 1.602176634e-19;
+    // kT/q at 27 °C from the CODATA-2014 constants ngspice 39 uses (written out here, not taken from the device).
+    private const double Vt = 1.38064852e-23 / 1.6021766208e-19 * 300.15;
 
     /// <summary>Principal branch of Lambert W for z ≥ 0 by Halley's iteration on w·e^w − z.</summary>
     private static double LambertW(double z)

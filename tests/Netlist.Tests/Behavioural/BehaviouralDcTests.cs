@@ -44,7 +44,7 @@ public class BehaviouralDcTests
     public void DiodeCurrentSourceEqualsBuiltInDiodeAtTheSameThermalVoltage()
     {
         // The built-in diode uses kT/q at 27 °C (0.025865 V); n scales it to the B source's 0.025852 V.
-        double n = 0.025852 / (1.380649e-23 * 300.15 / 1.602176634e-19);
+        double n = 0.025852 / (1.38064852e-23 / 1.6021766208e-19 * 300.15);
         var b = BSim.Of("V1 x 0 1\nR1 x d 1k\nB1 d 0 I={1e-14*(exp(v(d)/0.025852)-1)}\n").OperatingPoint();
         var d = BSim.Of($"V1 x 0 1\nR1 x d 1k\nD1 d 0 dm\n.model dm D is=1e-14 n={n:R}\n").OperatingPoint();
         Assert.True(Math.Abs(b.V("d") - d.V("d")) <= 1e-6, $"B {b.V("d")}, D {d.V("d")}");
