@@ -37,8 +37,7 @@ public sealed class Bsim3Model : IMosfetModel
         Version = version ?? "3.3.0";
         NominalTemperature = Has("tnom") ? Get("tnom") + Units.CelsiusToKelvin : nominalTemperature;
 
-        // Defaults that depend on other parameters or on the type.
-        SetDefault("vth0", IsPmos ? -0.7 : 0.7);
+        // Defaults that depend on other parameters or on the type (vth0 without vth0 and vfb: Bsim3Size).
         SetDefault("u0", IsPmos ? 0.025 : 0.067);
         if (Get("mobmod") == 3)
         {

@@ -60,7 +60,7 @@ dvt1w|5.3e6|1/m|b|second narrow-width coefficient at small L
 dvt2w|-0.032|1/V|b|body-bias coefficient of the narrow-width effect at small L
 drout|0.56||b|L dependence of the DIBL correction in rout
 dsub|0.56||b|DIBL coefficient exponent in subthreshold (default drout)
-vth0|0.7|V|b|long-channel threshold voltage at vbs = 0 (0.7 NMOS, −0.7 PMOS; alias vtho)
+vth0|0.7|V|b|long-channel threshold voltage at vbs = 0 (alias vtho; computed as vfb + Φ + k1√Φ, NMOS sign, when not given)
 ua|2.25e-9|m/V|b|first-order mobility degradation coefficient
 ua1|4.31e-9|m/V|b|temperature coefficient of ua
 ub|5.87e-19|m²/V²|b|second-order mobility degradation coefficient
@@ -92,7 +92,7 @@ b1|0|m|b|bulk charge effect width offset
 alpha0|0|m/V|b|first impact ionization coefficient
 alpha1|0|1/V|b|length-independent impact ionization coefficient
 beta0|30|V|b|second impact ionization coefficient
-vfb|-1|V|b|flat-band voltage (computed from vth0 when not given)
+vfb|-1|V|b|flat-band voltage (computed from vth0 when vth0 is given and vfb not)
 elm|5||b|Elmore constant of the channel (NQS, accepted)
 cgsl|0|F/m|b|light-doped source-gate overlap capacitance
 cgdl|0|F/m|b|light-doped drain-gate overlap capacitance

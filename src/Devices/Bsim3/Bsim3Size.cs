@@ -153,14 +153,11 @@ public sealed class Bsim3Size
         else Vbsc = -30;
         if (Vbsc > Vbm) Vbsc = Vbm;
 
-        if (!m.Has("vfb"))
-        {
-            Vfb = m.Type * Vth0 - Phi - K1 * SqrtPhi;
-        }
-        else if (!m.Has("vth0"))
-        {
+        // vth0 and vfb: either one gives the other; with neither, vfb = −1 V (its default) gives vth0.
+        if (!m.Has("vth0"))
             Vth0 = m.Type * (Vfb + Phi + K1 * SqrtPhi);
-        }
+        else if (!m.Has("vfb"))
+            Vfb = m.Type * Vth0 - Phi - K1 * SqrtPhi;
         double toxm = m.Get("toxm");
         K1ox = K1 * tox / toxm;
         K2ox = K2 * tox / toxm;

@@ -96,3 +96,62 @@ public class Bsim3OffTests(ITestOutputHelper output)
         Assert.True(Math.Abs(s.V("a") - r["v(a)"]) < 1e-6 && Math.Abs(s.V("b") - r["v(b)"]) < 1e-6);
     }
 }
+
+/// <summary>Minimal cards (References/defaults.cir: only level and version) against ngspice 39: every default of
+/// the parameter table and every derived default (k1/k2 from the doping, cf, cgso/cgdo from xj, vth0 and u0 by
+/// type, L = W = 5 µm) shows in these currents, small-signal values and the 1 MHz gate-excited currents.</summary>
+public class Bsim3DefaultsTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void MinimalCardsMatchNgspice()
+    {
+        var nd = new Bsim3Model("nd", "nmos", new Dictionary<string, double>(), version: "3.3");
+        var pd = new Bsim3Model("pd", "pmos", new Dictionary<string, double>(), version: "3.3.0");
+        var g1 = new Bsim3Geometry { W = 2e-6, L = 0.5e-6, AS = 2e-12, AD = 2e-12, PS = 6e-6, PD = 6e-6 };
+        var ms = new[]
+        {
+            new Bsim3Mosfet("m1", "d1", "g1", "0", "b1", nd, g1),
+            new Bsim3Mosfet("m2", "d2", "g2", "0", "0", nd, new Bsim3Geometry()),
+            new Bsim3Mosfet("m3", "d3", "g3", "0", "0", pd, new Bsim3Geometry { W = 4e-6, L = 0.8e-6 }),
+            new Bsim3Mosfet("m4", "d4", "g4", "0", "0", nd, new Bsim3Geometry { W = 2e-6, L = 0.5e-6 }),
+        };
+        var vg4 = new VoltageSource("vg4", "g4", "0", new SourceValue { Dc = 3.5, AcMagnitude = 1 });
+        var ckt = new Circuit().Add(ms);
+        ckt.Add(new VoltageSource("vd1", "d1", "0", 5), new VoltageSource("vg1", "g1", "0", 4.5),
+            new VoltageSource("vb1", "b1", "0", -1), new VoltageSource("vd2", "d2", "0", 0.2),
+            new VoltageSource("vg2", "g2", "0", 3.5), new VoltageSource("vd3", "d3", "0", -4),
+            new VoltageSource("vg3", "g3", "0", -4.5), new VoltageSource("vd4", "d4", "0", 3), vg4);
+        var sim = new Simulator(ckt, Bsim3Kit.Options);
+        var s = sim.OperatingPoint();
+        var reference = File.ReadLines(Path.Combine(Bsim3Kit.Folder, "defaults.txt")).Where(l => !l.StartsWith('#'))
+            .Select(l => l.Split(' ')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+        double worst = 0;
+        foreach (var (key, expected) in reference)
+        {
+            if (key.StartsWith("imag(")) continue;
+            double got;
+            if (key.StartsWith("i("))
+                got = ((VoltageSource)ckt.Find(key[2..^1])!).ReadQuantity("i", s);
+            else
+            {
+                var dev = key[1..key.IndexOf('[')];
+                got = ms.Single(m => m.Name == dev).ReadQuantity(key[(key.IndexOf('[') + 1)..^1], s);
+            }
+            double floor = key.Contains("[c") ? 1e-21 : 1e-12;
+            double e = Math.Abs(got - expected) / (1e-6 * Math.Abs(expected) + floor);
+            output.WriteLine($"{key}: {got:R} vs {expected:R} ({e:g3})");
+            worst = Math.Max(worst, e);
+        }
+        var vd4 = (VoltageSource)ckt.Find("vd4")!;
+        sim.Ac(new AcSpec(AcSweepKind.Linear, 1, 1e6, 1e6), a =>
+        {
+            foreach (var (src, key) in new[] { (vg4, "imag(i(vg4))"), (vd4, "imag(i(vd4))") })
+            {
+                double got = a.X[src.BranchIndex].Imaginary, e = Math.Abs(got / reference[key] - 1) / 1e-4;
+                output.WriteLine($"{key}: {got:R} vs {reference[key]:R} ({e:g3} × 1e-4)");
+                worst = Math.Max(worst, e);
+            }
+        });
+        Assert.True(worst <= 1, $"worst {worst:g3} × tolerance");
+    }
+}

@@ -88,7 +88,7 @@ public class Bsim3RobustnessTests
         });
         Assert.True(model.IsPmos);
         Assert.Equal(50 + Units.CelsiusToKelvin, model.NominalTemperature, 12);
-        Assert.Equal(-0.7, model.Get("vth0"));
+        Assert.Equal(0.025, model.Get("u0"));
         var dev = model.CreateDevice(new DeviceRequest
         {
             Name = "m1", Nodes = new[] { "d", "g", "s", "b" }, Model = model, ModelType = "pmos",
