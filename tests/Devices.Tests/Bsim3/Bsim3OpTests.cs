@@ -99,7 +99,8 @@ public class Bsim3OffTests(ITestOutputHelper output)
 
 /// <summary>Minimal cards (References/defaults.cir: only level and version) against ngspice 39: every default of
 /// the parameter table and every derived default (k1/k2 from the doping, cf, cgso/cgdo from xj, vth0 and u0 by
-/// type, L = W = 5 µm) shows in these currents, small-signal values and the 1 MHz gate-excited currents.</summary>
+/// type, L = W = 5 µm; for nv: vth0 from a given vfb, k2 when only k1 is given, overlaps from dlc and dwc) shows
+/// in these currents, small-signal values and the 1 MHz gate-excited currents.</summary>
 public class Bsim3DefaultsTests(ITestOutputHelper output)
 {
     [Fact]
@@ -107,6 +108,10 @@ public class Bsim3DefaultsTests(ITestOutputHelper output)
     {
         var nd = new Bsim3Model("nd", "nmos", new Dictionary<string, double>(), version: "3.3");
         var pd = new Bsim3Model("pd", "pmos", new Dictionary<string, double>(), version: "3.3.0");
+        var nv = new Bsim3Model("nv", "nmos", new Dictionary<string, double>
+        {
+            ["vfb"] = -0.9, ["k1"] = 0.6, ["dlc"] = 2e-8, ["dwc"] = 1e-8, ["lint"] = 1e-8, ["wint"] = 5e-9, ["capmod"] = 2,
+        });
         var g1 = new Bsim3Geometry { W = 2e-6, L = 0.5e-6, AS = 2e-12, AD = 2e-12, PS = 6e-6, PD = 6e-6 };
         var ms = new[]
         {
@@ -114,13 +119,16 @@ public class Bsim3DefaultsTests(ITestOutputHelper output)
             new Bsim3Mosfet("m2", "d2", "g2", "0", "0", nd, new Bsim3Geometry()),
             new Bsim3Mosfet("m3", "d3", "g3", "0", "0", pd, new Bsim3Geometry { W = 4e-6, L = 0.8e-6 }),
             new Bsim3Mosfet("m4", "d4", "g4", "0", "0", nd, new Bsim3Geometry { W = 2e-6, L = 0.5e-6 }),
+            new Bsim3Mosfet("m5", "d5", "g5", "0", "0", nv, new Bsim3Geometry { W = 2e-6, L = 0.5e-6 }),
         };
         var vg4 = new VoltageSource("vg4", "g4", "0", new SourceValue { Dc = 3.5, AcMagnitude = 1 });
+        var vg5 = new VoltageSource("vg5", "g5", "0", new SourceValue { Dc = 3, AcMagnitude = 1 });
         var ckt = new Circuit().Add(ms);
         ckt.Add(new VoltageSource("vd1", "d1", "0", 5), new VoltageSource("vg1", "g1", "0", 4.5),
             new VoltageSource("vb1", "b1", "0", -1), new VoltageSource("vd2", "d2", "0", 0.2),
             new VoltageSource("vg2", "g2", "0", 3.5), new VoltageSource("vd3", "d3", "0", -4),
-            new VoltageSource("vg3", "g3", "0", -4.5), new VoltageSource("vd4", "d4", "0", 3), vg4);
+            new VoltageSource("vg3", "g3", "0", -4.5), new VoltageSource("vd4", "d4", "0", 3), vg4,
+            new VoltageSource("vd5", "d5", "0", 3), vg5);
         var sim = new Simulator(ckt, Bsim3Kit.Options);
         var s = sim.OperatingPoint();
         var reference = File.ReadLines(Path.Combine(Bsim3Kit.Folder, "defaults.txt")).Where(l => !l.StartsWith('#'))
@@ -143,9 +151,11 @@ public class Bsim3DefaultsTests(ITestOutputHelper output)
             worst = Math.Max(worst, e);
         }
         var vd4 = (VoltageSource)ckt.Find("vd4")!;
+        var vd5 = (VoltageSource)ckt.Find("vd5")!;
         sim.Ac(new AcSpec(AcSweepKind.Linear, 1, 1e6, 1e6), a =>
         {
-            foreach (var (src, key) in new[] { (vg4, "imag(i(vg4))"), (vd4, "imag(i(vd4))") })
+            foreach (var (src, key) in new[]
+                     { (vg4, "imag(i(vg4))"), (vd4, "imag(i(vd4))"), (vg5, "imag(i(vg5))"), (vd5, "imag(i(vd5))") })
             {
                 double got = a.X[src.BranchIndex].Imaginary, e = Math.Abs(got / reference[key] - 1) / 1e-4;
                 output.WriteLine($"{key}: {got:R} vs {reference[key]:R} ({e:g3} × 1e-4)");
