@@ -15,6 +15,11 @@ internal sealed class TransientRunner
     private readonly DcSolver _dc;
     private readonly int _n;
     private readonly double[] _absTol;
+    // Unknowns whose column of C = ∂Q/∂x has been nonzero: the differential variables. Only they carry a local
+    // truncation error; the others (a voltage source's current, a resistive node) are algebraic and follow them
+    // (index-1 DAE). Checking an algebraic current such as C·dv/dt through a source across a capacitor would demand
+    // a smooth current at a waveform corner, which it never is.
+    private readonly bool[] _differential;
 
     // History: accepted points n, n-1, n-2 (index 0 is the newest).
     private readonly double[][] _xs;
@@ -37,6 +42,7 @@ internal sealed class TransientRunner
         _qNew = new double[len]; _dqNew = new double[len]; _xdotNew = new double[len];
         _hist = new double[len]; _xHist = new double[len]; _xPred = new double[len];
         _absTol = new double[len];
+        _differential = new bool[len];
         foreach (var u in sys.Unknowns)
             _absTol[u.Index] = u.Kind == UnknownKind.Rate ? double.PositiveInfinity : opt.AbsoluteTolerance(u.Kind);   // no LTE
     }
@@ -73,7 +79,7 @@ internal sealed class TransientRunner
         ctx.Time = 0;
         _sys.Evaluate(x);
         ctx.UseInitialConditions = false;
-        Array.Copy(ctx.Q, _qN, _qN.Length);
+        ChargesAt(x, _qN); // Q at x (the load point itself) and the differential unknowns known so far
         Array.Clear(_dqN);
         Array.Clear(_xdotN);
         Array.Copy(x, _xs[0], x.Length);
@@ -363,6 +369,7 @@ internal sealed class TransientRunner
         double worst = 0;
         for (int i = 1; i <= _n; i++)
         {
+            if (!_differential[i]) continue;
             double tol = (_opt.RelTol * Math.Max(Math.Abs(xFull[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
             double r = 2 * Math.Abs(xFull[i] - xHalves[i]) / tol;
             if (r > worst) { worst = r; _worstLte = i; }
@@ -379,10 +386,16 @@ internal sealed class TransientRunner
         Array.Copy(ctx.Q, qOut, qOut.Length);
         var rows = _sys.SlotRows;
         var cols = _sys.SlotCols;
+        var differential = _differential;
         for (int s = 1; s < cvals.Length; s++)
         {
             double cv = cvals[s];
-            if (cv != 0) qOut[rows[s]] += cv * (x[cols[s]] - xl[cols[s]]);
+            if (cv != 0)
+            {
+                int col = cols[s];
+                qOut[rows[s]] += cv * (x[col] - xl[col]);
+                differential[col] = true;
+            }
         }
     }
 
@@ -400,6 +413,7 @@ internal sealed class TransientRunner
         double worst = 0;
         for (int i = 1; i <= _n; i++)
         {
+            if (!_differential[i]) continue;
             double tol = (_opt.RelTol * Math.Max(Math.Abs(xNew[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
             double r = scale * Math.Abs(xNew[i] - xPred[i]) / tol;
             if (r > worst) { worst = r; _worstLte = i; }
