@@ -31,7 +31,7 @@ public sealed class Bsim3Size
     /// temperature <paramref name="temperature"/> (K).</summary>
     public Bsim3Size(Bsim3Model m, double l, double w, double temperature)
     {
-        if (!(l > 0) || !(w > 0)) throw new ArgumentException("BSIM3 MOSFET L and W must be > 0");
+        if (!(l > 0) || !(w > 0)) throw new ArgumentException("L and W must be > 0");
         double tnom = m.NominalTemperature, temp = temperature;
         Temperature = temp;
         TempRatio = temp / tnom;
@@ -55,10 +55,10 @@ public sealed class Bsim3Size
         Weff = w + m.Get("xw") - 2 * dw;
         LeffCV = l + m.Get("xl") - 2 * dlc;
         WeffCV = w + m.Get("xw") - 2 * dwc;
-        if (!(Leff > 0)) throw new ArgumentException($"BSIM3 effective channel length {Leff:g4} m is not positive");
-        if (!(Weff > 0)) throw new ArgumentException($"BSIM3 effective channel width {Weff:g4} m is not positive");
+        if (!(Leff > 0)) throw new ArgumentException($"effective channel length {Leff:g4} m is not positive");
+        if (!(Weff > 0)) throw new ArgumentException($"effective channel width {Weff:g4} m is not positive");
         if (!(LeffCV > 0) || !(WeffCV > 0))
-            throw new ArgumentException("BSIM3 effective channel length or width for CV is not positive");
+            throw new ArgumentException("effective channel length or width for CV (dlc, dwc) is not positive");
 
         // Binning (manual Appendix B), in µm when binunit = 1.
         double invL, invW, invLW;
@@ -98,8 +98,8 @@ public sealed class Bsim3Size
         U0Temp = U0 * Math.Pow(TempRatio, Ute);
         VsatTemp = Vsat - At * dT;
         Rds0 = (Rdsw + Prt * dT) / Math.Pow(Weff * 1e6, Wr);
-        if (!(U0Temp > 0)) throw new ArgumentException("BSIM3 mobility u0 at the temperature must be > 0");
-        if (!(VsatTemp > 0)) throw new ArgumentException("BSIM3 saturation velocity at the temperature must be > 0");
+        if (!(U0Temp > 0)) throw new ArgumentException("mobility u0 at the device temperature must be > 0");
+        if (!(VsatTemp > 0)) throw new ArgumentException("saturation velocity vsat − at·(T/Tnom − 1) must be > 0");
 
         Cgdo = (m.Get("cgdo") + Cf) * WeffCV;
         Cgso = (m.Get("cgso") + Cf) * WeffCV;
@@ -113,9 +113,9 @@ public sealed class Bsim3Size
         }
         if (Npeak > 1e20) Npeak *= 1e-6;
         if (Ngate > 1e23) Ngate *= 1e-6;
-        if (!(Npeak > 0)) throw new ArgumentException("BSIM3 parameter 'nch' must be > 0");
+        if (!(Npeak > 0)) throw new ArgumentException("parameter 'nch' must be > 0");
         Phi = 2 * Vtm0 * Math.Log(Npeak / ni);
-        if (!(Phi > 0)) throw new ArgumentException("BSIM3 surface potential 2·vt·ln(nch/ni) is not positive");
+        if (!(Phi > 0)) throw new ArgumentException("surface potential 2·vt·ln(nch/ni) is not positive (nch too low)");
         SqrtPhi = Math.Sqrt(Phi);
         Phis3 = SqrtPhi * Phi;
         Xdep0 = Math.Sqrt(2 * EpsSi / (Q * Npeak * 1e6)) * SqrtPhi;
