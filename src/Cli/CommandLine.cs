@@ -6,6 +6,7 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
     public const string Usage =
         "usage: perovspice run NETLIST.cir [-o DIR] [--format csv|raw] [--plot] [--quiet]\n" +
         "       perovspice check NETLIST.cir\n" +
+        Fitting.FitOptions.Usage + "\n" +
         "       perovspice --version | --help";
 
     /// <summary>Parses the arguments, or returns an error message.</summary>

@@ -20,6 +20,7 @@ namespace Perovspice.Cli
         {
             try
             {
+                if (args.Length > 0 && args[0] == "fit") return Fitting.FitCommand.Execute(args[1..], CommandLine.Usage);
                 var (line, error) = CommandLine.Parse(args);
                 if (line == null)
                 {
