@@ -3,14 +3,13 @@ namespace Perovspice.Devices.Mosfet;
 /// <summary>The `M` element (MOSFET) and the "nmos"/"pmos" model family.</summary>
 public static class MosfetKind
 {
-    /// <summary>`.model NAME NMOS|PMOS level=N`: levels 1 (default), 2, 3.</summary>
+    /// <summary>`.model NAME NMOS|PMOS level=N`: levels 1 (default), 2, 3, and 8/49 (BSIM3v3.3).</summary>
     public static ModelFamily Family { get; } = new()
     {
         Types = new[] { "nmos", "pmos" },
         Description = "MOSFET",
         DefaultLevel = 1,
-        // Levels: add BSIM3 (8, 49) here when it lands (src/Devices/Bsim3).
-        Levels = new[] { Level1Model.Level, Level2Model.Level, Level3Model.Level },
+        Levels = new[] { Level1Model.Level, Level2Model.Level, Level3Model.Level, Bsim3.Bsim3Model.Level },
     };
 
     /// <summary>`Mname d g s b model [l=…] [w=…] [ad=…] [as=…] [pd=…] [ps=…] [nrd=…] [nrs=…] [m=…] [off]
