@@ -161,10 +161,16 @@ internal sealed partial class ElementBinder
         foreach (var (pname, (value, pos)) in def.Parameters)
         {
             if (pname == "level") continue;
+            if (level.TextParameters.Contains(pname))
+            {
+                // version=3.3 reads as a number; the model takes it as text
+                text[pname] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                continue;
+            }
             var info = ParameterTable.Find(level.Parameters, pname);
             if (info == null)
             {
-                if (VendorParameters.Contains(pname) || level.TextParameters.Contains(pname))
+                if (VendorParameters.Contains(pname) || pname == "version")
                     Warn(pos, $"model parameter '{pname}' is not used by perovspice; ignored");
                 else
                 {
