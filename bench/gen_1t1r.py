@@ -11,7 +11,8 @@ Bit lines are driven through 1 ohm from pulse sources; word lines directly (3.3 
 
 Program, then read: word line 1 is high during the programming trains; bit line 1 gets three 1.4 V pulses and bit line
 ceil(N/2) three 1.2 V pulses (level 1: 2 ms wide, 4 ms period; level 3: 100 ms wide, 200 ms period); then every word
-line goes high and every bit line gets one 0.5 V read pulse. The cells of row 1 on the programmed columns have
+line goes high and every bit line gets one read pulse (level 1: 0.5 V, 2 ms; level 3: 1.0 V, 20 ms, so that the
+level-3 gate is open and the memory state shows in the current). The cells of row 1 on the programmed columns have
 switched (level 1: ic -> ic0) or potentiated (level 3: w grows), so their read current is larger: the sense
 voltages v(s1) ... show it.
 
@@ -28,8 +29,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_crossbar as xb  # noqa: E402
 
 NMOS = ".model NACC NMOS level=1 vto=0.7 kp=100u lambda=0.02 cgso=1n cgdo=1n"
-TIMING = {1: dict(width=2e-3, period=4e-3, edge=10e-6, tstep=20e-6),
-          3: dict(width=100e-3, period=200e-3, edge=0.1e-3, tstep=1e-3)}
+TIMING = {1: dict(width=2e-3, period=4e-3, edge=10e-6, tstep=20e-6, read=0.5, read_width=2e-3),
+          3: dict(width=100e-3, period=200e-3, edge=0.1e-3, tstep=1e-3, read=1.0, read_width=20e-3)}
 
 
 def g(x):
@@ -41,7 +42,7 @@ def netlist(n, flavor, level):
     count = 3
     prog_end = 0.5 * t["period"] + count * t["period"]
     read_at = prog_end + 0.5 * t["period"]
-    stop = read_at + t["width"] + 0.5 * t["period"]
+    stop = read_at + t["read_width"] + 0.25 * t["period"]
     mid = (n + 1) // 2
     out = [f"{n}x{n} 1T1R crossbar, level-{level} memristors ({flavor} flavour, bench/gen_1t1r.py)", NMOS]
     if flavor == "perovspice":
@@ -62,8 +63,9 @@ def netlist(n, flavor, level):
                 t0 = 0.5 * t["period"] + k * t["period"]
                 pieces += [f"{g(t0)} 0", f"{g(t0 + t['edge'])} {g(amp)}",
                            f"{g(t0 + t['edge'] + t['width'])} {g(amp)}", f"{g(t0 + 2 * t['edge'] + t['width'])} 0"]
-        pieces += [f"{g(read_at)} 0", f"{g(read_at + t['edge'])} 0.5",
-                   f"{g(read_at + t['edge'] + t['width'])} 0.5", f"{g(read_at + 2 * t['edge'] + t['width'])} 0"]
+        r, rw = g(t["read"]), t["read_width"]
+        pieces += [f"{g(read_at)} 0", f"{g(read_at + t['edge'])} {r}",
+                   f"{g(read_at + t['edge'] + rw)} {r}", f"{g(read_at + 2 * t['edge'] + rw)} 0"]
         out.append(f"VB{j} d{j} 0 PWL({' '.join(pieces)})")
         out.append(f"RB{j} d{j} b{j} 1")
     for i in range(1, n + 1):
@@ -76,6 +78,8 @@ def netlist(n, flavor, level):
             out.append(f"M{name} m{name} w{i} s{i} 0 NACC L=1u W=100u")
     out.append(f".tran {g(t['tstep'])} {g(stop)}")
     pr = " ".join(dict.fromkeys(f"v(s{i})" for i in (1, mid, n)))
+    if flavor == "perovspice" and level == 3:
+        pr += " " + " ".join(dict.fromkeys(f"@n{c}[w]" for c in (f"1_1", f"1_{mid}", f"{n}_{n}")))
     if flavor == "ngspice":
         out.append(".options acct")
         out.append(f".save {pr}")

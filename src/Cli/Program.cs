@@ -33,6 +33,10 @@ namespace Perovspice.Cli
                     case "version":
                         Console.WriteLine($"perovspice {Version()}");
                         return Ok;
+                    case "help" when line.Netlist is { } topic:
+                        if (ModelHelp.Write(topic, Console.Out)) return Ok;
+                        Console.Error.WriteLine($"perovspice: no help on '{topic}'; topics: {string.Join(" ", ModelHelp.Topics)}");
+                        return UsageError;
                     case "help":
                         Console.WriteLine(CommandLine.Usage);
                         return Ok;
