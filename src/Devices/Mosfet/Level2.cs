@@ -9,7 +9,7 @@ public sealed class Level2Model : MosfetModel
         var p = Values;
         Nfs = p["nfs"]; Xj = p["xj"]; Vmax = p["vmax"]; Delta = p["delta"]; Ucrit = p["ucrit"]; Uexp = p["uexp"];
         Neff = p["neff"];
-        Xd = Nsub > 0 ? Math.Sqrt(2 * EpsilonSilicon / (SpiceConstants.ElementaryCharge * Nsub * 1e6)) : 0;
+        Xd = Nsub > 0 ? Math.Sqrt(2 * EpsilonSilicon / (Units.ElementaryCharge * Nsub * 1e6)) : 0;
     }
 
     /// <summary>The level as the model family lists it.</summary>
@@ -61,7 +61,7 @@ public sealed class Level2Mosfet : MosfetDevice
         _beta = Temp.Kp * Multiplier * W / EffectiveLength;
         _vbi = Type * Temp.Vbi;
         _factor = 0.25 * model.Delta * Math.PI * MosfetModel.EpsilonSilicon / (model.OxideCapacitance * W);
-        _cfs = SpiceConstants.ElementaryCharge * model.Nfs * 1e4 / model.OxideCapacitance;
+        _cfs = Units.ElementaryCharge * model.Nfs * 1e4 / model.OxideCapacitance;
     }
 
     private Dual Root(Dual phiMinusV, Dual v)

@@ -9,7 +9,7 @@ public sealed class Level3Model : MosfetModel
         var p = Values;
         Nfs = p["nfs"]; Xj = p["xj"]; Vmax = p["vmax"]; Delta = p["delta"]; Theta = p["theta"];
         Eta = p["eta"]; Kappa = p["kappa"]; Wd = p["wd"]; Xl = p["xl"]; Xw = p["xw"];
-        Alpha = Nsub > 0 ? 2 * EpsilonSilicon / (SpiceConstants.ElementaryCharge * Nsub * 1e6) : 0;
+        Alpha = Nsub > 0 ? 2 * EpsilonSilicon / (Units.ElementaryCharge * Nsub * 1e6) : 0;
         DepletionCoefficient = Math.Sqrt(Alpha);
         NarrowFactor = Delta * 0.5 * Math.PI * EpsilonSilicon / OxideCapacitance;
     }
@@ -79,7 +79,7 @@ public sealed class Level3Mosfet : MosfetDevice
         _vbi = Type * Temp.Vbi;
         double leff = EffectiveLength;
         _eta = model.Eta * 8.15e-22 / (model.OxideCapacitance * leff * leff * leff);
-        _csonco = SpiceConstants.ElementaryCharge * model.Nfs * 1e4 / model.OxideCapacitance;
+        _csonco = Units.ElementaryCharge * model.Nfs * 1e4 / model.OxideCapacitance;
     }
 
     /// <inheritdoc />

@@ -35,7 +35,7 @@ public abstract class MosfetModel : IMosfetModel
         Tox = p["tox"];
         RdGiven = r.Has("rd"); RsGiven = r.Has("rs");
 
-        double vtnom = SpiceConstants.ThermalVoltage(Tnom);
+        double vtnom = Units.ThermalVoltage(Tnom);
         double egNom = MosfetTemperature.BandGap(Tnom);
         if (Tox > 0)
         {
@@ -48,7 +48,7 @@ public abstract class MosfetModel : IMosfetModel
                 if (scaledIntrinsicDensity)
                 {
                     double t = Tnom / 300;
-                    ni *= t * Math.Sqrt(t) * Math.Exp(0.5 * egNom * (1.0 / 300 - 1 / Tnom) * SpiceConstants.ElementaryCharge / SpiceConstants.Boltzmann);
+                    ni *= t * Math.Sqrt(t) * Math.Exp(0.5 * egNom * (1.0 / 300 - 1 / Tnom) * Units.ElementaryCharge / Units.Boltzmann);
                 }
                 if (nsub * 1e6 <= ni)
                     throw new ArgumentException("parameter 'nsub' must be above the intrinsic density 1.45e10 /cm³");
@@ -63,10 +63,10 @@ public abstract class MosfetModel : IMosfetModel
                 }
                 double phiMS = workFunction - (3.25 + 0.5 * egNom + fermiS);
                 if (!r.Has("gamma"))
-                    Gamma = Math.Sqrt(2 * EpsilonSilicon * SpiceConstants.ElementaryCharge * nsub * 1e6) / OxideCapacitance;
+                    Gamma = Math.Sqrt(2 * EpsilonSilicon * Units.ElementaryCharge * nsub * 1e6) / OxideCapacitance;
                 if (!r.Has("vto"))
                 {
-                    double vfb = phiMS - p["nss"] * 1e4 * SpiceConstants.ElementaryCharge / OxideCapacitance;
+                    double vfb = phiMS - p["nss"] * 1e4 * Units.ElementaryCharge / OxideCapacitance;
                     Vto = vfb + Type * (Gamma * Math.Sqrt(Phi) + Phi);
                 }
                 Nsub = nsub;

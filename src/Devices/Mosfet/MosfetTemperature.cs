@@ -20,10 +20,10 @@ public sealed class MosfetTemperature
     /// <summary>The band-gap correction of a junction potential at <paramref name="kelvin"/> (SPICE's pbfact).</summary>
     private static double PotentialShift(double kelvin)
     {
-        double vt = SpiceConstants.ThermalVoltage(kelvin);
-        double kt = SpiceConstants.Boltzmann * kelvin;
-        double arg = -BandGap(kelvin) / (2 * kt) + ReferenceGap / (SpiceConstants.Boltzmann * 2 * Reference);
-        return -2 * vt * (1.5 * Math.Log(kelvin / Reference) + SpiceConstants.ElementaryCharge * arg);
+        double vt = Units.ThermalVoltage(kelvin);
+        double kt = Units.Boltzmann * kelvin;
+        double arg = -BandGap(kelvin) / (2 * kt) + ReferenceGap / (Units.Boltzmann * 2 * Reference);
+        return -2 * vt * (1.5 * Math.Log(kelvin / Reference) + Units.ElementaryCharge * arg);
     }
 
     /// <summary>Evaluates the laws for <paramref name="m"/> at device temperature <paramref name="kelvin"/>.</summary>
@@ -31,9 +31,9 @@ public sealed class MosfetTemperature
     {
         if (!(kelvin > 0)) throw new ArgumentException("temperature must be above 0 K");
         Kelvin = kelvin;
-        Vt = SpiceConstants.ThermalVoltage(kelvin);
+        Vt = Units.ThermalVoltage(kelvin);
         double tnom = m.Tnom;
-        double vtnom = SpiceConstants.ThermalVoltage(tnom);
+        double vtnom = Units.ThermalVoltage(tnom);
         double fact1 = tnom / Reference, fact2 = kelvin / Reference;
         double eg1 = BandGap(tnom), eg = BandGap(kelvin);
         double shift1 = PotentialShift(tnom), shift = PotentialShift(kelvin);

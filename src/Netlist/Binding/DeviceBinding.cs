@@ -87,6 +87,14 @@ internal sealed partial class ElementBinder
             given[info.Name] = asg.Value;
         }
         if (!ok) throw new BindException();
+        if (kind.ModelRequired && model == null && level == null)
+        {
+            // every word was taken as a node: a missing node puts the model name among them
+            var asNode = e.Nodes.FirstOrDefault(n => _netlist.Models.ContainsKey(n.Name));
+            throw asNode != null
+                ? Fail(asNode.Position, $"'{asNode.Name}' is a model, but '{e.Name}' needs {kind.MinNodes} nodes before its model name")
+                : Fail(e.Position, $"expected a model name for '{e.Name}'");
+        }
         if (given.TryGetValue("r", out double r) && r == 0 && kind.Letter == 'r')
             Warn(e.Position, $"resistance of '{e.Name}' is 0; set to 1 mΩ (as ngspice does)");
         return new DeviceRequest

@@ -13,7 +13,7 @@ EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "c
             "coupled_transformer", "tline_reflections", "rossler_attractor", "behavioural_memristor",
             "bjt_ce_amplifier", "bjt_diff_pair",
             "cmos_inverter_dc", "cmos_inverter_chain", "cmos_latch", "cmos_cs_amplifier",
-            "ring_oscillator_5stage", "bsim3_inverter"]
+            "ring_oscillator_5stage", "bsim3_inverter", "cmos_inverter_mosis"]
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(ROOT, "..", "..", ".."))
 
