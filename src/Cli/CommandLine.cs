@@ -6,6 +6,8 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
     public const string Usage =
         "usage: perovspice run NETLIST.cir [-o DIR] [--format csv|raw] [--plot] [--quiet]\n" +
         "       perovspice check NETLIST.cir\n" +
+        Fitting.FitOptions.Usage + "\n" +
+        "       perovspice help MODEL-TYPE|ELEMENT-LETTER   (e.g. help nmos, help q: parameter tables)\n" +
         "       perovspice --version | --help";
 
     /// <summary>Parses the arguments, or returns an error message.</summary>
@@ -13,6 +15,8 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
     {
         if (args.Length == 0) return (null, "missing command");
         string verb = args[0];
+        if (verb == "help" && args.Length == 2)
+            return (new CommandLine("help", args[1], null, "csv", false, false), null); // help TOPIC: a model type or element
         if (verb is "--version" or "-V" or "--help" or "-h" or "help")
             return args.Length == 1 ? (new CommandLine(verb.TrimStart('-') == "V" ? "version" : verb.TrimStart('-'), null, null, "csv", false, false), null)
                                     : (null, $"unexpected argument '{args[1]}'");

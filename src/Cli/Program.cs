@@ -20,6 +20,7 @@ namespace Perovspice.Cli
         {
             try
             {
+                if (args.Length > 0 && args[0] == "fit") return Fitting.FitCommand.Execute(args[1..], CommandLine.Usage);
                 if (args.Length > 0 && Sharding.Cluster.Handles(args[0])) return Sharding.Cluster.Execute(args);
                 var (shardArgs, shard, shardError) = Sharding.ShardSpec.Extract(args);
                 var (line, error) = shardError is null ? CommandLine.Parse(shardArgs) : (null, shardError);
@@ -34,6 +35,10 @@ namespace Perovspice.Cli
                     case "version":
                         Console.WriteLine($"perovspice {Version()}");
                         return Ok;
+                    case "help" when line.Netlist is { } topic:
+                        if (ModelHelp.Write(topic, Console.Out)) return Ok;
+                        Console.Error.WriteLine($"perovspice: no help on '{topic}'; topics: {string.Join(" ", ModelHelp.Topics)}");
+                        return UsageError;
                     case "help":
                         Console.WriteLine(CommandLine.Usage);
                         return Ok;

@@ -14,9 +14,13 @@ public interface IDcSource
 /// <param name="Step">Increment (its sign matches Stop − Start).</param>
 public sealed record DcSweepSpec(string Source, double Start, double Stop, double Step)
 {
+    /// <summary>When set, the exact values swept in this order (Start, Stop and Step are then ignored).</summary>
+    public IReadOnlyList<double>? Points { get; init; }
+
     /// <summary>The sweep's values, SPICE style (the end point included within rounding).</summary>
     public double[] Values()
     {
+        if (Points is not null) return Points.ToArray();
         if (Step == 0 || !double.IsFinite(Step)) return new[] { Start };
         double span = (Stop - Start) / Step;
         if (span < -1e-9) return new[] { Start };
@@ -48,9 +52,13 @@ public enum AcSweepKind
 /// <summary>An ac analysis.</summary>
 public sealed record AcSpec(AcSweepKind Kind, int Points, double FStart, double FStop)
 {
+    /// <summary>When set, the exact frequencies in Hz in this order (the sweep fields are then ignored).</summary>
+    public IReadOnlyList<double>? List { get; init; }
+
     /// <summary>The frequencies in Hz, as ngspice lists them.</summary>
     public double[] Frequencies()
     {
+        if (List is not null) return List.ToArray();
         var list = new List<double>();
         switch (Kind)
         {

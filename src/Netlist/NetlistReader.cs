@@ -88,6 +88,16 @@ public static class NetlistReader
         }
     }
 
+    /// <summary>The evaluated top-level .param definitions (overrides included).</summary>
+    private static Dictionary<string, GlobalParameter> GlobalParameterTable(SubcktDefinition root, Flattener flattener)
+    {
+        var table = new Dictionary<string, GlobalParameter>();
+        foreach (var p in root.Params)
+            if (flattener.Global.Params.TryGetValue(p.Name.Text, out var slot) && slot.State == ParamSlot.SlotState.Done)
+                table[p.Name.Text] = new GlobalParameter(p.Name.Text, slot.Value, p.Name.Position);
+        return table;
+    }
+
     /// <summary>
     /// Analyses written as commands in <c>.control</c> blocks run as their dot forms when the netlist has no dot
     /// analysis (ngspice runs both; a netlist written for ngspice's interactive mode often has only these). When it
@@ -154,6 +164,6 @@ public static class NetlistReader
                         $"internal error while re-evaluating the netlist: {e.Message}") });
                 }
             })
-            { Measures = control.Measures, Fourier = control.Fourier };
+            { Measures = control.Measures, Fourier = control.Fourier, GlobalParameters = GlobalParameterTable(root, flattener) };
     }
 }

@@ -6,7 +6,7 @@ namespace Perovspice.Cli.Running;
 
 /// <summary>
 /// Runs the analyses of a <see cref="SteppedJob"/> one analysis at a time across all step values: analysis i for
-/// every value, merged into one table (the step column first, then the steps' rows one after another), then
+/// every value (the values in parallel on all cores), merged in step order into one table (the step column first, then the steps' rows one after another), then
 /// analysis i + 1. Each step value has its own simulator, so each one still sees its analyses in netlist order.
 /// Without <c>.step</c> this is exactly <see cref="AnalysisRunner"/>.
 /// </summary>
@@ -18,7 +18,8 @@ internal sealed class StepRunner
     public StepRunner(SteppedJob job, Action<string, double, double, long>? progress)
     {
         _job = job;
-        _runners = job.Cases.Select(c => new AnalysisRunner(c.Job) { Progress = progress }).ToArray();
+        // progress lines are for a single run; with several step values running at once they would interleave
+        _runners = job.Cases.Select(c => new AnalysisRunner(c.Job) { Progress = job.Cases.Count == 1 ? progress : null }).ToArray();
     }
 
     /// <summary>The text tables of the last <see cref="Run"/> (.meas, .four, .pz), merged over the step values with the
@@ -41,20 +42,31 @@ internal sealed class StepRunner
             TextOutputs.AddRange(_runners[0].TextOutputs);
             return tables;
         }
+        // Every step value has its own circuit and simulator: run them on all cores, then merge in step order, so
+        // the output is byte-identical to a sequential run and a failure names the first failing value.
+        var results = new IReadOnlyList<ResultTable>?[_runners.Length];
+        var failures = new SimulationException?[_runners.Length];
+        var texts = new List<TextTable>[_runners.Length];
+        Parallel.For(0, _runners.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads() }, k =>
+        {
+            try
+            {
+                results[k] = _runners[k].Run(_job.Cases[k].Job.Analyses[index]);
+                texts[k] = _runners[k].TextOutputs.ToList();
+            }
+            catch (SimulationException e)
+            {
+                failures[k] = e;
+            }
+        });
         List<ResultTable>? merged = null;
         for (int k = 0; k < _runners.Length; k++)
         {
             double value = _job.Cases[k].Value!.Value;
-            IReadOnlyList<ResultTable> parts;
-            try
-            {
-                parts = _runners[k].Run(_job.Cases[k].Job.Analyses[index]);
-            }
-            catch (SimulationException e)
-            {
+            if (failures[k] is { } e)
                 throw new SimulationException($"at .step {_job.Parameter} = {StepBinder.Format(value)}: {e.Message}");
-            }
-            foreach (var text in _runners[k].TextOutputs)
+            var parts = results[k]!;
+            foreach (var text in texts[k])
             {
                 var stepped = text.WithStep(_job.Parameter, StepBinder.Format(value));
                 if (TextOutputs.Find(t => t.FileStem == text.FileStem) is { } into) into.Append(stepped);
@@ -65,6 +77,11 @@ internal sealed class StepRunner
         }
         return merged ?? new List<ResultTable>();
     }
+
+    /// <summary>How many step values run at once: the environment variable PEROVSPICE_THREADS when it holds a
+    /// positive whole number (1 runs them one after another), else the number of cores.</summary>
+    internal static int Threads() =>
+        int.TryParse(Environment.GetEnvironmentVariable("PEROVSPICE_THREADS"), out int n) && n > 0 ? n : Environment.ProcessorCount;
 
     private static ResultTable Empty(ResultTable first, string parameter)
     {

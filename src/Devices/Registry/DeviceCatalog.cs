@@ -27,6 +27,7 @@ public static class DeviceCatalog
         TransmissionLineKind.Kind,
         Bjt.Kind,
         Jfet.Kind,
+        Mosfet.MosfetKind.Kind,
     };
 
     /// <summary>The kind for element letter <paramref name="letter"/> (lower case), or null.</summary>

@@ -87,6 +87,14 @@ internal sealed partial class ElementBinder
             given[info.Name] = asg.Value;
         }
         if (!ok) throw new BindException();
+        if (kind.ModelRequired && model == null && level == null)
+        {
+            // every word was taken as a node: a missing node puts the model name among them
+            var asNode = e.Nodes.FirstOrDefault(n => _netlist.Models.ContainsKey(n.Name));
+            throw asNode != null
+                ? Fail(asNode.Position, $"'{asNode.Name}' is a model, but '{e.Name}' needs {kind.MinNodes} nodes before its model name")
+                : Fail(e.Position, $"expected a model name for '{e.Name}'");
+        }
         if (given.TryGetValue("r", out double r) && r == 0 && kind.Letter == 'r')
             Warn(e.Position, $"resistance of '{e.Name}' is 0; set to 1 mΩ (as ngspice does)");
         return new DeviceRequest
@@ -161,10 +169,16 @@ internal sealed partial class ElementBinder
         foreach (var (pname, (value, pos)) in def.Parameters)
         {
             if (pname == "level") continue;
+            if (level.TextParameters.Contains(pname))
+            {
+                // version=3.3 reads as a number; the model takes it as text
+                text[pname] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                continue;
+            }
             var info = ParameterTable.Find(level.Parameters, pname);
             if (info == null)
             {
-                if (VendorParameters.Contains(pname) || level.TextParameters.Contains(pname))
+                if (VendorParameters.Contains(pname) || pname == "version")
                     Warn(pos, $"model parameter '{pname}' is not used by perovspice; ignored");
                 else
                 {

@@ -59,6 +59,9 @@ public sealed class FlatNetlist
     /// <summary><c>.four</c> statements in file order (applied to every <c>.tran</c>).</summary>
     public IReadOnlyList<FourierStatement> Fourier { get; init; } = Array.Empty<FourierStatement>();
 
+    /// <summary>The global <c>.param</c> definitions of the top level by lower-case name (those that evaluated).</summary>
+    public IReadOnlyDictionary<string, GlobalParameter> GlobalParameters { get; init; } = new Dictionary<string, GlobalParameter>();
+
     /// <summary>
     /// Re-evaluates the whole netlist with global parameter <paramref name="name"/> set to
     /// <paramref name="value"/> (replacing its <c>.param</c> definition; parameters depending on it

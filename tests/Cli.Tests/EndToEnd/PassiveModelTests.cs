@@ -91,3 +91,19 @@ public class InstanceMultiplierTests
         Assert.Equal(100 / (100 + 1000.0 / 6), Repo.ReadCsv(Path.Combine(dir, "op.csv"))["v(c)"][0], 1e-12);
     }
 }
+
+/// <summary>A required model missing because a node is missing: located at the word that names the model.</summary>
+public class MissingNodeTests
+{
+    [Fact]
+    public void ModelNameTakenAsANodeIsLocated()
+    {
+        string dir = Repo.TempDir();
+        string path = Path.Combine(dir, "t.cir");
+        File.WriteAllText(path, "t\nV1 d 0 1\nm1 d g 0 nm\n.model nm nmos\nR1 g 0 1k\n.op\n");
+        var (code, errors) = Repo.Run("check", path);
+        Assert.Equal(1, code);
+        Assert.Equal("t.cir:3:10: error: 'nm' is a model, but 'm1' needs 4 nodes before its model name",
+            errors.Replace(dir + Path.DirectorySeparatorChar, "").Trim());
+    }
+}

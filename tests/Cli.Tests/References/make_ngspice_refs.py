@@ -11,7 +11,9 @@ import os, re, subprocess, sys, tempfile
 
 EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "controlled_sources", "half_wave_rectifier",
             "coupled_transformer", "tline_reflections", "rossler_attractor", "behavioural_memristor",
-            "bjt_ce_amplifier", "bjt_diff_pair"]
+            "bjt_ce_amplifier", "bjt_diff_pair",
+            "cmos_inverter_dc", "cmos_inverter_chain", "cmos_latch", "cmos_cs_amplifier",
+            "ring_oscillator_5stage", "bsim3_inverter", "cmos_inverter_mosis"]
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(ROOT, "..", "..", ".."))
 
