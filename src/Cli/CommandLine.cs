@@ -6,6 +6,7 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
     public const string Usage =
         "usage: perovspice run NETLIST.cir [-o DIR] [--format csv|raw] [--plot] [--quiet]\n" +
         "       perovspice check NETLIST.cir\n" +
+        Sharding.Cluster.UsageLines +
         Fitting.FitOptions.Usage + "\n" +
         "       perovspice help MODEL-TYPE|ELEMENT-LETTER   (e.g. help nmos, help q: parameter tables)\n" +
         "       perovspice --version | --help";

@@ -3,6 +3,12 @@ namespace Perovspice.Cli.Sharding;
 /// <summary>Dispatch of the cluster verbs (<c>merge</c>, <c>slurm</c>) and their shared helpers.</summary>
 internal static class Cluster
 {
+    /// <summary>The lines of the command's usage text for sharding and the cluster verbs (see docs/cluster.md).</summary>
+    public const string UsageLines =
+        "       perovspice run NETLIST.cir --shard K/N -o DIR_K [--format csv|raw] [--plot]\n" +
+        "       perovspice merge DIR_1 ... DIR_N -o DIR\n" +
+        "       perovspice slurm NETLIST.cir --tasks N [--partition P] [--time HH:MM:SS] [--cpus C] -o DIR [--submit]\n";
+
     /// <summary>Whether <paramref name="verb"/> is handled here.</summary>
     public static bool Handles(string verb) => verb is "merge" or "slurm";
 
