@@ -119,4 +119,17 @@ public class RandomFunctionTests
         Assert.Contains("t.cir:5:15: error: seed must be a non-negative integer", T.Error("r1 a 0 1\nv1 a 0 1\n.op\n.options seed=-1\n"));
         Assert.Contains("random function 'agauss(...)' is not allowed in B-source", T.Error("b1 a 0 v={agauss(1,1,1)}\nr1 a 0 1\n.op\n"));
     }
+
+    /// <summary>The draws follow the documented hash and generator exactly (so they are the same in every process and
+    /// on every machine): values computed independently by References/random/reference_draws.py.</summary>
+    [Theory]
+    [InlineData("", 919.589821922554)]
+    [InlineData(".options seed=9\n", 1069.0132544547428)]
+    public void Draws_MatchTheIndependentReference(string options, double expected) =>
+        T.Near(expected, T.Read(options + "r1 a 0 {aunif(1000, 100)}\nv1 a 0 1\n.op\n").El("r1").Val());
+
+    [Fact]
+    public void Draws_MatchTheIndependentReference_ForAStepValue() =>
+        T.Near(946.7923258983268, T.Read("r1 a 0 {aunif(1000, 100)}\nv1 a 0 1\n.op\n.step param run 1 3 1\n")
+            .WithParameter("run", 3).El("r1").Val());
 }

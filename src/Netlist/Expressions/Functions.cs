@@ -12,6 +12,8 @@ namespace Perovspice.Netlist.Expressions;
 /// negative bases).</item>
 /// <item><c>limit(x,a,b)</c> = min(max(x,a),b). (ngspice 39 does not clamp: its B sources return x and its
 /// .param returns x+b; this is the documented meaning, kept deliberately.)</item>
+/// <item>With two arguments <c>limit(nom, abs)</c> is the Monte-Carlo function; it and <c>gauss</c>, <c>agauss</c>,
+/// <c>unif</c>, <c>aunif</c> are evaluated by <see cref="RandomFunctions"/>.</item>
 /// <item>Extensions not in ngspice 39 (which reports them as unknown): <c>atan2(y,x)</c>, <c>if(c,a,b)</c>
 /// (same as <c>c ? a : b</c>).</item>
 /// </list>
