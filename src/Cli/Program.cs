@@ -51,7 +51,7 @@ namespace Perovspice.Cli
                     if (!line.Quiet) Console.WriteLine($"{line.Netlist}: ok ({job.Cases[0].Job.Circuit.Devices.Count} elements, {job.Analyses.Count} analyses{steps})");
                     return Ok;
                 }
-                return shard is null ? Run(job, line) : Sharding.ShardRunner.Run(job, line, shard);
+                return shard is null ? Run(job, line) : Sharding.Cluster.Guard(() => Sharding.ShardRunner.Run(job, line, shard));
             }
             catch (Exception e)
             {

@@ -13,12 +13,26 @@ internal static class Cluster
     public static bool Handles(string verb) => verb is "merge" or "slurm";
 
     /// <summary>Runs a cluster verb; <paramref name="args"/> starts with the verb.</summary>
-    public static int Execute(string[] args) => args[0] switch
+    public static int Execute(string[] args) => Guard(() => args[0] switch
     {
         "merge" => MergeCommand.Execute(args[1..]),
         "slurm" => SlurmCommand.Execute(args[1..]),
         _ => throw new InvalidOperationException(args[0]),
-    };
+    });
+
+    /// <summary>Runs <paramref name="command"/>; an output that cannot be written is exit 73 with the reason.</summary>
+    public static int Guard(Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"perovspice: cannot write the output: {e.Message}");
+            return 73;
+        }
+    }
 
     /// <summary>Prints a usage error; returns 64.</summary>
     public static int Usage(string message, string usage)
