@@ -22,7 +22,7 @@ public static class PassiveKinds
 
     private static double DeltaT(DeviceRequest r, double tnomK)
     {
-        double t = r.Has("temp") ? r.Get("temp", 27) + Units.CelsiusToKelvin : r.Temperature + r.Get("dtemp", 0);
+        double t = r.DeviceTemperature;
         return t - tnomK;
     }
 

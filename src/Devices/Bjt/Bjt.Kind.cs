@@ -36,7 +36,7 @@ public sealed partial class Bjt
         if (r.Model is not BjtModel model)
             throw new ArgumentException($"bjt '{r.Name}' needs an npn or pnp model");
         double area = r.Has("area") ? r.Get("area", 1) : r.Values.Count > 0 ? r.Values[0] : 1;
-        double kelvin = r.Has("temp") ? r.Get("temp", 27) + Units.CelsiusToKelvin : r.Temperature + r.Get("dtemp", 0);
+        double kelvin = r.DeviceTemperature;
         double? icVbe = null, icVce = null;
         if (r.ListParameters.TryGetValue("ic", out var ic))
         {

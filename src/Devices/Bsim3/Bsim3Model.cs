@@ -156,10 +156,8 @@ public sealed class Bsim3Model : IMosfetModel
             M = request.Get("m", 1),
             Off = request.Flags.Contains("off") || request.Get("off", 0) != 0,
         };
-        double kelvin = request.Has("temp") ? request.Get("temp", 27) + Units.CelsiusToKelvin
-            : request.Temperature + request.Get("dtemp", 0);
         return new Bsim3Mosfet(request.Name, request.Nodes[0], request.Nodes[1], request.Nodes[2], request.Nodes[3],
-            this, geometry, kelvin);
+            this, geometry, request.DeviceTemperature);
     }
 }
 

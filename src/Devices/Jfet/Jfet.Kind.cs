@@ -35,7 +35,7 @@ public sealed partial class Jfet
         if (r.Model is not JfetModel model)
             throw new ArgumentException($"jfet '{r.Name}' needs an njf or pjf model");
         double area = r.Has("area") ? r.Get("area", 1) : r.Values.Count > 0 ? r.Values[0] : 1;
-        double kelvin = r.Has("temp") ? r.Get("temp", 27) + Units.CelsiusToKelvin : r.Temperature + r.Get("dtemp", 0);
+        double kelvin = r.DeviceTemperature;
         double? icVds = null, icVgs = null;
         if (r.ListParameters.TryGetValue("ic", out var ic))
         {

@@ -48,7 +48,7 @@ public abstract class MosfetDevice : Device
         EffectiveLength = L + model.LengthOffset - 2 * model.Ld;
         if (!(EffectiveLength > 0))
             throw new ArgumentException($"effective channel length l − 2·ld = {EffectiveLength:G4} m must be > 0");
-        double kelvin = r.Has("temp") ? r.Get("temp", 27) + Units.CelsiusToKelvin : r.Temperature + r.Get("dtemp", 0);
+        double kelvin = r.DeviceTemperature;
         Temp = new MosfetTemperature(model, kelvin);
         double m = Multiplier;
 

@@ -47,6 +47,11 @@ public sealed class DeviceRequest
     /// <summary>Circuit temperature in kelvin (`.temp`, `.options temp`; 300.15 K = 27 °C by default).</summary>
     public double Temperature { get; init; } = Units.NominalTemperature;
 
+    /// <summary>The device's own temperature in kelvin: its <c>temp=</c> (°C) when given, else the circuit
+    /// temperature plus its <c>dtemp=</c> (K).</summary>
+    public double DeviceTemperature =>
+        Has("temp") ? Get("temp", 27) + Units.CelsiusToKelvin : Temperature + Get("dtemp", 0);
+
     /// <summary>The value of instance parameter <paramref name="name"/> when given, else <paramref name="fallback"/>.</summary>
     public double Get(string name, double fallback) => Parameters.TryGetValue(name, out double v) ? v : fallback;
 
