@@ -48,7 +48,9 @@ internal sealed class TransientRunner
         double tmax = spec.EffectiveMaxStep;
         if (!(tmax > 0)) tmax = spec.Step;
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
-        var breakpoints = CollectBreakpoints(spec, hmin);
+        var breakpoints = CollectBreakpoints(spec with { MaxBreakpoints = _opt.MaxPoints }, hmin);
+        if (breakpoints.Count > _opt.MaxPoints)
+            throw new SimulationException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit of points)");
 
         // Starting point: the operating point (with .ic nodes held) or, with uic, the given values.
         var x = new double[_n + 1];
@@ -92,6 +94,7 @@ internal sealed class TransientRunner
         {
         while (bpIndex < breakpoints.Count)
         {
+            _opt.Cancellation.ThrowIfCancellationRequested();
             double nextBp = breakpoints[bpIndex];
             double hTry = Math.Min(h, tmax);
             bool landing = false;
@@ -160,7 +163,8 @@ internal sealed class TransientRunner
             failedSinceAccept = null;
             Accept(xNew, a0, p, hTry);
             t = tNew;
-            steps++;
+            if (++steps > _opt.MaxPoints)
+                throw new SimulationException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit of points)");
             Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
             if (landing)
             {

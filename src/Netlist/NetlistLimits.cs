@@ -1,0 +1,20 @@
+namespace Perovspice.Netlist;
+
+/// <summary>
+/// Sizes the netlist front end refuses before allocating anything, so that no input can exhaust the machine. Every count
+/// that comes from the input is computed in floating point and compared with these; a netlist over a limit gets a
+/// located error naming the limit and the command-line option that raises it (see docs/robustness.md).
+/// </summary>
+/// <param name="MaxPoints">Most points of one sweep (<c>.dc</c>, both sources together; <c>.ac</c>; <c>.hopf</c>) or one
+/// transient (its stop time over the print step and over the maximum step). Option <c>--max-points</c>.</param>
+/// <param name="MaxDevices">Most elements after subcircuit expansion, estimated from the definitions before anything is
+/// expanded. Option <c>--max-devices</c>.</param>
+/// <param name="MaxStepValues">Most values of a <c>.step</c>. Option <c>--max-steps</c>.</param>
+/// <param name="MaxFileBytes">Largest netlist or <c>.include</c>d file, in bytes (only regular files are read).
+/// Option <c>--max-file-bytes</c>.</param>
+public sealed record NetlistLimits(double MaxPoints = 1e8, double MaxDevices = 2e6, double MaxStepValues = 1e6,
+    long MaxFileBytes = 256L << 20)
+{
+    /// <summary>The defaults.</summary>
+    public static NetlistLimits Default { get; } = new();
+}
