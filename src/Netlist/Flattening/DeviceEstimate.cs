@@ -18,16 +18,18 @@ internal static class DeviceEstimate
         var memo = new Dictionary<SubcktDefinition, double>();
         var active = new HashSet<SubcktDefinition>();
         double total = 0, worst = -1;
-        ElementStatement? worstAt = null;
+        ElementStatement? worstAt = null, over = null;
         foreach (var s in root.Body)
         {
             if (s is not ElementStatement e) continue;
             double n = e.Kind == 'x' ? Instance(root, e, memo, active, maxDepth) : 1;
             total += n;
             if (e.Kind == 'x' && n > worst) { worst = n; worstAt = e; }
+            if (total > limits.MaxDevices) over ??= e;
         }
-        if (total <= limits.MaxDevices) return true;
-        var at = worstAt?.Name.Position ?? root.Body.OfType<ElementStatement>().First().Name.Position;
+        if (over is null) return true;
+        if (worst < limits.MaxDevices / 2) worstAt = null;   // no single culprit: point at where the limit is passed
+        var at = (worstAt ?? over).Name.Position;
         string where = worstAt is null ? "" : $"; '{worstAt.Name.Written}' alone expands to {Show(worst)}";
         diags.Error(at, $"the netlist would flatten to {Show(total)} elements, more than the limit of {Show(limits.MaxDevices)}" +
             $"{where} (raise the limit with --max-devices)");
