@@ -143,7 +143,7 @@ namespace Perovspice.Cli
                     if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{ext}");
                 }
             }
-            return interruption.Requested ? interruption.ExitCode : Ok;
+            return Ok;   // every analysis finished and was written, even if a signal came during the last write
         }
 
         /// <summary>Writes one table (each file whole or not at all); returns the extension used. The Hopf points table

@@ -7,7 +7,7 @@ namespace Perovspice.Netlist;
 /// </summary>
 /// <param name="MaxPoints">Most points of one sweep (<c>.dc</c>, both sources together; <c>.ac</c>; <c>.hopf</c>) or one
 /// transient (its stop time over the print step and over the maximum step). Option <c>--max-points</c>.</param>
-/// <param name="MaxDevices">Most elements after subcircuit expansion, estimated from the definitions before anything is
+/// <param name="MaxDevices">Most elements and subcircuit instances after expansion, estimated from the definitions before anything is
 /// expanded. Option <c>--max-devices</c>.</param>
 /// <param name="MaxStepValues">Most values of a <c>.step</c>. Option <c>--max-steps</c>.</param>
 /// <param name="MaxFileBytes">Largest netlist or <c>.include</c>d file, in bytes (only regular files are read).

@@ -4,7 +4,8 @@ using Perovspice.Netlist.Syntax;
 namespace Perovspice.Netlist.Flattening;
 
 /// <summary>
-/// Counts the elements a netlist flattens to before anything is expanded: each definition's count is its own elements
+/// Counts the elements and subcircuit instances a netlist flattens to before anything is expanded (an instance costs
+/// work even when its definition is empty or unknown): each definition's count is its own elements and instances
 /// plus its instances' counts, memoized per definition, in floating point (so a 10⁸-leaf hierarchy written in 20 lines
 /// is refused in microseconds, and no count overflows). Unknown or recursive instances count as nothing (the flattener
 /// reports them).
@@ -22,7 +23,7 @@ internal static class DeviceEstimate
         foreach (var s in root.Body)
         {
             if (s is not ElementStatement e) continue;
-            double n = e.Kind == 'x' ? Instance(root, e, memo, active, maxDepth) : 1;
+            double n = e.Kind == 'x' ? 1 + Instance(root, e, memo, active, maxDepth) : 1;
             total += n;
             if (e.Kind == 'x' && n > worst) { worst = n; worstAt = e; }
             if (total > limits.MaxDevices) over ??= e;
@@ -31,7 +32,7 @@ internal static class DeviceEstimate
         if (worst < limits.MaxDevices / 2) worstAt = null;   // no single culprit: point at where the limit is passed
         var at = (worstAt ?? over).Name.Position;
         string where = worstAt is null ? "" : $"; '{worstAt.Name.Written}' alone expands to {Show(worst)}";
-        diags.Error(at, $"the netlist would flatten to {Show(total)} elements, more than the limit of {Show(limits.MaxDevices)}" +
+        diags.Error(at, $"the netlist would flatten to {Show(total)} elements and instances, more than the limit of {Show(limits.MaxDevices)}" +
             $"{where} (raise the limit with --max-devices)");
         return false;
     }
@@ -51,7 +52,7 @@ internal static class DeviceEstimate
         if (!active.Add(def)) return 0;                      // recursive instantiation: reported by the flattener
         double n = 0;
         foreach (var s in def.Body)
-            if (s is ElementStatement e) n += e.Kind == 'x' ? Instance(def, e, memo, active, depth) : 1;
+            if (s is ElementStatement e) n += e.Kind == 'x' ? 1 + Instance(def, e, memo, active, depth) : 1;
         active.Remove(def);
         if (depth > 0) memo[def] = n;
         return n;

@@ -102,7 +102,7 @@ public class IssueCases
         sb.Append("X1 a s8\n.op\n");
         var sw = Stopwatch.StartNew();
         var r = RunText(sb.ToString());
-        AssertLocated(r, 102, "1e8 elements");
+        AssertLocated(r, 102, "flatten to 1.111e8 elements and instances");
         Assert.Contains("--max-devices", r.Errors);
         Assert.True(sw.Elapsed.TotalSeconds < 2, $"took {sw.Elapsed}");
         // and under check too
@@ -115,7 +115,7 @@ public class IssueCases
     public void DeviceLimitIsAnOption()
     {
         var r = RunText(Header + "R2 a 0 1k\n.op\n", "--max-devices", "2");
-        AssertLocated(r, 4, "flatten to 3 elements, more than the limit of 2");
+        AssertLocated(r, 4, "flatten to 3 elements and instances, more than the limit of 2");
     }
 
     [Fact]
