@@ -10,7 +10,7 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
         "usage: perovspice run NETLIST.cir [-o DIR] [--format csv|raw] [--plot] [--quiet] [LIMITS]\n" +
         "       perovspice check NETLIST.cir [LIMITS]\n" +
         "       perovspice --version | --help\n" +
-        "limits: --max-points N (1e8) --max-devices N (2e6) --max-steps N (1e6) --max-file-bytes N (268435456)";
+        "limits: --max-points N (1e8) --max-values N (3e7) --max-devices N (2e6) --max-steps N (1e6) --max-file-bytes N (268435456)";
 
     /// <summary>Sizes the netlist may not exceed (defaults unless raised with the <c>--max-…</c> options).</summary>
     public NetlistLimits Limits { get; init; } = NetlistLimits.Default;
@@ -44,7 +44,7 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
                 case "--plot" when verb == "run":
                     plot = true;
                     break;
-                case "--max-points" or "--max-devices" or "--max-steps" or "--max-file-bytes":
+                case "--max-points" or "--max-values" or "--max-devices" or "--max-steps" or "--max-file-bytes":
                 {
                     if (++i >= args.Length) return (null, $"{a} needs a number");
                     if (!double.TryParse(args[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double n) || !(n >= 1) || n > 1e18)
@@ -53,6 +53,7 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
                     {
                         "--max-points" => limits with { MaxPoints = Math.Floor(n) },
                         "--max-devices" => limits with { MaxDevices = Math.Floor(n) },
+                        "--max-values" => limits with { MaxValues = Math.Floor(n) },
                         "--max-steps" => limits with { MaxStepValues = Math.Floor(n) },
                         _ => limits with { MaxFileBytes = (long)n },
                     };

@@ -100,11 +100,7 @@ namespace Perovspice.Cli
             string stem = Path.GetFileNameWithoutExtension(line.Netlist!);
             using var output = OutputDirectory.Open(line.OutputDir ?? Path.Combine(Directory.GetCurrentDirectory(), stem + ".out"));
             string outDir = output.Path;
-            foreach (var c in job.Cases)
-            {
-                c.Job.Options.Cancellation = interruption.Token;
-                c.Job.Options.MaxPoints = (long)Math.Min(line.Limits.MaxPoints, long.MaxValue / 2);
-            }
+            foreach (var c in job.Cases) c.Job.Options.Cancellation = interruption.Token;
             bool showProgress = !line.Quiet && !Console.IsErrorRedirected;
             ProgressReporter? progress = null;
             var runner = new StepRunner(job, showProgress ? (kind, value, total, count) =>
@@ -120,12 +116,14 @@ namespace Perovspice.Cli
                 try
                 {
                     if (interruption.Requested) throw new OperationCanceledException();
+                    LimitPoints(job, i, line.Limits);
                     tables = runner.Run(i);
                 }
                 catch (SimulationException e)
                 {
                     progress?.Done();
-                    Console.Error.WriteLine($"{p.File}:{p.Line}:{p.Column}: error: simulation failed: {e.Message}");
+                    string hint = e.Message.Contains("the limit", StringComparison.Ordinal) ? " (raise it with --max-points or --max-values)" : "";
+                    Console.Error.WriteLine($"{p.File}:{p.Line}:{p.Column}: error: simulation failed: {e.Message}{hint}");
                     return SimulationFailed;
                 }
                 catch (OperationCanceledException)
@@ -144,6 +142,18 @@ namespace Perovspice.Cli
                 }
             }
             return Ok;   // every analysis finished and was written, even if a signal came during the last write
+        }
+
+        /// <summary>
+        /// The points analysis <paramref name="index"/> may take in each step case: the point limit, and the value
+        /// limit shared out over its output columns (+1 for the sweep) and the step values, so that no analysis fills
+        /// the memory (thousands of <c>.print</c> columns over a long transient used to take gigabytes).
+        /// </summary>
+        private static void LimitPoints(SteppedJob job, int index, NetlistLimits limits)
+        {
+            double columns = job.Analyses[index].Outputs.Count + 1;
+            double points = Math.Min(limits.MaxPoints, Math.Max(1, Math.Floor(limits.MaxValues / columns / job.Cases.Count)));
+            foreach (var c in job.Cases) c.Job.Options.MaxPoints = (long)Math.Min(points, long.MaxValue / 2);
         }
 
         /// <summary>Writes one table (each file whole or not at all); returns the extension used. The Hopf points table

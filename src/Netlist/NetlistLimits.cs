@@ -9,11 +9,14 @@ namespace Perovspice.Netlist;
 /// transient (its stop time over the print step and over the maximum step). Option <c>--max-points</c>.</param>
 /// <param name="MaxDevices">Most elements and subcircuit instances after expansion, estimated from the definitions before anything is
 /// expanded. Option <c>--max-devices</c>.</param>
+/// <param name="MaxValues">Most values one analysis stores: its points times its output columns, over all
+/// <c>.step</c> values together (a run is stopped when it gets there; each value costs about 32 bytes while the
+/// run lasts, so the default is about 1 GB). Option <c>--max-values</c>.</param>
 /// <param name="MaxStepValues">Most values of a <c>.step</c>. Option <c>--max-steps</c>.</param>
 /// <param name="MaxFileBytes">Largest netlist or <c>.include</c>d file, in bytes (only regular files are read).
 /// Option <c>--max-file-bytes</c>.</param>
 public sealed record NetlistLimits(double MaxPoints = 1e8, double MaxDevices = 2e6, double MaxStepValues = 1e6,
-    long MaxFileBytes = 256L << 20)
+    long MaxFileBytes = 256L << 20, double MaxValues = 3e7)
 {
     /// <summary>The defaults.</summary>
     public static NetlistLimits Default { get; } = new();

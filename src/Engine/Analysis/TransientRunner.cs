@@ -50,7 +50,7 @@ internal sealed class TransientRunner
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
         var breakpoints = CollectBreakpoints(spec with { MaxBreakpoints = _opt.MaxPoints }, hmin);
         if (breakpoints.Count > _opt.MaxPoints)
-            throw new SimulationException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit of points)");
+            throw new SimulationException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit for this analysis)");
 
         // Starting point: the operating point (with .ic nodes held) or, with uic, the given values.
         var x = new double[_n + 1];
@@ -164,7 +164,7 @@ internal sealed class TransientRunner
             Accept(xNew, a0, p, hTry);
             t = tNew;
             if (++steps > _opt.MaxPoints)
-                throw new SimulationException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit of points)");
+                throw new SimulationException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)");
             Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
             if (landing)
             {

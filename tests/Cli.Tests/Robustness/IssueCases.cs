@@ -90,6 +90,16 @@ public class IssueCases
     }
 
     [Fact]
+    public void ThousandsOfColumnsOverALongTransientStopAtTheValueLimit()
+    {
+        string items = string.Join(' ', Enumerable.Repeat("v(b)", 2000));
+        var r = RunText($"t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.tran 10u 1\n.print tran {items}\n", "--max-values", "1e6");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("the limit for this analysis", r.Errors);
+        Assert.Contains("--max-values", r.Errors);
+    }
+
+    [Fact]
     public void HierarchyOf1e8LeavesIsRefusedBeforeExpansion()
     {
         var sb = new StringBuilder("t\nV1 a 0 1\n.subckt s0 a\nR1 a 0 1k\n.ends\n");
