@@ -108,6 +108,7 @@ namespace Perovspice.Cli
                 progress ??= new ProgressReporter(kind, total, true);
                 progress.Report(value, count);
             } : null);
+            var texts = new TextOutputs();
             for (int i = 0; i < runner.Analyses.Count; i++)
             {
                 var analysis = runner.Analyses[i];
@@ -140,6 +141,7 @@ namespace Perovspice.Cli
                     string ext = Write(table, output, line);
                     if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{ext}");
                 }
+                texts.Write(runner.TextOutputs, outDir, line.Quiet);
             }
             return Ok;   // every analysis finished and was written, even if a signal came during the last write
         }

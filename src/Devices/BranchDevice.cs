@@ -11,7 +11,7 @@ public abstract class BranchDevice : Device
 {
     /// <summary>Node indices of the two terminals and the branch-current unknown.</summary>
     protected int Plus, Minus, Branch;
-    private int _sPK, _sMK, _sKP, _sKM;
+    private ControlledStamp _currentIntoNodes, _branchOnVoltage;
 
     /// <summary>Creates the device; the first two nodes are its terminals.</summary>
     protected BranchDevice(string name, params string[] nodes) : base(name, nodes) { }
@@ -34,17 +34,16 @@ public abstract class BranchDevice : Device
         Plus = c.Node(Nodes[0]);
         Minus = c.Node(Nodes[1]);
         Branch = c.AddUnknown(Name + "#branch", UnknownKind.Current);
-        _sPK = c.Slot(Plus, Branch); _sMK = c.Slot(Minus, Branch);
-        _sKP = c.Slot(Branch, Plus); _sKM = c.Slot(Branch, Minus);
+        _currentIntoNodes = ControlledStamp.Reserve(c, Plus, Minus, Branch, 0);
+        _branchOnVoltage = ControlledStamp.Row(c, Branch, Plus, Minus);
     }
 
     /// <summary>Adds the branch current to both nodes' KCL and v(+) − v(−) to the branch equation.</summary>
     protected void LoadIncidence(LoadContext c)
     {
-        double i = c.X[Branch];
-        c.F[Plus] += i; c.F[Minus] -= i;
-        c.G[_sPK] += 1; c.G[_sMK] -= 1;
-        c.F[Branch] += c.X[Plus] - c.X[Minus];
-        c.G[_sKP] += 1; c.G[_sKM] -= 1;
+        _currentIntoNodes.Current(c, c.X[Branch]);
+        _currentIntoNodes.Conductance(c, 1);
+        _branchOnVoltage.Current(c, c.X[Plus] - c.X[Minus]);
+        _branchOnVoltage.Conductance(c, 1);
     }
 }

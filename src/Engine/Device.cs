@@ -28,6 +28,12 @@ public abstract class Device
     /// <summary>Declares internal unknowns and the matrix entries the device stamps.</summary>
     public abstract void Setup(SetupContext context);
 
+    /// <summary>A consistency check that needs the rest of the circuit (a K element: the inductance matrix of the
+    /// inductors it couples); throws <see cref="ArgumentException"/> with a message naming the device. The netlist
+    /// binder calls it on every device once the circuit is complete, so that the error is located at the
+    /// element. Default: nothing.</summary>
+    public virtual void Validate(Circuit circuit) { }
+
     /// <summary>Second setup pass, after every device's <see cref="Setup"/>: devices that refer to another
     /// device (a current-controlled source reads its controlling source's branch) resolve it here and reserve
     /// the matrix entries that need it. Default: nothing.</summary>
@@ -42,6 +48,31 @@ public abstract class Device
     /// <summary>Called before a transient: resolve waveform defaults (which depend on tstep and tstop) and add
     /// the times at which the device's waveform has a corner (the transient steps exactly onto them).</summary>
     public virtual void BeginTransient(TransientSpec spec, List<double> breakpoints) { }
+
+    /// <summary>The largest transient step the device tolerates (a transmission line: its delay), or +∞.
+    /// Read once when a transient starts.</summary>
+    public virtual double MaxTimeStep => double.PositiveInfinity;
+
+    /// <summary>
+    /// Event detection on a converged, accurate trial step from the last accepted point (<paramref name="t0"/>,
+    /// <paramref name="x0"/>) to (<paramref name="t1"/>, <paramref name="x1"/>): returns the time in
+    /// [t0, t1] at which the device changes its equations (a switch's control crosses its threshold), or +∞
+    /// when it does not. When the event lies more than a small tolerance before t1 the transient rejects the
+    /// step and retries it so that it ends just after the event; the device then changes state in
+    /// <see cref="AcceptTimePoint"/>. Must not change the device's state. Default: +∞.
+    /// </summary>
+    public virtual double FindEvent(double t0, double[] x0, double t1, double[] x1) => double.PositiveInfinity;
+
+    /// <summary>Called after every accepted transient time point, and once for the starting point at t = 0
+    /// (after the operating point or the uic values). The only place where a device may change a state that
+    /// alters its equations during a transient (a switch flips here, a delay line records its history); see
+    /// <see cref="TimePointContext"/> for breakpoints and discontinuities. Default: nothing.</summary>
+    public virtual void AcceptTimePoint(TimePointContext context) { }
+
+    /// <summary>Adds frequency-dependent terms to the ac matrix, indexed by slot like G and C, on top of the
+    /// G + jωC that the operating point's load gives (a transmission line's e^(−jωτ) coupling). Only slots
+    /// reserved at setup may be touched. Default: nothing.</summary>
+    public virtual void LoadAc(double omega, Complex[] matrix) { }
 
     /// <summary>Pairs of terminals joined by a dc path (for the floating-node check). Default: every terminal
     /// to the first one.</summary>

@@ -51,6 +51,15 @@ public sealed class LoadContext
     /// critical voltage) instead of the zero voltage x gives, like SPICE's MODEINITJCT. Always false otherwise
     /// (transient steps, sweep continuation, homotopy steps that start from a previous point, ac).</summary>
     public bool InitJunctions { get; internal set; }
+    /// <summary>True while the transient solves its time points after t = 0; false in every dc-type solve,
+    /// the transient's own operating point included (a switch then finds its state from its control, a
+    /// transmission line is a dc short). Devices whose transient equations use a state changed only at accepted
+    /// points (<see cref="Device.AcceptTimePoint"/>) test this.</summary>
+    public bool TimeStepping { get; internal set; }
+    /// <summary>True while Newton solves a dc-type problem (operating point, dc sweep, the transient's initial point):
+    /// time derivatives are absent, so a device whose equations differ there (a behavioural idt) uses its dc form.
+    /// False in transient steps and for the ac linearization.</summary>
+    public bool Static { get; internal set; }
     /// <summary>True at t = 0 of a transient with `uic`: capacitors and inductors use their ic= values.</summary>
     public bool UseInitialConditions { get; internal set; }
 

@@ -23,6 +23,10 @@ public sealed class SetupContext
     /// <see cref="Device.SetupLate"/>, which runs after every device's <see cref="Device.Setup"/>.</summary>
     public Device? FindDevice(string name) => _circuit.Find(name);
 
+    /// <summary>Every device of the circuit, in order (a coupling element checks the couplings it shares
+    /// inductors with). Unknowns of other devices exist only in <see cref="Device.SetupLate"/>.</summary>
+    public IReadOnlyList<Device> Devices => _circuit.Devices;
+
     /// <summary>Index of a node (0 for ground "0"/"gnd").</summary>
     public int Node(string name) =>
         _nodes.TryGetValue(name, out int index) ? index : throw new ArgumentException($"unknown node '{name}'");

@@ -48,7 +48,7 @@ public sealed class SimulationOptions
     /// <summary>The absolute tolerance of an unknown of the given kind.</summary>
     public double AbsoluteTolerance(UnknownKind kind) => kind switch
     {
-        UnknownKind.Voltage => VnTol,
+        UnknownKind.Voltage or UnknownKind.Rate => VnTol,
         UnknownKind.Current => AbsTol,
         UnknownKind.Charge => ChgTol,
         _ => StateTol,

@@ -133,6 +133,7 @@ public sealed class Simulator
         if (spec.PointCount() > Options.MaxPoints)
             throw new SimulationException($"ac analysis: {spec.PointCount():G3} points, more than the limit of {Options.MaxPoints}");
         var op = OperatingPoint().X;
+        System.Load.Static = false;
         System.Evaluate(op);
         var ctx = System.Load;
         var g = (double[])ctx.G.Clone();
@@ -147,6 +148,7 @@ public sealed class Simulator
             Options.Cancellation.ThrowIfCancellationRequested();
             double w = 2 * Math.PI * f;
             for (int s = 0; s < j.Length; s++) j[s] = new Complex(g[s], w * c[s]);
+            foreach (var d in System.Circuit.Devices) d.LoadAc(w, j);
             Array.Copy(excitation, sol.X, excitation.Length);
             try
             {

@@ -14,4 +14,8 @@ public enum UnknownKind
     Charge,
     /// <summary>A dimensionless device state such as an occupation 0..1: tolerance statetol (1e-9).</summary>
     State,
+    /// <summary>A time derivative the integration formula computes (a behavioural ddt: s = dQ/dt): an algebraic
+    /// output, not a state, so it is left out of the truncation-error estimate (with the trapezoidal rule such a
+    /// derivative carries a bounded alternating error that a smaller step does not remove). Newton tolerance vntol.</summary>
+    Rate,
 }

@@ -65,8 +65,10 @@ public static class NetlistReader
                 var s = StatementParser.Parse(line, diags) ?? Placeholder(line);
                 if (s is not null) statements.Add(s);
             }
+            AddControlAnalyses(reader, statements, diags);
             if (timing) Console.Error.WriteLine($"netlist: parse {phase.ElapsedMilliseconds} ms");
             if (diags.TooMany) diags.Error(best, "too many errors");   // recorded as the final "stopping" note
+            statements = ConditionalFilter.Apply(statements, diags);
             var root = DefinitionTreeBuilder.Build(statements, diags);
             var step = statements.OfType<StepSyntax>().FirstOrDefault();
             foreach (var extra in statements.OfType<StepSyntax>().Skip(1))
@@ -86,6 +88,27 @@ public static class NetlistReader
         }
     }
 
+    /// <summary>
+    /// Analyses written as commands in <c>.control</c> blocks run as their dot forms when the netlist has no dot
+    /// analysis (ngspice runs both; a netlist written for ngspice's interactive mode often has only these). When it
+    /// has dot analyses, the commands are ignored with a warning.
+    /// </summary>
+    private static void AddControlAnalyses(LineReader reader, List<Statement> statements, DiagnosticBag diags)
+    {
+        if (reader.ControlAnalyses.Count == 0) return;
+        bool hasDot = statements.Any(s => s is OpSyntax or DcSyntax or TranSyntax or AcSyntax or HopfSyntax
+            or TransferFunctionSyntax or PoleZeroSyntax);
+        if (hasDot)
+        {
+            var first = reader.ControlAnalyses[0];
+            diags.Warning(first.At(1), $"analysis command '{LineReader.FirstWord(first.Lower, 1)}' in '.control' ignored: the netlist has dot analyses" +
+                (reader.ControlAnalyses.Count > 1 ? $" ({reader.ControlAnalyses.Count} commands)" : ""));
+            return;
+        }
+        foreach (var line in reader.ControlAnalyses)
+            if (StatementParser.Parse(line, diags) is { } s) statements.Add(s);
+    }
+
     /// <summary>Keeps .subckt/.ends nesting intact when such a line itself has a syntax error.</summary>
     private static Statement? Placeholder(LogicalLine line)
     {
@@ -95,6 +118,7 @@ public static class NetlistReader
         {
             ".subckt" => new SubcktStatement(new NameSyntax("", "", pos), new List<NameSyntax>(), new List<ParamAssignment>(), pos),
             ".ends" => new EndsStatement(null, pos),
+            ".if" or ".elseif" or ".else" or ".endif" => new ConditionalSyntax(word, null, pos),
             _ => null,
         };
     }
@@ -131,6 +155,7 @@ public static class NetlistReader
                     throw new NetlistException(new[] { new NetlistDiagnostic(step?.Position ?? new SourcePosition("", 1, 1),
                         $"internal error while re-evaluating the netlist: {e.Message}") });
                 }
-            });
+            })
+            { Measures = control.Measures, Fourier = control.Fourier };
     }
 }

@@ -13,6 +13,8 @@ internal sealed class AnalysisRunner
     private readonly SimulationJob _job;
     private readonly Simulator _sim;
     private readonly Dictionary<string, int> _countByKind = new();
+    private readonly Dictionary<string, double?> _measured = new();
+    private MeasureRecorder? _recorder;
 
     public AnalysisRunner(SimulationJob job)
     {
@@ -20,6 +22,13 @@ internal sealed class AnalysisRunner
         _sim = new Simulator(job.Circuit, job.Options);
         foreach (var (node, v) in job.InitialConditions) _sim.InitialConditions[node] = v;
     }
+
+    /// <summary>The simulator (for analyses registered in <see cref="AnalysisRegistry"/>).</summary>
+    internal Simulator Simulator => _sim;
+
+    /// <summary>The text tables of the last <see cref="Run"/>: its .meas results (<c>meas</c>), .four (<c>four</c>),
+    /// and those of text-valued analyses (<c>pz</c>).</summary>
+    public List<TextTable> TextOutputs { get; } = new();
 
     /// <summary>Reports progress of long analyses: (analysis, value, total, count).</summary>
     public Action<string, double, double, long>? Progress { get; init; }
@@ -31,18 +40,25 @@ internal sealed class AnalysisRunner
         string kind = analysis.Kind;
         int n = _countByKind[kind] = _countByKind.GetValueOrDefault(kind) + 1;
         string stem = n == 1 ? kind : $"{kind}-{n}";
-        return analysis.Statement switch
+        TextOutputs.Clear();
+        _recorder = analysis.Measures.IsEmpty ? null : new MeasureRecorder(analysis.Measures, _sim.System);
+        var tables = analysis.Statement switch
         {
             OpStatement => new[] { RunOp(analysis, stem) },
             DcStatement dc => new[] { RunDc(analysis, dc, stem) },
             TranStatement tran => new[] { RunTran(analysis, tran, stem) },
             AcStatement ac => new[] { RunAc(analysis, ac, stem) },
             HopfStatement hopf => RunHopf(analysis, hopf, stem),
-            _ => throw new SimulationException($"{kind}: analysis not supported"),
+            _ => AnalysisRegistry.Find(analysis.Statement)?.Invoke(this, analysis, stem)
+                 ?? throw new SimulationException($"{kind}: analysis not supported"),
         };
+        if (_recorder?.Measures(stem, _measured) is { } meas) TextOutputs.Add(meas);
+        if (_recorder?.Fourier(stem) is { } four) TextOutputs.Add(four);
+        _recorder = null;
+        return tables;
     }
 
-    private ResultTable NewTable(string kind, string stem, string plot) => new(kind, stem, plot, _job.Title);
+    internal ResultTable NewTable(string kind, string stem, string plot) => new(kind, stem, plot, _job.Title);
 
     private List<(ResultColumn Col, RawVector Vec, Func<Solution, double> Read)> RealColumns(AnalysisJob a, ResultTable t)
     {
@@ -101,6 +117,7 @@ internal sealed class AnalysisRunner
                 sweepCols[k].Item2.Real.Add(values[k]);
             }
             AddRow(cols, sol);
+            _recorder?.Add(values[0], sol);
         });
         return t;
     }
@@ -176,6 +193,7 @@ internal sealed class AnalysisRunner
             timeCol.Values.Add(s.Time);
             timeVec.Real.Add(s.Time);
             AddRow(cols, s);
+            _recorder?.Add(s.Time, s);
             if ((++count & 255) == 0) Progress?.Invoke("tran", s.Time, tran.Stop, count);
         });
         return t;
@@ -214,6 +232,7 @@ internal sealed class AnalysisRunner
             fCol.Values.Add(s.Frequency);
             fVec.Real.Add(s.Frequency);
             fVec.Imag.Add(0);
+            _recorder?.Add(s);
             foreach (var (read, cols, vec) in readers)
             {
                 var z = read(s);

@@ -21,6 +21,10 @@ internal sealed class StepRunner
         _runners = job.Cases.Select(c => new AnalysisRunner(c.Job) { Progress = progress }).ToArray();
     }
 
+    /// <summary>The text tables of the last <see cref="Run"/> (.meas, .four, .pz), merged over the step values with the
+    /// step column first.</summary>
+    public List<TextTable> TextOutputs { get; } = new();
+
     /// <summary>The analyses in netlist order.</summary>
     public IReadOnlyList<AnalysisJob> Analyses => _job.Analyses;
 
@@ -30,7 +34,13 @@ internal sealed class StepRunner
     /// </summary>
     public IReadOnlyList<ResultTable> Run(int index)
     {
-        if (_job.Parameter is null) return _runners[0].Run(_job.Cases[0].Job.Analyses[index]);
+        TextOutputs.Clear();
+        if (_job.Parameter is null)
+        {
+            var tables = _runners[0].Run(_job.Cases[0].Job.Analyses[index]);
+            TextOutputs.AddRange(_runners[0].TextOutputs);
+            return tables;
+        }
         List<ResultTable>? merged = null;
         for (int k = 0; k < _runners.Length; k++)
         {
@@ -44,10 +54,16 @@ internal sealed class StepRunner
             {
                 throw new SimulationException($"at .step {_job.Parameter} = {StepBinder.Format(value)}: {e.Message}");
             }
+            foreach (var text in _runners[k].TextOutputs)
+            {
+                var stepped = text.WithStep(_job.Parameter, StepBinder.Format(value));
+                if (TextOutputs.Find(t => t.FileStem == text.FileStem) is { } into) into.Append(stepped);
+                else TextOutputs.Add(stepped);
+            }
             merged ??= parts.Select(p => Empty(p, _job.Parameter)).ToList();
             for (int j = 0; j < parts.Count; j++) Append(merged[j], parts[j], value);
         }
-        return merged!;
+        return merged ?? new List<ResultTable>();
     }
 
     private static ResultTable Empty(ResultTable first, string parameter)

@@ -8,6 +8,9 @@ public enum ControlInputKind
     /// <summary>The branch current <c>i(name)</c> of a device that has one (a voltage source, E, H, L, or a
     /// <c>V=</c> behavioural source).</summary>
     Current,
+    /// <summary>The value of one of the expression's own <see cref="TimeTerm"/>s (<c>ddt(...)</c> or <c>idt(...)</c>):
+    /// an internal unknown of the source; <see cref="ControlInput.Name"/> is the term's index.</summary>
+    State,
 }
 
 /// <summary>One input of a <see cref="IBehavioralFunction"/>, named as in the netlist (hierarchical, lower case).
@@ -23,7 +26,10 @@ public sealed record ControlInput(ControlInputKind Kind, string Name, string? Re
     /// <summary><c>i(device)</c>: the branch current of a device.</summary>
     public static ControlInput BranchCurrent(string device) => new(ControlInputKind.Current, device);
 
+    /// <summary>The value of time term <paramref name="index"/> of the same function.</summary>
+    public static ControlInput TermValue(int index) => new(ControlInputKind.State, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>As written in an expression: <c>v(a)</c>, <c>v(a,b)</c>, <c>i(v1)</c>.</summary>
     public override string ToString() =>
-        Kind == ControlInputKind.Current ? $"i({Name})" : Reference is null ? $"v({Name})" : $"v({Name},{Reference})";
+        Kind == ControlInputKind.Current ? $"i({Name})" : Kind == ControlInputKind.State ? $"term{Name}" : Reference is null ? $"v({Name})" : $"v({Name},{Reference})";
 }

@@ -19,7 +19,31 @@ public interface IBehavioralFunction
     /// <exception cref="BehavioralDomainException">An operation outside its domain: logarithm or square root
     /// of a negative value, division by zero, a negative base to a non-integer power.</exception>
     double Evaluate(ReadOnlySpan<double> inputs, double time, Span<double> gradient);
+
+    /// <summary>The <c>ddt(...)</c>/<c>idt(...)</c> terms the expression reads through
+    /// <see cref="ControlInputKind.State"/> inputs (index = position in this list). Default: none.</summary>
+    IReadOnlyList<TimeTerm> TimeTerms => Array.Empty<TimeTerm>();
 }
+
+/// <summary>Whether a time term differentiates or integrates its argument.</summary>
+public enum TimeTermKind
+{
+    /// <summary><c>ddt(a)</c>: da/dt (0 in a dc solve; jω·a in ac).</summary>
+    Derivative,
+    /// <summary><c>idt(a, ic)</c>: ic + ∫₀ᵗ a dt (ic in a dc solve; a/(jω) in ac).</summary>
+    Integral,
+}
+
+/// <summary>
+/// A <c>ddt(a)</c> or <c>idt(a, ic)</c> inside a behavioural expression. The source gives it an internal unknown s with
+/// one equation in the DAE form F + dQ/dt = 0: for ddt, F = s and Q = −a(x), so s = da/dt exactly (the integration
+/// method differentiates Q, and ∂Q/∂x is a's exact gradient); for idt, Q = s and F = −a(x) in a transient (ds/dt = a),
+/// F = s − ic in a dc-type solve.
+/// </summary>
+/// <param name="Kind">Derivative or integral.</param>
+/// <param name="Argument">The argument a, compiled (its inputs are voltages and currents only).</param>
+/// <param name="InitialValue">idt: the value at the operating point (and at t = 0 with uic); 0 for ddt.</param>
+public sealed record TimeTerm(TimeTermKind Kind, IBehavioralFunction Argument, double InitialValue = 0);
 
 /// <summary>An expression evaluated outside its domain (the message says which operation and value).</summary>
 public sealed class BehavioralDomainException : Exception

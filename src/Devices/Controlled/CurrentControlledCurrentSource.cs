@@ -11,7 +11,8 @@ namespace Perovspice.Devices;
 /// <see cref="VoltageControlledCurrentSource"/>).</remarks>
 public sealed class CurrentControlledCurrentSource : Device
 {
-    private int _op, _om, _kc, _sOpKc, _sOmKc;
+    private int _op, _om, _kc;
+    private ControlledStamp _stamp;
 
     /// <summary>Creates the source with its output nodes, the controlling source's name and the current gain.</summary>
     public CurrentControlledCurrentSource(string name, string outPlus, string outMinus, string controllingSource,
@@ -41,16 +42,14 @@ public sealed class CurrentControlledCurrentSource : Device
     public override void SetupLate(SetupContext c)
     {
         _kc = ControllingBranch.Resolve(c, Name, ControllingSource);
-        _sOpKc = c.Slot(_op, _kc);
-        _sOmKc = c.Slot(_om, _kc);
+        _stamp = ControlledStamp.Reserve(c, _op, _om, _kc, 0);
     }
 
     /// <inheritdoc />
     public override void Load(LoadContext c)
     {
-        double i = Gain * c.X[_kc];
-        c.F[_op] += i; c.F[_om] -= i;
-        c.G[_sOpKc] += Gain; c.G[_sOmKc] -= Gain;
+        _stamp.Current(c, Gain * c.X[_kc]);
+        _stamp.Conductance(c, Gain);
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace Perovspice.Devices;
 public sealed class VoltageControlledCurrentSource : Device
 {
     private int _op, _om, _cp, _cm;
-    private int _sOpCp, _sOpCm, _sOmCp, _sOmCm;
+    private ControlledStamp _stamp;
 
     /// <summary>Creates the source with its output nodes, controlling nodes and transconductance (S).</summary>
     public VoltageControlledCurrentSource(string name, string outPlus, string outMinus, string controlPlus,
@@ -30,7 +30,8 @@ public sealed class VoltageControlledCurrentSource : Device
     /// <inheritdoc />
     public override IEnumerable<(string A, string B)> DcPaths()
     {
-        bool selfControlled = (Nodes[0] == Nodes[2] && Nodes[1] == Nodes[3]) || (Nodes[0] == Nodes[3] && Nodes[1] == Nodes[2]);
+        // the output current depends on an output node's voltage: a (linear) conductance between the outputs
+        bool selfControlled = Nodes.Take(2).Any(o => !Circuit.IsGround(o) && (o == Nodes[2] || o == Nodes[3]));
         return selfControlled ? new[] { (Nodes[0], Nodes[1]) } : Array.Empty<(string, string)>();
     }
 
@@ -38,18 +39,15 @@ public sealed class VoltageControlledCurrentSource : Device
     public override void Setup(SetupContext c)
     {
         _op = c.Node(Nodes[0]); _om = c.Node(Nodes[1]); _cp = c.Node(Nodes[2]); _cm = c.Node(Nodes[3]);
-        _sOpCp = c.Slot(_op, _cp); _sOpCm = c.Slot(_op, _cm);
-        _sOmCp = c.Slot(_om, _cp); _sOmCm = c.Slot(_om, _cm);
+        _stamp = ControlledStamp.Reserve(c, _op, _om, _cp, _cm);
     }
 
     /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         double gm = Transconductance;
-        double i = gm * (c.X[_cp] - c.X[_cm]);
-        c.F[_op] += i; c.F[_om] -= i;
-        c.G[_sOpCp] += gm; c.G[_sOpCm] -= gm;
-        c.G[_sOmCp] -= gm; c.G[_sOmCm] += gm;
+        _stamp.Current(c, gm * (c.X[_cp] - c.X[_cm]));
+        _stamp.Conductance(c, gm);
     }
 
     /// <inheritdoc />

@@ -10,7 +10,8 @@ namespace Perovspice.Devices;
 /// out−, and a defined voltage); the controlling terminals draw no current and give no path.</remarks>
 public sealed class VoltageControlledVoltageSource : BranchDevice
 {
-    private int _cp, _cm, _sKCp, _sKCm;
+    private int _cp, _cm;
+    private ControlledStamp _control;
 
     /// <summary>Creates the source with its output nodes, controlling nodes and voltage gain.</summary>
     public VoltageControlledVoltageSource(string name, string outPlus, string outMinus, string controlPlus,
@@ -28,14 +29,14 @@ public sealed class VoltageControlledVoltageSource : BranchDevice
     {
         base.Setup(c);
         _cp = c.Node(Nodes[2]); _cm = c.Node(Nodes[3]);
-        _sKCp = c.Slot(Branch, _cp); _sKCm = c.Slot(Branch, _cm);
+        _control = ControlledStamp.Row(c, Branch, _cp, _cm);
     }
 
     /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         LoadIncidence(c);
-        c.F[Branch] -= Gain * (c.X[_cp] - c.X[_cm]);
-        c.G[_sKCp] -= Gain; c.G[_sKCm] += Gain;
+        _control.Current(c, -Gain * (c.X[_cp] - c.X[_cm]));
+        _control.Conductance(c, -Gain);
     }
 }

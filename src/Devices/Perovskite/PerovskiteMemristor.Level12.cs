@@ -10,7 +10,10 @@ public sealed partial class PerovskiteMemristor
     private int _a;          // inner node: nplus, or the internal node after rs
     private int _kIc, _kF;   // state unknowns ic and (level 2) f
     private double _zOld;    // (u − vt)/vm of the previous Newton iteration
-    private int _sPP, _sPA, _sAP, _sAA, _sAN, _sNA, _sNN, _sAK, _sNK, _sKK, _sKA, _sKN, _sKF, _sFF, _sFA, _sFN;
+    private PairStamp _series, _bulk;        // rs (nplus, inner), rb and cm (inner, nminus)
+    private ControlledStamp _icIntoNode;      // ic leaves the inner node: rows (a, n), column ic
+    private ControlledStamp _icRowOnU, _fRowOnU; // the ic (level 1) and f (level 2) rows' dependence on u
+    private int _sKK, _sKF, _sFF;
 
     private void SetupLevel12(SetupContext c)
     {
@@ -18,14 +21,16 @@ public sealed partial class PerovskiteMemristor
         _kIc = c.AddUnknown(Name + "#ic", UnknownKind.Current);
         if (Level == 2) _kF = c.AddUnknown(Name + "#f", UnknownKind.State);
         int a = _a, n = _n, k = _kIc;
-        if (_rs > 0) { _sPP = c.Slot(_p, _p); _sPA = c.Slot(_p, a); _sAP = c.Slot(a, _p); }
-        _sAA = c.Slot(a, a); _sAN = c.Slot(a, n); _sNA = c.Slot(n, a); _sNN = c.Slot(n, n);
-        _sAK = c.Slot(a, k); _sNK = c.Slot(n, k); _sKK = c.Slot(k, k);
-        if (Level == 1) { _sKA = c.Slot(k, a); _sKN = c.Slot(k, n); }
+        if (_rs > 0) _series = PairStamp.Reserve(c, _p, a);
+        _bulk = PairStamp.Reserve(c, a, n);
+        _icIntoNode = ControlledStamp.Reserve(c, a, n, k, 0);
+        _sKK = c.Slot(k, k);
+        if (Level == 1) _icRowOnU = ControlledStamp.Row(c, k, a, n);
         else
         {
-            int f = _kF;
-            _sKF = c.Slot(k, f); _sFF = c.Slot(f, f); _sFA = c.Slot(f, a); _sFN = c.Slot(f, n);
+            _sKF = c.Slot(k, _kF);
+            _sFF = c.Slot(_kF, _kF);
+            _fRowOnU = ControlledStamp.Row(c, _kF, a, n);
         }
     }
 
@@ -35,20 +40,16 @@ public sealed partial class PerovskiteMemristor
         if (_rs > 0)
         {
             // Series resistance between nplus and the inner node.
-            double gs = 1 / _rs, irs = gs * (x[_p] - x[_a]);
-            c.F[_p] += irs; c.F[_a] -= irs;
-            c.G[_sPP] += gs; c.G[_sPA] -= gs; c.G[_sAP] -= gs; c.G[_sAA] += gs;
+            double gs = 1 / _rs;
+            _series.Current(c, gs * (x[_p] - x[_a]), gs);
         }
         double u = x[_a] - x[_n], ic = x[_kIc];
 
         // Eq. 1: I = cm du/dt + u/rb + ic, leaving the inner node towards nminus.
-        double gb = 1 / _rb, i = gb * u + ic;
-        c.F[_a] += i; c.F[_n] -= i;
-        c.G[_sAA] += gb; c.G[_sAN] -= gb; c.G[_sNA] -= gb; c.G[_sNN] += gb;
-        c.G[_sAK] += 1; c.G[_sNK] -= 1;
-        double q = _cm * u;
-        c.Q[_a] += q; c.Q[_n] -= q;
-        c.C[_sAA] += _cm; c.C[_sAN] -= _cm; c.C[_sNA] -= _cm; c.C[_sNN] += _cm;
+        double gb = 1 / _rb;
+        _bulk.Current(c, gb * u + ic, gb);
+        _icIntoNode.Conductance(c, 1);
+        _bulk.Charge(c, _cm * u, _cm);
 
         // Newton limiting on z = (u − vt)/vm; the equations below are F(u_lim) + J(u_lim)·(u − u_lim).
         double z = LimitArgument(c, (u - _vt) / _vm, ref _zOld, _haveOld);
@@ -63,8 +64,8 @@ public sealed partial class PerovskiteMemristor
             // Eqs. 2, 4: source = ic0 fss(u), fss the logistic of z (stable for any z).
             double s = PerovskiteMath.Logistic(z, out double sc);
             double ds = _ic0 * s * sc / _vm; // d(ic0 fss)/du = ic0 fss (1 − fss)/vm (Eq. 7)
-            c.F[_kIc] -= _ic0 * s + ds * du;
-            c.G[_sKA] -= ds; c.G[_sKN] += ds;
+            _icRowOnU.Current(c, -(_ic0 * s + ds * du));
+            _icRowOnU.Conductance(c, -ds);
         }
         else
         {
@@ -75,9 +76,9 @@ public sealed partial class PerovskiteMemristor
             double e = PerovskiteMath.Exp(-z, out double de);
             double dEdu = -de / _vm;
             double eLin = e + dEdu * du;
-            c.F[_kF] += f - 1 + eLin * f;
+            _fRowOnU.Current(c, f - 1 + eLin * f);
             c.G[_sFF] += 1 + eLin;
-            c.G[_sFA] += f * dEdu; c.G[_sFN] -= f * dEdu;
+            _fRowOnU.Conductance(c, f * dEdu);
             c.Q[_kF] += _tauk * f; c.C[_sFF] += _tauk;
         }
     }

@@ -16,17 +16,22 @@ public sealed partial class PerovskiteMemristor
     private const double MinRetentionRatio = 1e-9;
     private int _x, _kW;
     private double _bOld, _vOld; // limited (V(+) − V(x))/vs and v/min(vs, vb) of the previous iteration
-    private int _sPX, _sXP, _sXX, _sXN, _sNX, _sNP, _sXW, _sNW, _sWW, _sWX, _sWN, _sWP, _sPN;
+    private PairStamp _bulkStamp, _interface;           // (nplus, x) and (x, nminus)
+    private ControlledStamp _ilOnW, _ilOnV, _wRowOnV, _wRowOnTerminal;
+    private int _sWW;
 
     private void SetupLevel3(SetupContext c)
     {
         _x = c.AddUnknown(Name + "#x", UnknownKind.Voltage);
         _kW = c.AddUnknown(Name + "#w", UnknownKind.Current);
         int p = _p, n = _n, x = _x, w = _kW;
-        _sPP = c.Slot(p, p); _sPX = c.Slot(p, x); _sXP = c.Slot(x, p); _sXX = c.Slot(x, x);
-        _sXN = c.Slot(x, n); _sNX = c.Slot(n, x); _sNN = c.Slot(n, n); _sNP = c.Slot(n, p); _sPN = c.Slot(p, n);
-        _sXW = c.Slot(x, w); _sNW = c.Slot(n, w);
-        _sWW = c.Slot(w, w); _sWX = c.Slot(w, x); _sWN = c.Slot(w, n); _sWP = c.Slot(w, p);
+        _bulkStamp = PairStamp.Reserve(c, p, x);
+        _interface = PairStamp.Reserve(c, x, n);
+        _ilOnW = ControlledStamp.Reserve(c, x, n, w, 0);      // i_L = g·w: its dependence on w
+        _ilOnV = ControlledStamp.Reserve(c, x, n, p, n);      // … and on the terminal voltage through g(V)
+        _wRowOnV = ControlledStamp.Row(c, w, x, n);
+        _wRowOnTerminal = ControlledStamp.Row(c, w, p, n);
+        _sWW = c.Slot(w, w);
     }
 
     /// <summary>The gate g(V): the logistic σ((V − von)/vw) shifted and rescaled so that g(0) = 0 exactly and
@@ -58,8 +63,7 @@ public sealed partial class PerovskiteMemristor
         double eb = PerovskiteMath.Exp(b / _vs, out double deb);
         double gBulk = _i0 * deb / _vs;
         double iBulk = _i0 * (eb - 1) + gBulk * dB;
-        c.F[_p] += iBulk; c.F[_x] -= iBulk;
-        c.G[_sPP] += gBulk; c.G[_sPX] -= gBulk; c.G[_sXP] -= gBulk; c.G[_sXX] += gBulk;
+        _bulkStamp.Current(c, iBulk, gBulk);
 
         // Interface: Qs(v) = cm0 vs (exp(v/vs) − 1), C_m = cm0 exp(v/vs) (Methods, C_m = dQs/dv);
         // fast branch I_R(v) = ir0 (exp(v/vs) − 1) (Eq. 3).
@@ -68,18 +72,15 @@ public sealed partial class PerovskiteMemristor
         double q = _cm0 * _vs * (es - 1) + cap * dV;
         double gR = _ir0 * des / _vs;
         double iR = _ir0 * (es - 1) + gR * dV;
-        c.F[_x] += iR; c.F[_n] -= iR;
-        c.G[_sXX] += gR; c.G[_sXN] -= gR; c.G[_sNX] -= gR; c.G[_sNN] += gR;
-        c.Q[_x] += q; c.Q[_n] -= q;
-        c.C[_sXX] += cap; c.C[_sXN] -= cap; c.C[_sNX] -= cap; c.C[_sNN] += cap;
+        _interface.Current(c, iR, gR);
+        _interface.Charge(c, q, cap);
 
         // Chemical-inductor branch i_L = g(V) w from x to nminus (Eq. 3's i_L, gated by the terminal voltage).
         double g = Gate(vTerm, out double dg);
         double iL = g * w;
-        c.F[_x] += iL; c.F[_n] -= iL;
-        c.G[_sXW] += g; c.G[_sNW] -= g;
-        double dgw = dg * w; // ∂i_L/∂V(+) = dg·w, ∂/∂V(−) = −dg·w
-        c.G[_sXP] += dgw; c.G[_sXN] -= dgw; c.G[_sNP] -= dgw; c.G[_sNN] += dgw;
+        _ilOnW.Current(c, iL);
+        _ilOnW.Conductance(c, g);
+        _ilOnV.Conductance(c, dg * w); // ∂i_L/∂V(+) = dg·w, ∂/∂V(−) = −dg·w
 
         // Memory state (Eq. 6 while the gate is open; slow loss 1/tret while closed):
         // τLT dw/dt = g (I_L(v) − w) − (1 − g) w ρ, ρ = τLT/tret  ⇒  F = −g (I_L − w) + (1 − g) w ρ, Q = τLT w.
@@ -91,9 +92,8 @@ public sealed partial class PerovskiteMemristor
         double rho = Math.Max(_tault / _tret, MinRetentionRatio);
         c.F[_kW] += -g * (target - w) + (1 - g) * w * rho;
         c.G[_sWW] += g + (1 - g) * rho;
-        c.G[_sWX] -= g * dTarget; c.G[_sWN] += g * dTarget;
-        double dFdV = -dg * (target - w) - dg * w * rho;
-        c.G[_sWP] += dFdV; c.G[_sWN] -= dFdV;
+        _wRowOnV.Conductance(c, -g * dTarget);
+        _wRowOnTerminal.Conductance(c, -dg * (target - w) - dg * w * rho);
         c.Q[_kW] += _tault * w; c.C[_sWW] += _tault;
     }
 

@@ -9,7 +9,24 @@ public static class DeviceCatalog
     /// <summary>Every element kind the simulator knows, by letter.</summary>
     public static IReadOnlyList<ElementKind> All { get; } = new List<ElementKind>
     {
-        // one line per element kind, e.g.  Mosfet.Kind,
+        PassiveKinds.Resistor,
+        PassiveKinds.Capacitor,
+        PassiveKinds.Inductor,
+        SourceKinds.Voltage,
+        SourceKinds.Current,
+        ControlledKinds.Vcvs,
+        ControlledKinds.Vccs,
+        ControlledKinds.Cccs,
+        ControlledKinds.Ccvs,
+        ControlledKinds.Behavioural,
+        DiodeKind.Kind,
+        Perovskite.PerovskiteKind.Kind,
+        SwitchKinds.Voltage,
+        SwitchKinds.Current,
+        CouplingKind.Kind,
+        TransmissionLineKind.Kind,
+        Bjt.Kind,
+        Jfet.Kind,
     };
 
     /// <summary>The kind for element letter <paramref name="letter"/> (lower case), or null.</summary>

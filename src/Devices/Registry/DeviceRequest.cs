@@ -40,6 +40,10 @@ public sealed class DeviceRequest
     /// inductors, an F/H's controlling source), hierarchical and lower case.</summary>
     public IReadOnlyList<string> References { get; init; } = Array.Empty<string>();
 
+    /// <summary>What the netlist built for forms it reads itself: the <c>SourceValue</c> of an independent
+    /// source (<see cref="ElementForm.Source"/>), the compiled function of a behavioural source; null otherwise.</summary>
+    public object? Payload { get; init; }
+
     /// <summary>Circuit temperature in kelvin (`.temp`, `.options temp`; 300.15 K = 27 °C by default).</summary>
     public double Temperature { get; init; } = Units.NominalTemperature;
 

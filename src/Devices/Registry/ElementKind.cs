@@ -16,8 +16,12 @@ public enum ElementForm
     Coupling,
     /// <summary>Independent sources (V, I): dc/ac values and waveforms.</summary>
     Source,
-    /// <summary>Voltage-controlled sources (E, G): four nodes and a gain or a behavioural form.</summary>
+    /// <summary>Voltage-controlled sources (E, G): four nodes and a gain, or a behavioural form (VALUE, POLY, TABLE)
+    /// whose compiled function is the payload.</summary>
     VoltageControlled,
+    /// <summary>Current-controlled sources (F, H): two nodes, a controlling voltage source and a gain, or POLY(n)
+    /// (a behavioural payload).</summary>
+    CurrentControlled,
     /// <summary>Behavioural sources (B): <c>V={expr}</c> or <c>I={expr}</c>.</summary>
     Behavioural,
 }
@@ -59,12 +63,19 @@ public sealed class ElementKind
     /// the device supports it.</summary>
     public IReadOnlyList<ParameterInfo> InstanceParameters { get; init; } = Array.Empty<ParameterInfo>();
 
+    /// <summary>True when the instance accepts every parameter of its model's level as an override (a perovskite
+    /// device); the level's table then replaces <see cref="InstanceParameters"/>.</summary>
+    public bool InstanceOverridesModel { get; init; }
+
     /// <summary>Instance parameters that take a comma-separated list of values (<c>ic=0.6,5</c>).</summary>
     public IReadOnlyList<string> ListParameters { get; init; } = Array.Empty<string>();
 
     /// <summary>Names of the positional values in order (a diode's "area"); their count is the most allowed.
     /// A positional value and the instance parameter of the same name are the same thing.</summary>
     public IReadOnlyList<string> Values { get; init; } = Array.Empty<string>();
+
+    /// <summary>True when a line ending right after its nodes is an error (R, C, L: the value is missing).</summary>
+    public bool ValueRequired { get; init; }
 
     /// <summary>Bare keywords accepted ("off", "on").</summary>
     public IReadOnlyList<string> Flags { get; init; } = Array.Empty<string>();

@@ -3,12 +3,16 @@ using Perovspice.Engine;
 namespace Perovspice.Devices;
 
 /// <summary>
-/// SPICE level-1 junction diode between anode and cathode, at 27 °C.
-/// <para>Junction current id = is(e^(vd/(n·vt)) − 1) + gmin·vd. With a breakdown voltage bv the reverse term
-/// −is(e^(−(vd + xbv)/(n·vt)) − e^(−xbv/(n·vt))) is added, with xbv chosen so that the current at vd = −bv is
-/// −ibv (SPICE's exponential breakdown, written as one smooth expression instead of SPICE's piecewise one).</para>
+/// SPICE level-1 junction diode between anode and cathode (SPICE3 equations, as ngspice 39 evaluates them).
+/// <para>Junction current, with vte = n·kT/q: forward and weak reverse bias (vd ≥ −3·vte) id = is(e^(vd/vte) − 1);
+/// reverse bias id = −is(1 + (3·vte/(e·vd))³) (SPICE's cubic, continuous in value and slope at −3·vte); with a
+/// breakdown voltage, below −xbv the breakdown exponential id = −is·e^(−(xbv + vd)/(nbv·vt)). xbv is SPICE3's
+/// knee: it solves is(e^((bv − xbv)/(nbv·vt)) − 1 + xbv/vt) = ibv, and when ibv &lt; is·bv/vt it is bv itself
+/// (the given ibv cannot be reached with that is). gmin·vd is added in parallel.</para>
 /// <para>Charge: depletion charge of cjo, vj, m, linearised in capacitance above fc·vj, plus the diffusion
 /// charge tt·id. With rs &gt; 0 an internal node "name#int" sits between rs and the junction (anode side).</para>
+/// <para>Temperature (SPICE3 laws, T the circuit's, Tnom the model's): is(T) = is·e^((T/Tnom − 1)·eg/vte(T))·
+/// (T/Tnom)^(xti/n); vj and cjo follow the silicon band gap (the junction-potential law of SPICE3).</para>
 /// <para>Newton: the junction voltage is limited against the previous iterate (SPICE's pnjlim, also on the
 /// breakdown side) and the device is loaded with the linearisation at the limited voltage, F(v_lim) +
 /// g·(v − v_lim), so that Newton continues from v_lim. On a dc solve from scratch
@@ -17,30 +21,73 @@ namespace Perovspice.Devices;
 /// </summary>
 public sealed class Diode : Device
 {
-    private readonly double _is, _cj, _gs, _vte, _vcrit, _xbv, _eb0;
-    private int _a, _k, _p;
-    private int _sAA, _sAP, _sPA, _sPP, _sPK, _sKP, _sKK;
+    private const int Anode = 0, Cathode = 1, Internal = 2;
+    private readonly double _is, _cj, _gs, _vte, _vtBrk, _vt, _vcrit, _xbv, _vj;
+    private readonly bool _breakdown;
+    private TerminalBlock _block = null!;
     private double _vOld, _gmin = 1e-12;
 
-    /// <summary>Creates a diode with a model (defaults when null) and an area factor (&gt; 0).</summary>
-    public Diode(string name, string anode, string cathode, DiodeModel? model = null, double area = 1)
+    /// <summary>Creates a diode with a model (defaults when null), an area factor (&gt; 0) and the circuit
+    /// temperature in kelvin.</summary>
+    public Diode(string name, string anode, string cathode, DiodeModel? model = null, double area = 1,
+        double temperature = Units.NominalTemperature)
         : base(name, anode, cathode)
     {
         if (!(area > 0) || !double.IsFinite(area)) throw new ArgumentException($"diode '{name}': area must be > 0");
         Model = model ?? new DiodeModel();
         Area = area;
         var m = Model;
-        _is = m.Is * area;
-        _cj = m.Cjo * area;
+        double t = temperature, tnom = m.Tnom;
+        _vt = Units.ThermalVoltage(t);
+        _vte = m.N * _vt;
+        _vtBrk = m.Nbv * _vt;
+        double ratio = t / tnom;
+        _is = m.Is * area * Math.Exp((ratio - 1) * m.Eg / _vte) * Math.Pow(ratio, m.Xti / m.N);
+        (_vj, double cjo) = JunctionAtTemperature(m.Vj, m.Cjo, m.M, tnom, t);
+        _cj = cjo * area;
         _gs = m.Rs > 0 ? area / m.Rs : 0;
-        _vte = m.N * DiodeModel.ThermalVoltage;
         _vcrit = Junction.CriticalVoltage(_vte, _is);
-        if (m.HasBreakdown)
+        _breakdown = m.HasBreakdown;
+        if (_breakdown) _xbv = Knee(m.Bv, m.Ibv * area, _is, _vt, _vtBrk);
+    }
+
+    /// <summary>SPICE3's breakdown knee xbv: the root of is(e^((bv − xbv)/vtBrk) − 1 + xbv/vt) = ibv by fixed-point
+    /// iteration (to 1e-9 relative), or bv when ibv &lt; is·bv/vt.</summary>
+    private static double Knee(double bv, double ibv, double isat, double vt, double vtBrk)
+    {
+        if (ibv < isat * bv / vt) return bv;
+        double tol = 1e-9 * ibv;
+        double xbv = bv - vtBrk * Math.Log(1 + ibv / isat);
+        for (int k = 0; k < 100; k++)
         {
-            double ratio = m.Ibv * area / _is - 1;
-            _xbv = ratio > 0 ? m.Bv - _vte * Math.Log(ratio) : m.Bv;
-            _eb0 = Math.Exp(-_xbv / _vte);
+            xbv = bv - vtBrk * Math.Log(ibv / isat + 1 - xbv / vt);
+            double current = isat * (Math.Exp((bv - xbv) / vtBrk) - 1 + xbv / vt);
+            if (Math.Abs(current - ibv) <= tol) break;
         }
+        return xbv;
+    }
+
+    /// <summary>Junction potential and zero-bias capacitance at <paramref name="t"/> from their values at
+    /// <paramref name="tnom"/> (SPICE3: the potential follows the silicon band gap eg(T) = 1.16 − 7.02e-4·T²/(T + 1108),
+    /// the capacitance 1 + m(4e-4·(T − 300.15) − (vj(T) − vj0)/vj0)).</summary>
+    internal static (double Vj, double Cjo) JunctionAtTemperature(double vj, double cjo, double m, double tnom, double t)
+    {
+        if (t == tnom) return (vj, cjo);
+        const double tref = 300.15;
+        double PbFactor(double temp)
+        {
+            double vtT = Units.ThermalVoltage(temp);
+            double eg = 1.16 - 7.02e-4 * temp * temp / (temp + 1108);
+            double arg = -eg / (2 * Units.Boltzmann * temp) + 1.1150877 / (Units.Boltzmann * (2 * tref));
+            return -2 * vtT * (1.5 * Math.Log(temp / tref) + Units.ElementaryCharge * arg);
+        }
+        double fact1 = tnom / tref, fact2 = t / tref;
+        double pbo = (vj - PbFactor(tnom)) / fact1;
+        double vjT = fact2 * pbo + PbFactor(t);
+        double gmaOld = (vj - pbo) / pbo;
+        double cjunc = cjo / (1 + m * (400e-6 * (tnom - tref) - gmaOld));
+        double gmaNew = (vjT - pbo) / pbo;
+        return (vjT, cjunc * (1 + m * (400e-6 * (t - tref) - gmaNew)));
     }
 
     /// <summary>The model.</summary>
@@ -49,34 +96,26 @@ public sealed class Diode : Device
     public double Area { get; }
     /// <summary>Critical voltage of the junction limiting (V).</summary>
     public double CriticalVoltage => _vcrit;
+    /// <summary>SPICE3's breakdown knee voltage xbv (V); +∞ without breakdown.</summary>
+    public double BreakdownKnee => _breakdown ? _xbv : double.PositiveInfinity;
     /// <inheritdoc />
     public override bool IsLinear => false;
 
     /// <inheritdoc />
     public override void Setup(SetupContext c)
     {
-        _a = c.Node(Nodes[0]);
-        _k = c.Node(Nodes[1]);
-        _p = _gs > 0 ? c.AddUnknown(Name + "#int", UnknownKind.Voltage) : _a;
-        if (_gs > 0)
-        {
-            _sAA = c.Slot(_a, _a); _sAP = c.Slot(_a, _p); _sPA = c.Slot(_p, _a);
-        }
-        _sPP = c.Slot(_p, _p); _sPK = c.Slot(_p, _k); _sKP = c.Slot(_k, _p); _sKK = c.Slot(_k, _k);
+        int a = c.Node(Nodes[0]), k = c.Node(Nodes[1]);
+        int p = _gs > 0 ? c.AddUnknown(Name + "#int", UnknownKind.Voltage) : a;
+        _block = TerminalBlock.Reserve(c, a, k, p);
     }
 
     /// <inheritdoc />
     public override void Load(LoadContext c)
     {
-        var x = c.X;
-        if (_gs > 0)
-        {
-            double i = _gs * (x[_a] - x[_p]);
-            c.F[_a] += i; c.F[_p] -= i;
-            c.G[_sAA] += _gs; c.G[_sAP] -= _gs; c.G[_sPA] -= _gs; c.G[_sPP] += _gs;
-        }
+        if (_gs > 0) _block.Branch(c, Anode, Internal, _gs * _block.Voltage(c, Anode, Internal), _gs);
+        int p = _gs > 0 ? Internal : Anode;
         _gmin = c.Gmin;
-        double v = x[_p] - x[_k];
+        double v = _block.Voltage(c, p, Cathode);
         double vj;
         bool limited;
         if (c.InitJunctions) { vj = _vcrit; limited = true; }
@@ -84,24 +123,17 @@ public sealed class Diode : Device
         _vOld = vj;
         Evaluate(vj, c.Gmin, out double id, out double gd, out double q, out double cap);
         double dv = v - vj;
-        id += gd * dv;
-        q += cap * dv;
-        c.F[_p] += id; c.F[_k] -= id;
-        c.G[_sPP] += gd; c.G[_sPK] -= gd; c.G[_sKP] -= gd; c.G[_sKK] += gd;
-        if (cap != 0 || q != 0)
-        {
-            c.Q[_p] += q; c.Q[_k] -= q;
-            c.C[_sPP] += cap; c.C[_sPK] -= cap; c.C[_sKP] -= cap; c.C[_sKK] += cap;
-        }
+        _block.Branch(c, p, Cathode, id + gd * dv, gd);
+        if (cap != 0 || q != 0) _block.TwoTerminalCharge(c, p, Cathode, q + cap * dv, cap);
         if (limited) c.SignalLimited();
     }
 
     private double LimitVoltage(double v, double vOld, out bool limited)
     {
-        if (Model.HasBreakdown && v < Math.Min(0, -_xbv + 10 * _vte))
+        if (_breakdown && v < Math.Min(0, -_xbv + 10 * _vtBrk))
         {
             // Reflect the breakdown exponential onto the forward one and limit it the same way.
-            double t = Junction.Limit(-(v + _xbv), -(vOld + _xbv), _vte, _vcrit, out limited);
+            double t = Junction.Limit(-(v + _xbv), -(vOld + _xbv), _vtBrk, _vcrit, out limited);
             return -(t + _xbv);
         }
         return Junction.Limit(v, vOld, _vte, _vcrit, out limited);
@@ -112,13 +144,25 @@ public sealed class Diode : Device
     public void Evaluate(double v, double gmin, out double current, out double conductance, out double charge,
         out double capacitance)
     {
-        double e = Junction.SafeExp(v / _vte, out double de);
-        double id = _is * (e - 1), gd = _is * de / _vte;
-        if (Model.HasBreakdown)
+        double id, gd;
+        if (v >= -3 * _vte)
         {
-            double eb = Junction.SafeExp(-(v + _xbv) / _vte, out double deb);
-            id -= _is * (eb - _eb0);
-            gd += _is * deb / _vte;
+            double e = Junction.SafeExp(v / _vte, out double de);
+            id = _is * (e - 1);
+            gd = _is * de / _vte;
+        }
+        else if (!_breakdown || v >= -_xbv)
+        {
+            double arg = 3 * _vte / (v * Math.E);
+            arg = arg * arg * arg;
+            id = -_is * (1 + arg);
+            gd = _is * 3 * arg / v;
+        }
+        else
+        {
+            double e = Junction.SafeExp(-(_xbv + v) / _vtBrk, out double de);
+            id = -_is * e;
+            gd = _is * de / _vtBrk;
         }
         double tt = Model.Tt;
         charge = tt * id;
@@ -130,7 +174,7 @@ public sealed class Diode : Device
 
     private void AddDepletion(double v, ref double q, ref double cap)
     {
-        double vj = Model.Vj, m = Model.M, fc = Model.Fc;
+        double vj = _vj, m = Model.M, fc = Model.Fc;
         double fcv = fc * vj;
         if (v < fcv)
         {
@@ -156,11 +200,12 @@ public sealed class Diode : Device
     /// voltage), "gd" (junction conductance with gmin) or "cd" (junction capacitance).</summary>
     public override double ReadQuantity(string name, Solution s)
     {
-        double v = s.X[_p] - s.X[_k];
+        int p = _gs > 0 ? Internal : Anode;
+        double v = _block.Voltage(s.X, p, Cathode);
         Evaluate(v, _gmin, out double id, out double gd, out _, out double cap);
         return name switch
         {
-            "i" => id + cap * (s.Xdot[_p] - s.Xdot[_k]),
+            "i" => id + cap * _block.Voltage(s.Xdot, p, Cathode),
             "vd" => v,
             "gd" => gd,
             "cd" => cap,

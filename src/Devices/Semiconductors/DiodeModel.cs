@@ -32,6 +32,12 @@ public sealed class DiodeModel
         new("bv", "V", double.PositiveInfinity, "reverse breakdown voltage (infinite: no breakdown)", Positive, "> 0") { AllowsInfinity = true },
         new("ibv", "A", 1e-3, "current at the breakdown voltage", v => Positive(v) && double.IsFinite(v), "> 0"),
         new("fc", "", 0.5, "forward-bias depletion capacitance coefficient", v => v >= 0 && v <= 0.95, "in [0, 0.95]"),
+        new("nbv", "", double.NaN, "breakdown emission coefficient (default: n)", v => v > 0, "> 0"),
+        new("xti", "", 3, "saturation-current temperature exponent", v => double.IsFinite(v), "finite"),
+        new("eg", "eV", 1.11, "activation energy (band gap)", v => v > 0, "> 0"),
+        new("tnom", "°C", 27, "nominal temperature of the parameters", v => v > -Units.CelsiusToKelvin, "above absolute zero"),
+        new("kf", "", 0, "flicker noise coefficient (accepted, unused)", NonNegative, ">= 0"),
+        new("af", "", 1, "flicker noise exponent (accepted, unused)", v => v > 0, "> 0"),
     };
 
     /// <summary>A model with every parameter at its default.</summary>
@@ -47,7 +53,18 @@ public sealed class DiodeModel
         var p = ParameterTable.Bind(Parameters, values, "diode model");
         Is = p["is"]; N = p["n"]; Rs = p["rs"]; Cjo = p["cjo"]; Vj = p["vj"]; M = p["m"];
         Tt = p["tt"]; Bv = p["bv"]; Ibv = p["ibv"]; Fc = p["fc"];
+        Nbv = double.IsNaN(p["nbv"]) ? N : p["nbv"];
+        Xti = p["xti"]; Eg = p["eg"]; Tnom = p["tnom"] + Units.CelsiusToKelvin;
     }
+
+    /// <summary>Breakdown emission coefficient nbv (defaults to n).</summary>
+    public double Nbv { get; }
+    /// <summary>Saturation-current temperature exponent xti.</summary>
+    public double Xti { get; }
+    /// <summary>Activation energy eg (eV).</summary>
+    public double Eg { get; }
+    /// <summary>Nominal temperature (K) at which the parameters were measured.</summary>
+    public double Tnom { get; }
 
     /// <summary>Model name.</summary>
     public string Name { get; }

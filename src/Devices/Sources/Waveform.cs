@@ -172,7 +172,8 @@ public sealed class PwlWaveform : Waveform
             _t[i] = pairs[2 * i]; _v[i] = pairs[2 * i + 1];
             if (i > 0 && _t[i] < _t[i - 1]) throw new ArgumentException("PWL times must not decrease");
         }
-        if (repeatFrom is double r && (r < _t[0] || r >= _t[^1])) throw new ArgumentException("PWL r= must lie within the points' times");
+        if (repeatFrom is double r && (r < _t[0] || r >= _t[^1] || Array.IndexOf(_t, r) < 0))
+            throw new ArgumentException("PWL r= must be one of the points' times (before the last)");
         _repeat = repeatFrom;
     }
 
@@ -195,8 +196,11 @@ public sealed class PwlWaveform : Waveform
     {
         if (_repeat is double r && t > _t[^1])
         {
+            // Map t into (r, t_end]: a time on a period boundary takes the value at t_end (before the jump back to
+            // the value at r), so that a step landing on the breakpoint sees no discontinuity inside it.
             double period = _t[^1] - r;
-            t = r + (t - r) % period;
+            double k = Math.Ceiling((t - _t[^1]) / period - 1e-9);
+            t = Math.Max(r, t - k * period);
         }
         if (t <= _t[0]) return _v[0];
         if (t >= _t[^1]) return _v[^1];
@@ -206,5 +210,85 @@ public sealed class PwlWaveform : Waveform
         int lo = hi - 1;
         double span = _t[hi] - _t[lo];
         return span <= 0 ? _v[hi] : _v[lo] + (_v[hi] - _v[lo]) * (t - _t[lo]) / span;
+    }
+}
+
+/// <summary>
+/// SFFM(vo va [fc [mdi [fs [phasec [phases]]]]]), single-frequency FM as in ngspice 39:
+/// v(t) = vo + va·sin(2π·fc·t + phasec + mdi·sin(2π·fs·t + phases)), phases in degrees. fc and fs default
+/// (omitted or 0) to 1/tstop, mdi and the phases to 0. No corners (no breakpoints), like SIN.
+/// </summary>
+public sealed class SffmWaveform : Waveform
+{
+    private readonly double[] _a;
+    private double _fc, _fs;
+
+    /// <summary>Creates the waveform from its coefficient list (vo and va at least).</summary>
+    public SffmWaveform(IReadOnlyList<double> coefficients)
+    {
+        if (coefficients.Count < 2) throw new ArgumentException("SFFM needs at least vo and va");
+        if (coefficients.Count > 7) throw new ArgumentException("SFFM takes at most 7 values (vo va fc mdi fs phasec phases)");
+        _a = coefficients.ToArray();
+        Resolve(1);
+    }
+
+    private void Resolve(double tstop)
+    {
+        _fc = Arg(_a, 2, 0) != 0 ? _a[2] : 1 / tstop;
+        _fs = Arg(_a, 4, 0) != 0 ? _a[4] : 1 / tstop;
+    }
+
+    /// <inheritdoc />
+    public override void Prepare(TransientSpec spec, List<double> breakpoints) => Resolve(spec.Stop);
+
+    /// <inheritdoc />
+    public override double Value(double t)
+    {
+        double vo = _a[0], va = _a[1], mdi = Arg(_a, 3, 0);
+        double phc = Arg(_a, 5, 0) * Math.PI / 180, phs = Arg(_a, 6, 0) * Math.PI / 180;
+        return vo + va * Math.Sin(2 * Math.PI * _fc * t + phc + mdi * Math.Sin(2 * Math.PI * _fs * t + phs));
+    }
+}
+
+/// <summary>
+/// AM(va vo [mf [fc [td [phase6 [phase]]]]]), amplitude modulation as ngspice 39 evaluates it: 0 up to td
+/// (also at t = 0 when td = 0, so the dc value is 0), then
+/// v(t) = va·(vo + sin(2π·mf·(t−td) + φ))·sin(2π·fc·(t−td) + φ) with φ the seventh value in degrees. ngspice 39
+/// documents separate modulation and carrier phases (6th and 7th values) but applies the 7th to both and ignores
+/// the 6th; this class mirrors what it computes. mf defaults (omitted or 0) to 1/tstop, fc and td to 0.
+/// Corner: td.
+/// </summary>
+public sealed class AmWaveform : Waveform
+{
+    private readonly double[] _a;
+    private double _mf;
+
+    /// <summary>Creates the waveform from its coefficient list (va and vo at least).</summary>
+    public AmWaveform(IReadOnlyList<double> coefficients)
+    {
+        if (coefficients.Count < 2) throw new ArgumentException("AM needs at least va and vo");
+        if (coefficients.Count > 7) throw new ArgumentException("AM takes at most 7 values (va vo mf fc td phasem phasec)");
+        _a = coefficients.ToArray();
+        Resolve(1);
+    }
+
+    private void Resolve(double tstop) => _mf = Arg(_a, 2, 0) != 0 ? _a[2] : 1 / tstop;
+
+    /// <inheritdoc />
+    public override void Prepare(TransientSpec spec, List<double> breakpoints)
+    {
+        Resolve(spec.Stop);
+        double td = Arg(_a, 4, 0);
+        if (td > 0) breakpoints.Add(td);
+    }
+
+    /// <inheritdoc />
+    public override double Value(double t)
+    {
+        double va = _a[0], vo = _a[1], fc = Arg(_a, 3, 0), td = Arg(_a, 4, 0);
+        double phase = Arg(_a, 6, 0) * Math.PI / 180;
+        if (t <= td) return 0;
+        double tt = t - td;
+        return va * (vo + Math.Sin(2 * Math.PI * _mf * tt + phase)) * Math.Sin(2 * Math.PI * fc * tt + phase);
     }
 }

@@ -73,6 +73,7 @@ internal sealed class NewtonSolver
             Iterations = iter;
             ctx.FirstIteration = iter == 1;
             ctx.InitJunctions = iter == 1 && fromScratch;
+            ctx.Static = A0 == 0 && History is null;
             try
             {
                 _sys.Evaluate(x);

@@ -14,7 +14,9 @@ namespace Perovspice.Engine.Analysis;
 /// spectrum keep their relative accuracy); a shift that makes G + σC singular or badly conditioned is replaced by the
 /// next candidate. μ with |μ| &lt; 1e-12·max|μ| are infinite eigenvalues. Rounding splits a zero μ of a Jordan block
 /// (an index-2 part, e.g. a capacitor across a voltage source) into values far above that threshold; those give huge
-/// λ that change with σ, so the eigenvalues are computed for two shifts and only those found by both are kept.
+/// λ that change with σ, so the eigenvalues are computed for two shifts and only those found by both are kept (first around the scale
+/// ‖G‖/‖C‖, then around the geometric mean of the kept |λ|; a pencil whose only eigenvalues are such split Jordan
+/// blocks, e.g. the bordered pencil of a transfer function without finite zeros, then has none).
 /// </remarks>
 public static class PencilEigenvalues
 {
@@ -42,7 +44,7 @@ public static class PencilEigenvalues
         double gn = G.FrobeniusNorm();
         double scale = gn > 0 ? gn / cn : 1;
 
-        var first = Solve(G, C, scale);
+        var first = Agreeing(Solve(G, C, scale), Solve(G, C, scale * 1.7320508076), scale);
         if (first.Length == 0) return first;
         // Re-centre the shift between the smallest and largest |λ| (zero eigenvalues excluded).
         double lo = double.PositiveInfinity, hi = 0;
@@ -52,12 +54,24 @@ public static class PencilEigenvalues
             if (m > 0) { lo = Math.Min(lo, m); hi = Math.Max(hi, m); }
         }
         double centre = hi > 0 ? Math.Sqrt(lo * hi) : scale;
-        var a = Solve(G, C, centre);
-        var b = Solve(G, C, centre * 1.7320508076);
+        try
+        {
+            return Agreeing(Solve(G, C, centre), Solve(G, C, centre * 1.7320508076), centre);
+        }
+        catch (SimulationException)
+        {
+            return first; // no well-conditioned shift near the centre: keep the first estimate
+        }
+    }
+
+    /// <summary>The eigenvalues of <paramref name="a"/> that <paramref name="b"/> (another shift) also finds: the
+    /// spurious values of a split Jordan block at infinity depend on the shift, true eigenvalues do not.</summary>
+    private static Complex[] Agreeing(Complex[] a, Complex[] b, double shift)
+    {
         var kept = new List<Complex>(a.Length);
         foreach (var l in a)
         {
-            double tol = 1e-6 * (l.Magnitude + centre);
+            double tol = 1e-6 * (l.Magnitude + shift);
             if (b.Any(m => (m - l).Magnitude <= tol)) kept.Add(l);
         }
         return kept.ToArray();

@@ -37,20 +37,25 @@ internal sealed class TransientRunner
         _qNew = new double[len]; _dqNew = new double[len]; _xdotNew = new double[len];
         _hist = new double[len]; _xHist = new double[len]; _xPred = new double[len];
         _absTol = new double[len];
-        foreach (var u in sys.Unknowns) _absTol[u.Index] = opt.AbsoluteTolerance(u.Kind);
+        foreach (var u in sys.Unknowns)
+            _absTol[u.Index] = u.Kind == UnknownKind.Rate ? double.PositiveInfinity : opt.AbsoluteTolerance(u.Kind);   // no LTE
     }
 
     public void Run(TransientSpec spec, Action<Solution> onPoint)
     {
         if (!(spec.Stop > 0) || !(spec.Step > 0)) throw new ArgumentException("tran needs tstep > 0 and tstop > 0");
         var ctx = _sys.Load;
+        var devices = _sys.Circuit.Devices;
         double tstop = spec.Stop;
         double tmax = spec.EffectiveMaxStep;
         if (!(tmax > 0)) tmax = spec.Step;
+        foreach (var d in _sys.Circuit.Devices) tmax = Math.Min(tmax, d.MaxTimeStep);
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
         var breakpoints = CollectBreakpoints(spec with { MaxBreakpoints = _opt.MaxPoints }, hmin);
         if (breakpoints.Count > _opt.MaxPoints)
             throw new SimulationException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit for this analysis)");
+        // A step that jumps over a device event (a switch threshold) is cut back to end this close after it.
+        double eventTol = Math.Max(1e-4 * tmax, 10 * hmin);
 
         // Starting point: the operating point (with .ic nodes held) or, with uic, the given values.
         var x = new double[_n + 1];
@@ -75,6 +80,11 @@ internal sealed class TransientRunner
         Array.Clear(_xdotN);
         Array.Copy(x, _xs[0], x.Length);
         _ts[0] = 0;
+        // Devices see the starting point; from here on they change state only at accepted points.
+        _tpc.Reset(0, _xs[0], isBreakpoint: true, previousStartedSegment: false);
+        foreach (var d in _sys.Circuit.Devices) d.AcceptTimePoint(_tpc);
+        MergeBreakpoints(breakpoints, 0, hmin);
+        bool segmentStart = true; // the last accepted point started an integration segment
 
         var sol = new Solution(_sys);
         Emit(sol, 0, x, _xdotN, spec, onPoint);
@@ -88,8 +98,10 @@ internal sealed class TransientRunner
         var xNew = new double[_n + 1];
         long steps = 0;
         string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
+        double hBeforeEvent = 0; // the step proposed before an event cut it back (0: no cut since the last point)
 
         _newton.ReuseJacobianWithinSolve = true;
+        ctx.TimeStepping = true;
         try
         {
         while (bpIndex < breakpoints.Count)
@@ -159,6 +171,17 @@ internal sealed class TransientRunner
                 hNext = hTry * Math.Clamp(factor, 0.5, 2);
             }
 
+            // Device events (switch thresholds) inside the step: retry so that the step ends just after the
+            // earliest one; the device changes state when that point is accepted.
+            double tEvent = double.PositiveInfinity;
+            for (int k = 0; k < devices.Count; k++) tEvent = Math.Min(tEvent, devices[k].FindEvent(t, _xs[0], tNew, xNew));
+            if (tEvent < tNew - eventTol)
+            {
+                if (hBeforeEvent == 0) hBeforeEvent = hTry;
+                h = Math.Max(tEvent - t, 0) + 0.5 * eventTol;
+                continue;
+            }
+
             // Accept.
             failedSinceAccept = null;
             Accept(xNew, a0, p, hTry);
@@ -166,6 +189,13 @@ internal sealed class TransientRunner
             if (++steps > _opt.MaxPoints)
                 throw new SimulationException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)");
             Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
+            _tpc.Reset(t, _xs[0], landing, segmentStart);
+            for (int k = 0; k < devices.Count; k++) devices[k].AcceptTimePoint(_tpc);
+            bool discontinuity = _tpc.Discontinuity;
+            MergeBreakpoints(breakpoints, bpIndex + (landing ? 1 : 0), hmin);
+            segmentStart = landing || discontinuity;
+            double hUncut = hBeforeEvent > 0 ? hBeforeEvent : hTry;
+            hBeforeEvent = 0;
             if (landing)
             {
                 bpIndex++;
@@ -173,6 +203,13 @@ internal sealed class TransientRunner
                 order = 1;
                 double gap = bpIndex < breakpoints.Count ? breakpoints[bpIndex] - t : tmax;
                 h = 0.1 * Math.Min(hTry, gap);
+            }
+            else if (discontinuity)
+            {
+                // A device changed its equations here: restart like after a breakpoint.
+                pointsSinceBreak = 1;
+                order = 1;
+                h = 0.1 * Math.Min(hUncut, breakpoints[bpIndex] - t);
             }
             else
             {
@@ -185,6 +222,7 @@ internal sealed class TransientRunner
         finally
         {
             _newton.ReuseJacobianWithinSolve = false;
+            ctx.TimeStepping = false;
         }
         StepCount = steps;
     }
@@ -201,6 +239,29 @@ internal sealed class TransientRunner
         Array.Copy(x, sol.X, x.Length);
         Array.Copy(xdot, sol.Xdot, xdot.Length);
         onPoint(sol);
+    }
+
+    private readonly TimePointContext _tpc = new();
+
+    /// <summary>Inserts the breakpoints devices asked for at the last accepted point into the sorted list, at or
+    /// after index <paramref name="from"/> (the next one still to land on); drops those within 10·hmin of the
+    /// current time, of tstop or of another breakpoint.</summary>
+    private void MergeBreakpoints(List<double> breakpoints, int from, double hmin)
+    {
+        var added = _tpc.NewBreakpoints;
+        if (added.Count == 0) return;
+        double now = _tpc.Time, tstop = breakpoints[^1];
+        foreach (double b in added)
+        {
+            if (b <= now + 10 * hmin || b >= tstop - 10 * hmin) continue;
+            int k = breakpoints.BinarySearch(from, breakpoints.Count - from, b, null);
+            if (k >= 0) continue;
+            k = ~k;
+            if (k > from && b - breakpoints[k - 1] < 10 * hmin) continue;
+            if (k < breakpoints.Count && breakpoints[k] - b < 10 * hmin) continue;
+            breakpoints.Insert(k, b);
+        }
+        added.Clear();
     }
 
     private List<double> CollectBreakpoints(TransientSpec spec, double hmin)

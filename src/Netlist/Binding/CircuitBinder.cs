@@ -20,7 +20,7 @@ public static class CircuitBinder
         var errors = new List<NetlistDiagnostic>();
         var warnings = new List<NetlistDiagnostic>(netlist.Warnings);
         var circuit = new Circuit();
-        var binder = new ElementBinder(netlist, errors);
+        var binder = new ElementBinder(netlist, errors, warnings);
         var positions = new Dictionary<string, FlatElement>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in netlist.Elements)
         {
@@ -35,6 +35,13 @@ public static class CircuitBinder
             circuit.Add(device);
         }
         binder.ResolveControls(circuit, positions);
+        if (errors.Count == 0)
+            foreach (var d in circuit.Devices)
+            {
+                // Checks that need the whole circuit (a K element's inductance matrix), located at the element.
+                try { d.Validate(circuit); }
+                catch (ArgumentException ex) { errors.Add(new NetlistDiagnostic(positions[d.Name].Position, ex.Message)); }
+            }
 
         var options = OptionsBinder.Bind(netlist, errors, warnings);
         if (errors.Count == 0) TopologyCheck.Run(circuit, positions, errors);
@@ -51,10 +58,11 @@ public static class CircuitBinder
         }
 
         var analyses = new List<AnalysisJob>();
+        var measures = MeasureBinder.Bind(netlist, circuit, nodes, errors);
         foreach (var a in netlist.Analyses)
         {
             CheckSweptSources(a, circuit, errors);
-            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)));
+            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)) { Measures = measures.For(a) });
         }
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
         return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);

@@ -1,89 +1,106 @@
 using Perovspice.Devices;
-using Perovspice.Devices.Perovskite;
 using Perovspice.Engine;
 
 namespace Perovspice.Netlist.Binding;
 
+/// <summary>The generic element binding: every registered kind's model, instance parameters, positional values,
+/// flags and references are read here from the kind's tables, so a new device needs no binder code.</summary>
 internal sealed partial class ElementBinder
 {
-    private readonly Dictionary<string, DiodeModel?> _diodeModels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (object? Model, string Type, ModelLevel? Level)> _models = new(StringComparer.OrdinalIgnoreCase);
 
-    private Device BindControlled(FlatElement e)
+    /// <summary>Model-card parameters ngspice accepts for documentation or vendor bookkeeping; accepted with a
+    /// warning on any model.</summary>
+    private static readonly HashSet<string> VendorParameters = new(StringComparer.OrdinalIgnoreCase)
     {
-        string p = e.Nodes[0].Name, m = e.Nodes[1].Name;
-        switch (char.ToLowerInvariant(e.Kind))
+        "iave", "vpk", "mfg", "type", "icrating", "vceo", "vcbo", "ic", "pd", "ibvo", "vbr", "ir", "vrrm",
+    };
+
+    private DeviceRequest BindGeneric(FlatElement e, ElementKind kind)
+    {
+        object? model = null;
+        ModelLevel? level = null;
+        string modelType = "";
+        var values = new List<double>();
+        var valuePositions = new List<SourcePosition>();
+        var flags = new HashSet<string>();
+        var references = new List<string>();
+        var lists = new Dictionary<string, IReadOnlyList<double>>(StringComparer.OrdinalIgnoreCase);
+        bool ok = true;
+        foreach (var a in e.Arguments)
         {
-            case 'e':
-                return new VoltageControlledVoltageSource(e.Name, p, m, e.Nodes[2].Name, e.Nodes[3].Name, RequireValue(e, 0, "a gain"));
-            case 'g':
-                return new VoltageControlledCurrentSource(e.Name, p, m, e.Nodes[2].Name, e.Nodes[3].Name, RequireValue(e, 0, "a transconductance"));
-            default:
+            switch (a)
             {
-                var control = e.Arguments.OfType<WordArg>().FirstOrDefault()
-                              ?? throw Fail(e.Nodes[^1].Position, $"expected a controlling voltage source name for '{e.Name}'");
-                double gain = RequireValue(e, 0, char.ToLowerInvariant(e.Kind) == 'f' ? "a gain" : "a transresistance");
-                _controls.Add((e, control.Word));
-                return char.ToLowerInvariant(e.Kind) == 'f'
-                    ? new CurrentControlledCurrentSource(e.Name, p, m, control.Word, gain)
-                    : new CurrentControlledVoltageSource(e.Name, p, m, control.Word, gain);
+                case WordArg { Role: WordArgKind.Model } w:
+                    (model, modelType, level) = BindModel(e, w, kind);
+                    if (model == null) ok = false;
+                    break;
+                case WordArg { Role: WordArgKind.Reference } w:
+                    references.Add(w.Word);
+                    _controls.Add((e, w.Word, w.Position, kind.Form == ElementForm.Coupling ? ControlKind.Inductor : ControlKind.VoltageSource));
+                    break;
+                case WordArg w:
+                    if (!kind.Flags.Contains(w.Word)) throw Fail(w.Position, $"unexpected '{w.Word}' in '{e.Name}'");
+                    flags.Add(w.Word);
+                    break;
+                case ValueArg v:
+                    if (values.Count >= kind.Values.Count)
+                        throw Fail(v.Position, kind.Values.Count == 0
+                            ? $"unexpected value for '{e.Name}' (its parameters are written name=value)"
+                            : $"unexpected value for '{e.Name}' (it takes {string.Join(", ", kind.Values)})");
+                    values.Add(v.Value);
+                    valuePositions.Add(v.Position);
+                    break;
+                case ListArg l:
+                    lists[l.Key] = l.Values;
+                    break;
             }
         }
-    }
-
-    private Device BindDiode(FlatElement e)
-    {
-        var modelArg = e.Arguments.OfType<WordArg>().FirstOrDefault()
-                       ?? throw Fail(e.Nodes[^1].Position, $"expected a model name for diode '{e.Name}'");
-        var def = FindModel(modelArg, "d", "diode");
-        if (!_diodeModels.TryGetValue(def.Name, out var model))
+        var table = kind.InstanceOverridesModel ? level?.Parameters ?? Array.Empty<ParameterInfo>() : kind.InstanceParameters;
+        var given = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        for (int k = 0; k < values.Count; k++)
         {
-            var values = ModelParameters(def, DiodeModel.Parameters, "diode model");
-            model = values == null ? null : new DiodeModel(values, def.Name);
-            _diodeModels[def.Name] = model;
+            var info = ParameterTable.Find(table, kind.Values[k]);
+            if (info == null) continue;
+            if (!Check(info, values[k], valuePositions[k])) ok = false;
+            given[info.Name] = values[k];
         }
-        if (model == null) throw new BindException();
-        double area = e.Arguments.OfType<ValueArg>().FirstOrDefault()?.Value ?? e.Arguments.OfType<AssignArg>().FirstOrDefault(a => a.Key == "area")?.Value ?? 1;
-        foreach (var a in e.Arguments.OfType<AssignArg>())
-            if (a.Key != "area") throw Fail(a.Position, $"unknown parameter '{a.Key}' for diode '{e.Name}'");
-        if (!(area > 0)) throw Fail(e.Position, $"area of '{e.Name}' must be > 0");
-        return new Diode(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, model, area);
-    }
-
-    /// <summary>Finds the model an element names and checks its type.</summary>
-    private ModelDefinition FindModel(WordArg name, string type, string what)
-    {
-        if (!_netlist.Models.TryGetValue(name.Word, out var def))
-            throw Fail(name.Position, $"unknown model '{name.Word}'");
-        if (!def.Type.Equals(type, StringComparison.OrdinalIgnoreCase))
-            throw Fail(name.Position, $"model '{name.Word}' is a {def.Type} model, not a {what} model");
-        return def;
-    }
-
-    /// <summary>Checks a model card against a parameter table, reporting each bad parameter at its key;
-    /// returns the given values, or null when any was bad.</summary>
-    private Dictionary<string, double>? ModelParameters(ModelDefinition def, IReadOnlyList<ParameterInfo> table, string owner,
-        params string[] ignored)
-    {
-        var values = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        bool ok = true;
-        foreach (var (name, (value, pos)) in def.Parameters)
+        foreach (var a in e.Arguments)
         {
-            if (ignored.Contains(name)) continue;
-            if (CheckParameter(table, owner, name, value, pos)) values[name] = value;
-            else ok = false;
+            if (a is not AssignArg asg) continue;
+            var info = ParameterTable.Find(table, asg.Key);
+            if (info == null)
+            {
+                if (kind.InstanceOverridesModel && level == null) { ok = false; continue; }
+                Error(asg.Position, table.Count == 0
+                    ? $"unknown parameter '{asg.Key}' for '{e.Name}' (it takes no parameters)"
+                    : $"unknown parameter '{asg.Key}' for '{e.Name}'");
+                ok = false;
+                continue;
+            }
+            if (!Check(info, asg.Value, asg.Position)) { ok = false; continue; }
+            given[info.Name] = asg.Value;
         }
-        return ok ? values : null;
+        if (!ok) throw new BindException();
+        if (given.TryGetValue("r", out double r) && r == 0 && kind.Letter == 'r')
+            Warn(e.Position, $"resistance of '{e.Name}' is 0; set to 1 mΩ (as ngspice does)");
+        return new DeviceRequest
+        {
+            Name = e.Name,
+            Nodes = NodeNames(e),
+            Model = model,
+            ModelType = modelType,
+            Parameters = given,
+            ListParameters = lists,
+            Values = values,
+            Flags = flags,
+            References = references,
+            Temperature = _temperature,
+        };
     }
 
-    /// <summary>Reports an unknown or invalid parameter at its position; true when it is fine.</summary>
-    private bool CheckParameter(IReadOnlyList<ParameterInfo> table, string owner, string name, double value, SourcePosition at)
+    private bool Check(ParameterInfo info, double value, SourcePosition at)
     {
-        var info = table.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (info == null)
-        {
-            Error(at, $"unknown parameter '{name}' for {owner}");
-            return false;
-        }
         try
         {
             info.Validate(value);
@@ -96,53 +113,108 @@ internal sealed partial class ElementBinder
         }
     }
 
-    private readonly Dictionary<string, PerovskiteModel?> _perovskiteModels = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>`Nname n+ n- model [param=value ...]`: instance parameters override the model card's.</summary>
-    private Device BindPerovskite(FlatElement e)
+    /// <summary>Builds (once per card) the model an element names, checking that its type is one the element
+    /// takes, its level exists and every parameter is in that level's table.</summary>
+    private (object? Model, string Type, ModelLevel? Level) BindModel(FlatElement e, WordArg name, ElementKind kind)
     {
-        var modelArg = e.Arguments.OfType<WordArg>().FirstOrDefault()
-                       ?? throw Fail(e.Nodes[^1].Position, $"expected a model name for perovskite device '{e.Name}'");
-        var def = FindModel(modelArg, "perovskite", "perovskite");
-        if (!_perovskiteModels.TryGetValue(def.Name, out var model))
+        if (!_netlist.Models.TryGetValue(name.Word, out var def))
+            throw Fail(name.Position, $"unknown model '{name.Word}'");
+        string type = def.Type.ToLowerInvariant();
+        var family = kind.Models.FirstOrDefault(f => f.Types.Contains(type));
+        if (family == null)
         {
-            model = BindPerovskiteModel(def);
-            _perovskiteModels[def.Name] = model;
+            var types = kind.Models.SelectMany(f => f.Types).Select(t => t.ToUpperInvariant());
+            throw Fail(name.Position, $"model '{name.Word}' is a {def.Type.ToUpperInvariant()} model; '{e.Name}' takes a {string.Join(" or ", types)} model");
         }
-        foreach (var v in e.Arguments.OfType<ValueArg>())
-            throw Fail(v.Position, $"unexpected value for '{e.Name}' (instance parameters are written name=value)");
-        // Instance parameters are checked even when the model card has errors, so that all are listed.
-        int level = model?.Level ?? (def.Parameters.TryGetValue("level", out var lv) && lv.value is 1 or 2 or 3 ? (int)lv.value : 1);
-        var overrides = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        bool ok = true;
-        foreach (var a in e.Arguments.OfType<AssignArg>())
-            ok &= CheckParameter(PerovskiteModel.Parameters(level), $"level={level}", a.Key, a.Value, a.Position) && overrides.TryAdd(a.Key, a.Value);
-        if (!ok || model == null) throw new BindException();
-        return new PerovskiteMemristor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, overrides.Count == 0 ? model : model.WithOverrides(overrides));
+        if (!_models.TryGetValue(def.Name, out var cached))
+        {
+            var model = CreateModel(def, family, type, out var level);
+            _models[def.Name] = cached = (model, type, level);
+        }
+        return cached;
     }
 
-    private PerovskiteModel? BindPerovskiteModel(ModelDefinition def)
+    private object? CreateModel(ModelDefinition def, ModelFamily family, string type, out ModelLevel? chosen)
     {
-        int level = 1;
+        chosen = null;
+        int levelNumber = family.DefaultLevel;
         if (def.Parameters.TryGetValue("level", out var lv))
         {
-            if (lv.value is not (1 or 2 or 3))
+            levelNumber = (int)Math.Round(lv.value);
+            if (levelNumber != lv.value || family.Find(levelNumber) == null)
             {
-                Error(lv.pos, $"perovskite level must be 1, 2 or 3, not {lv.value}");
+                var levels = family.Levels.SelectMany(l => l.Numbers).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Error(lv.pos, $"{family.Description} model level {lv.value} does not exist (levels: {string.Join(", ", levels)})");
                 return null;
             }
-            level = (int)lv.value;
         }
-        var given = ModelParameters(def, PerovskiteModel.Parameters(level), $"level={level}", "level");
-        if (given == null) return null;
+        var level = chosen = family.Find(levelNumber)!;
+        string owner = family.Levels.Count > 1 ? $"level={levelNumber}" : $"{family.Description} model";
+        var given = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var text = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        bool ok = true;
+        foreach (var (pname, (value, pos)) in def.Parameters)
+        {
+            if (pname == "level") continue;
+            var info = ParameterTable.Find(level.Parameters, pname);
+            if (info == null)
+            {
+                if (VendorParameters.Contains(pname) || level.TextParameters.Contains(pname))
+                    Warn(pos, $"model parameter '{pname}' is not used by perovspice; ignored");
+                else
+                {
+                    Error(pos, $"unknown parameter '{pname}' for {owner}");
+                    ok = false;
+                }
+                continue;
+            }
+            if (!Check(info, value, pos)) { ok = false; continue; }
+            given[info.Name] = value;
+        }
+        foreach (var (pname, (value, pos)) in def.TextParameters)
+        {
+            if (level.TextParameters.Contains(pname)) text[pname] = value;
+            else if (VendorParameters.Contains(pname) || pname == "version")
+                Warn(pos, $"model parameter '{pname}' is not used by perovspice; ignored");
+            else
+            {
+                Error(pos, $"parameter '{pname}' of model '{def.Name}' must be a number, not '{value}'");
+                ok = false;
+            }
+        }
+        if (!ok) return null;
         try
         {
-            return PerovskiteModel.Create(level, given);
+            return level.Create(new ModelRequest
+            {
+                Name = def.Name,
+                Type = type,
+                Level = levelNumber,
+                Given = given,
+                Text = text,
+                Temperature = _temperature,
+                NominalTemperature = _tnom,
+            });
         }
         catch (ArgumentException ex)
         {
             Error(def.Position, ex.Message);
             return null;
         }
+    }
+
+    /// <summary>E/G: four nodes and a gain.</summary>
+    private DeviceRequest BindVoltageControlled(FlatElement e, ElementKind kind)
+    {
+        if (e.Nodes.Count != 4) throw Fail(e.Position, $"'{e.Name}' needs four nodes (n+ n- nc+ nc-)");
+        var gain = e.Arguments.OfType<ValueArg>().FirstOrDefault()
+                   ?? throw Fail(e.Nodes[^1].Position, $"expected a gain for '{e.Name}'");
+        return new DeviceRequest
+        {
+            Name = e.Name,
+            Nodes = NodeNames(e),
+            Values = new[] { gain.Value },
+            Temperature = _temperature,
+        };
     }
 }

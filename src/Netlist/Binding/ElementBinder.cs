@@ -1,5 +1,6 @@
 using Perovspice.Devices;
 using Perovspice.Engine;
+using Perovspice.Netlist.Binding.Behavioural;
 
 namespace Perovspice.Netlist.Binding;
 
@@ -8,33 +9,47 @@ internal sealed partial class ElementBinder
 {
     private readonly FlatNetlist _netlist;
     private readonly List<NetlistDiagnostic> _errors;
+    private readonly List<NetlistDiagnostic>? _warnings;
+    private readonly double _temperature, _tnom;
 
-    public ElementBinder(FlatNetlist netlist, List<NetlistDiagnostic> errors)
+    public ElementBinder(FlatNetlist netlist, List<NetlistDiagnostic> errors, List<NetlistDiagnostic>? warnings = null)
     {
         _netlist = netlist;
         _errors = errors;
+        _warnings = warnings;
+        _temperature = Celsius(netlist, "temp");
+        _tnom = Celsius(netlist, "tnom");
     }
+
+    private static double Celsius(FlatNetlist netlist, string option) =>
+        (netlist.Options.TryGetValue(option, out var v) ? v.value : 27) + Units.CelsiusToKelvin;
 
     private void Error(SourcePosition at, string message) => _errors.Add(new NetlistDiagnostic(at, message));
 
-    /// <summary>Binds one element, or returns null after reporting why it cannot be bound.</summary>
+    private void Warn(SourcePosition at, string message) => _warnings?.Add(new NetlistDiagnostic(at, message, true));
+
+    /// <summary>Binds one element through its kind in the registry, or returns null after reporting why it
+    /// cannot be bound.</summary>
     public Device? Bind(FlatElement e)
     {
+        var kind = DeviceCatalog.Find(char.ToLowerInvariant(e.Kind));
+        if (kind == null)
+        {
+            Error(e.Position, $"unknown element kind '{e.Kind}'");
+            return null;
+        }
         try
         {
-            return char.ToLowerInvariant(e.Kind) switch
+            var request = kind.Form switch
             {
-                'r' => BindResistor(e),
-                'c' => BindCapacitor(e),
-                'l' => BindInductor(e),
-                'v' => new VoltageSource(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, BindSourceValue(e)),
-                'i' => new CurrentSource(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, BindSourceValue(e)),
-                'e' or 'f' or 'g' or 'h' => BindControlled(e),
-                'd' => BindDiode(e),
-                'n' => BindPerovskite(e),
-                'b' => BindBehavioural(e),
-                _ => NotYet(e, $"unknown element kind '{e.Kind}'"),
+                ElementForm.Source => Simple(e, BindSourceValue(e)),
+                ElementForm.Behavioural => Simple(e, BindBehavioural(e)),
+                ElementForm.VoltageControlled or ElementForm.CurrentControlled when e.Arguments.Any(a => a is ExpressionArg)
+                    => Simple(e, BindBehavioural(e).Item2),
+                ElementForm.VoltageControlled => BindVoltageControlled(e, kind),
+                _ => BindGeneric(e, kind),
             };
+            return kind.Create(request);
         }
         catch (BindException)
         {
@@ -42,15 +57,25 @@ internal sealed partial class ElementBinder
         }
         catch (ArgumentException ex)
         {
-            Error(e.Position, ex.Message);
+            // a value the device rejects is located at the element's first positional value, if any
+            Error(e.Arguments.OfType<ValueArg>().FirstOrDefault()?.Position ?? e.Position, ex.Message);
             return null;
         }
     }
 
-    private Device? NotYet(FlatElement e, string message)
+    private DeviceRequest Simple(FlatElement e, object payload) => new()
     {
-        Error(e.Position, message);
-        return null;
+        Name = e.Name,
+        Nodes = NodeNames(e),
+        Payload = payload,
+        Temperature = _temperature,
+    };
+
+    private static string[] NodeNames(FlatElement e)
+    {
+        var nodes = new string[e.Nodes.Count];
+        for (int k = 0; k < nodes.Length; k++) nodes[k] = e.Nodes[k].Name;
+        return nodes;
     }
 
     /// <summary>Thrown after a diagnostic was recorded, to abandon the element.</summary>
@@ -62,53 +87,6 @@ internal sealed partial class ElementBinder
         return new BindException();
     }
 
-    private double RequireValue(FlatElement e, int index, string what)
-    {
-        int seen = 0;
-        foreach (var a in e.Arguments)
-            if (a is ValueArg v && seen++ == index) return v.Value;
-        var at = e.Arguments.Count > 0 ? e.Arguments[^1].Position : e.Nodes[^1].Position;
-        throw Fail(at, $"expected {what} for '{e.Name}'");
-    }
-
-    private static double? Assigned(FlatElement e, string key)
-    {
-        foreach (var a in e.Arguments)
-            if (a is AssignArg asg && asg.Key == key) return asg.Value;
-        return null;
-    }
-
-    private void RejectUnknownAssignments(FlatElement e, string? allowed = null)
-    {
-        foreach (var a in e.Arguments)
-            if (a is AssignArg asg && asg.Key != allowed) throw Fail(asg.Position, $"unknown parameter '{asg.Key}' for '{e.Name}'");
-    }
-
-    private Device BindResistor(FlatElement e)
-    {
-        double r = RequireValue(e, 0, "a resistance");
-        RejectUnknownAssignments(e);
-        if (r == 0 || !double.IsFinite(r))
-            throw Fail(e.Arguments.First(a => a is ValueArg).Position, $"resistance of '{e.Name}' must be finite and non-zero");
-        return new Resistor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, r);
-    }
-
-    private Device BindCapacitor(FlatElement e)
-    {
-        double c = RequireValue(e, 0, "a capacitance");
-        RejectUnknownAssignments(e, "ic");
-        if (!double.IsFinite(c)) throw Fail(e.Position, $"capacitance of '{e.Name}' must be finite");
-        return new Capacitor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, c, Assigned(e, "ic"));
-    }
-
-    private Device BindInductor(FlatElement e)
-    {
-        double l = RequireValue(e, 0, "an inductance");
-        RejectUnknownAssignments(e, "ic");
-        if (!double.IsFinite(l) || l == 0) throw Fail(e.Position, $"inductance of '{e.Name}' must be finite and non-zero");
-        return new Inductor(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, l, Assigned(e, "ic"));
-    }
-
     /// <summary>Reads `[DC] v [AC mag [phase]] [PULSE(...)|SIN(...)|PWL(...) [r=t]|EXP(...)]`.</summary>
     private SourceValue BindSourceValue(FlatElement e)
     {
@@ -116,6 +94,7 @@ internal sealed partial class ElementBinder
         double acMag = 0, acPhase = 0;
         Waveform? waveform = null;
         double? repeat = null;
+        double delay = 0;
         var args = e.Arguments;
         for (int k = 0; k < args.Count; k++)
         {
@@ -147,11 +126,20 @@ internal sealed partial class ElementBinder
                 case AssignArg { Key: "r" } r:
                     repeat = r.Value;
                     break;
+                case AssignArg { Key: "td" } td:
+                    if (!double.IsFinite(td.Value) || td.Value < 0) throw Fail(td.Position, "td= must be >= 0");
+                    delay = td.Value;
+                    break;
                 default:
                     throw Fail(args[k].Position, $"unexpected argument for source '{e.Name}'");
             }
         }
-        if (waveform is PendingPwl pending) waveform = pending.Build(repeat);
+        if (waveform is PendingPwl pending) waveform = pending.Build(repeat, delay);
+        else if (repeat != null || delay != 0)
+        {
+            var at = args.OfType<AssignArg>().First(a => a.Key is "r" or "td").Position;
+            throw Fail(at, $"r= and td= belong to a PWL waveform");
+        }
         // ngspice: without a dc value, .op and .dc use the waveform's t = 0 value.
         double dcValue = dc ?? (waveform?.Value(0) ?? 0);
         return new SourceValue { Dc = dcValue, AcMagnitude = acMag, AcPhase = acPhase, Waveform = waveform };
@@ -167,7 +155,9 @@ internal sealed partial class ElementBinder
                 "sin" => Check(f, 2, 6, new SineWaveform(f.Values)),
                 "exp" => Check(f, 2, 6, new ExpWaveform(f.Values)),
                 "pwl" => new PendingPwl(f, this),
-                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl or exp)"),
+                "sffm" => Check(f, 2, 7, new SffmWaveform(f.Values)),
+                "am" => Check(f, 2, 7, new AmWaveform(f.Values)),
+                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm or am)"),
             };
         }
         catch (ArgumentException ex)
@@ -189,9 +179,18 @@ internal sealed partial class ElementBinder
         private readonly FunctionArg _f;
         private readonly ElementBinder _binder;
         public PendingPwl(FunctionArg f, ElementBinder binder) { _f = f; _binder = binder; }
-        public Waveform Build(double? repeat)
+        public Waveform Build(double? repeat, double delay)
         {
-            try { return new PwlWaveform(_f.Values, repeat); }
+            var values = _f.Values;
+            if (delay != 0)
+            {
+                // td= delays the whole waveform (and its repeat point)
+                var shifted = new double[values.Count];
+                for (int k = 0; k < shifted.Length; k++) shifted[k] = k % 2 == 0 ? values[k] + delay : values[k];
+                values = shifted;
+                if (repeat is double r) repeat = r + delay;
+            }
+            try { return new PwlWaveform(values, repeat); }
             catch (ArgumentException ex) { throw _binder.Fail(_f.Position, $"pwl: {ex.Message}"); }
         }
         public override void Prepare(TransientSpec spec, List<double> breakpoints) => throw new InvalidOperationException();

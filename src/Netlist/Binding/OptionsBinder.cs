@@ -18,6 +18,9 @@ internal static class OptionsBinder
         ["itl1"] = new(v => v >= 1, ">= 1", (o, v) => o.Itl1 = (int)v),
         ["itl4"] = new(v => v >= 1, ">= 1", (o, v) => o.Itl4 = (int)v),
         ["maxord"] = new(v => v is 1 or 2, "1 or 2", (o, v) => o.MaxOrder = (int)v),
+        // circuit and nominal temperature (°C): read by the element binder for every device
+        ["temp"] = new(v => v > -273.15 && double.IsFinite(v), "above -273.15 °C", (_, _) => { }),
+        ["tnom"] = new(v => v > -273.15 && double.IsFinite(v), "above -273.15 °C", (_, _) => { }),
     };
 
     public static SimulationOptions Bind(FlatNetlist netlist, List<NetlistDiagnostic> errors, List<NetlistDiagnostic> warnings)
@@ -30,7 +33,8 @@ internal static class OptionsBinder
                 if (!opt.Valid(value)) errors.Add(new NetlistDiagnostic(pos, $"option '{name}' must be {opt.Range}"));
                 else opt.Set(o, value);
             }
-            else warnings.Add(new NetlistDiagnostic(pos, $"option '{name}' is not used by perovspice; ignored", true));
+            else if (name is not ("nfreqs" or "fourgridsize")) // read by .four (ControlEvaluator)
+                warnings.Add(new NetlistDiagnostic(pos, $"option '{name}' is not used by perovspice; ignored", true));
         }
         foreach (var (name, (value, pos)) in netlist.TextOptions)
         {

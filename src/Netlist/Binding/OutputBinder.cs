@@ -20,7 +20,7 @@ internal static class OutputBinder
         return probes;
     }
 
-    private static OutputProbe? Resolve(PrintItem item, Circuit circuit, HashSet<string> nodes, List<NetlistDiagnostic> errors)
+    internal static OutputProbe? Resolve(PrintItem item, Circuit circuit, HashSet<string> nodes, List<NetlistDiagnostic> errors)
     {
         switch (item.Kind)
         {

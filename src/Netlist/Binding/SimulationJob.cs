@@ -38,6 +38,9 @@ public sealed record AnalysisJob(AnalysisStatement Statement, IReadOnlyList<Outp
 {
     /// <summary>op, dc, tran, ac or hopf.</summary>
     public string Kind => Statement.Kind;
+
+    /// <summary>The <c>.meas</c> (and, for tran, <c>.four</c>) statements evaluated on this analysis' results.</summary>
+    public AnalysisMeasures Measures { get; init; } = AnalysisMeasures.None;
 }
 
 /// <summary>A print item resolved against the circuit.</summary>

@@ -1,8 +1,19 @@
+using Perovspice.Devices;
+using Perovspice.Devices.Behavioral;
 using Perovspice.Engine;
 
 namespace Perovspice.Netlist.Binding;
 
-/// <summary>Floating nodes (no dc path to ground) and loops of voltage-defining elements (V, E, H, L, V= B sources).</summary>
+/// <summary>
+/// Floating nodes and loops of voltage-defining elements (V, E, H, L, V= B sources).
+/// <para>A node is floating when no chain of dc paths (<see cref="Device.DcPaths"/>: resistors, sources, junctions,
+/// an I= B source or G whose current depends on its own terminal's voltage, ...) joins it to ground, unless it is a
+/// state node of equations written with controlled currents: some element's current depends on its voltage
+/// (a B source reads it, or it controls a G or E) and a voltage-dependent current (an I= B source that reads any
+/// voltage or current, or a G) flows into it. The Rössler idiom <c>Bx 0 x I={-v(y)-v(z)}</c> with a capacitor at
+/// x passes; a node reached only by capacitors and current sources, or whose voltage nothing depends on, is
+/// floating (its dc matrix column or row is empty).</para>
+/// </summary>
 internal static class TopologyCheck
 {
     public static void Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors)
@@ -25,10 +36,44 @@ internal static class TopologyCheck
                 else loops.Union(a, b);
             }
         }
+        var (read, driven) = StateNodes(circuit);
         string ground = dc.Find("0");
         foreach (var (node, pos) in firstUse)
-            if (node != "0" && dc.Find(node) != ground)
+            if (node != "0" && dc.Find(node) != ground && !(read.Contains(node) && driven.Contains(node)))
                 errors.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground"));
+    }
+
+    /// <summary>Nodes whose voltage some element's current depends on, and nodes a voltage-dependent current flows into.</summary>
+    private static (HashSet<string> Read, HashSet<string> Driven) StateNodes(Circuit circuit)
+    {
+        var read = new HashSet<string>();
+        var driven = new HashSet<string>();
+        foreach (var d in circuit.Devices)
+        {
+            switch (d)
+            {
+                case BehavioralSource b:
+                    foreach (var input in b.Function.Inputs)
+                    {
+                        if (input.Kind != ControlInputKind.Voltage) continue;
+                        read.Add(Norm(input.Name));
+                        if (input.Reference is { } r) read.Add(Norm(r));
+                    }
+                    if (b.Kind == BehavioralSourceKind.Current && b.Function.Inputs.Count > 0)
+                    {
+                        driven.Add(Norm(b.Nodes[0])); driven.Add(Norm(b.Nodes[1]));
+                    }
+                    break;
+                case VoltageControlledCurrentSource g:
+                    read.Add(Norm(g.Nodes[2])); read.Add(Norm(g.Nodes[3]));
+                    driven.Add(Norm(g.Nodes[0])); driven.Add(Norm(g.Nodes[1]));
+                    break;
+                case VoltageControlledVoltageSource e:
+                    read.Add(Norm(e.Nodes[2])); read.Add(Norm(e.Nodes[3]));
+                    break;
+            }
+        }
+        return (read, driven);
     }
 
     // Flattened node names are lower case already; only the ground alias needs mapping.

@@ -40,7 +40,8 @@ internal sealed class ChainExpr : Expr
         First = first; Rest = rest; RightAssociative = rightAssociative;
     }
     public Expr First { get; }
-    /// <summary>Operators normalized to <c>+ - * / ^</c>.</summary>
+    /// <summary>Operators normalized to <c>+ - * / ^</c>, comparisons <c>&lt; &gt; l</c> (&lt;=) <c>g</c> (&gt;=)
+    /// <c>e</c> (==) <c>n</c> (!=), and <c>&amp; |</c> (&amp;&amp;, ||).</summary>
     public IReadOnlyList<(char op, Expr operand)> Rest { get; }
     public bool RightAssociative { get; }
 }
@@ -62,4 +63,43 @@ internal sealed class ProbeExpr : Expr
     }
     public char Kind { get; }
     public IReadOnlyList<(string name, int offset)> Names { get; }
+}
+
+/// <summary>Logical not: 1 when the operand is 0, else 0.</summary>
+internal sealed class NotExpr : Expr
+{
+    public NotExpr(Expr operand, int offset) : base(offset) { Operand = operand; }
+    public Expr Operand { get; }
+}
+
+/// <summary><c>c ? a : b</c> (also <c>if(c, a, b)</c> after parsing): a when c is non-zero, else b.</summary>
+internal sealed class TernaryExpr : Expr
+{
+    public TernaryExpr(Expr condition, Expr whenTrue, Expr whenFalse, int offset) : base(offset)
+    {
+        Condition = condition; WhenTrue = whenTrue; WhenFalse = whenFalse;
+    }
+    public Expr Condition { get; }
+    public Expr WhenTrue { get; }
+    public Expr WhenFalse { get; }
+}
+
+/// <summary>Text and evaluation of the normalized binary operators of <see cref="ChainExpr"/>.</summary>
+internal static class Operators
+{
+    /// <summary>The operator as written in flattened text.</summary>
+    public static string Text(char op) => op switch
+    {
+        'l' => "<=", 'g' => ">=", 'e' => "==", 'n' => "!=", '&' => "&&", '|' => "||", _ => op.ToString(),
+    };
+
+    /// <summary>Applies a left-associative operator to numbers (comparisons and logic give 1 or 0).</summary>
+    public static double Apply(char op, double x, double y) => op switch
+    {
+        '+' => x + y, '-' => x - y, '*' => x * y, '/' => x / y,
+        '<' => x < y ? 1 : 0, '>' => x > y ? 1 : 0, 'l' => x <= y ? 1 : 0, 'g' => x >= y ? 1 : 0,
+        'e' => x == y ? 1 : 0, 'n' => x != y ? 1 : 0,
+        '&' => x != 0 && y != 0 ? 1 : 0, '|' => x != 0 || y != 0 ? 1 : 0,
+        _ => Math.Pow(x, y),
+    };
 }

@@ -5,10 +5,12 @@ using static Perovspice.Netlist.Expressions.Lexemes;
 namespace Perovspice.Netlist.Expressions;
 
 /// <summary>
-/// The expression grammar (lower-case input): <c>+ - * / ^ **</c>, unary minus/plus, parentheses,
-/// function calls, names, numbers with suffixes, and the probes <c>v(a)</c>, <c>v(a,b)</c>,
-/// <c>i(src)</c> used by B sources. Precedence, loosest first: <c>+ -</c>; <c>* /</c>; unary sign;
-/// <c>^</c> (right-associative, its right operand may carry a sign).
+/// The expression grammar (lower-case input): <c>+ - * / ^ **</c>, comparisons, logical operators, the
+/// conditional <c>c ? a : b</c>, unary minus/plus/not, parentheses, function calls, names, numbers with
+/// suffixes, and the probes <c>v(a)</c>, <c>v(a,b)</c>, <c>i(src)</c> used by B sources. Precedence, loosest
+/// first (as in ngspice's B sources and C): <c>?:</c>; <c>||</c>; <c>&amp;&amp;</c>; <c>== !=</c>;
+/// <c>&lt; &gt; &lt;= &gt;=</c>; <c>+ -</c>; <c>* /</c>; unary sign and <c>!</c>; <c>^</c> (left-associative as in ngspice 39,
+/// its right operand may carry a sign).
 /// <para>
 /// The rules are Sprache parsers. The hot ones (atoms, operator chains) are written as plain
 /// parser delegates rather than LINQ queries: a query allocates a chain of closures on every
@@ -155,14 +157,117 @@ internal static class ExpressionGrammar
         return items is null ? r : Result.Success<Expr>(new ChainExpr(r.Value, items, rightAssociative), at);
     };
 
-    private static readonly Parser<Expr> Power = Chain(Atom, PowerOp, SignedAtom, rightAssociative: true);
+    // left-associative: ngspice 39 evaluates 2^3^2 as (2^3)^2 = 64, in .param and in B sources alike
+    private static readonly Parser<Expr> Power = Chain(Atom, PowerOp, SignedAtom, rightAssociative: false);
 
-    private static readonly Parser<Expr> Unary = Signed(Power);
+    private static readonly Parser<Expr> SignedPower = Signed(Power);
+
+    /// <summary>Unary sign or logical not (<c>!</c>), binding looser than <c>^</c>: <c>-2^2</c> is −4, as in ngspice.</summary>
+    private static readonly Parser<Expr> Unary = i =>
+    {
+        // a run of '!' (and signs) is read in a loop: no recursion per operator
+        string s = i.Source;
+        int p = SkipBlanks(s, i.Position);
+        var nots = new List<int>();
+        while (p < s.Length && s[p] == '!' && !(p + 1 < s.Length && s[p + 1] == '='))
+        {
+            nots.Add(p);
+            p = SkipBlanks(s, p + 1);
+        }
+        if (nots.Count == 0) return SignedPower(i);
+        var r = SignedPower(new LineInput(s, p));
+        if (!r.WasSuccessful) return r;
+        Expr e = r.Value;
+        // !!x is x != 0 (0 or 1), so at most two NOTs matter
+        for (int k = nots.Count - 1; k >= Math.Max(0, nots.Count - 2 - (nots.Count % 2)); k--) e = new NotExpr(e, nots[k]);
+        return Result.Success(e, r.Remainder);
+    };
 
     private static readonly Parser<Expr> Term = Chain(Unary, MulOp, Unary, rightAssociative: false);
 
+    private static readonly Parser<Expr> Sum = Chain(Term, AddOp, Term, rightAssociative: false);
+
+    /// <summary><c>&lt; &gt; &lt;= &gt;=</c>, normalized to <c>&lt; &gt; l g</c>.</summary>
+    private static int RelOp(string s, int p, out char op)
+    {
+        p = SkipBlanks(s, p);
+        op = '\0';
+        if (p >= s.Length || s[p] is not ('<' or '>')) return -1;
+        bool eq = p + 1 < s.Length && s[p + 1] == '=';
+        op = s[p] == '<' ? (eq ? 'l' : '<') : (eq ? 'g' : '>');
+        return eq ? p + 2 : p + 1;
+    }
+
+    /// <summary><c>== !=</c>, normalized to <c>e n</c>.</summary>
+    private static int EqOp(string s, int p, out char op)
+    {
+        p = SkipBlanks(s, p);
+        op = '\0';
+        if (p + 1 >= s.Length || s[p + 1] != '=' || s[p] is not ('=' or '!')) return -1;
+        op = s[p] == '=' ? 'e' : 'n';
+        return p + 2;
+    }
+
+    private static OperatorScanner Double(char c) => (string s, int p, out char op) =>
+    {
+        p = SkipBlanks(s, p);
+        op = c;
+        return p + 1 < s.Length && s[p] == c && s[p + 1] == c ? p + 2 : -1;
+    };
+
+    private static readonly Parser<Expr> Relational = Chain(Sum, RelOp, Sum, rightAssociative: false);
+    private static readonly Parser<Expr> Equality = Chain(Relational, EqOp, Relational, rightAssociative: false);
+    private static readonly Parser<Expr> And = Chain(Equality, Double('&'), Equality, rightAssociative: false);
+    private static readonly Parser<Expr> Or = Chain(And, Double('|'), And, rightAssociative: false);
+
+    private static readonly string[] ColonExpected = { "':'" };
+
+    /// <summary>Deepest nesting of <c>?:</c> in the middle operand (<c>a ? b ? c : d : e</c>); chains in the last
+    /// operand (<c>a ? b : c ? d : e</c>) are read in a loop and are unlimited.</summary>
+    public const int MaxTernaryNesting = 100;
+
+    /// <summary>Longest <c>a ? b : c ? d : ...</c> chain (evaluation recurses along it).</summary>
+    public const int MaxTernaryChain = 1000;
+
+    [ThreadStatic] private static int _ternaryDepth;
+
+    private static readonly string[] TernaryExpected = { $"at most {MaxTernaryChain} chained or {MaxTernaryNesting} nested '?:'" };
+
+    /// <summary><c>c ? a : b</c> (right-associative, loosest of all).</summary>
+    private static readonly Parser<Expr> Ternary = i =>
+    {
+        string s = i.Source;
+        var arms = new List<(Expr cond, Expr then, int at)>();
+        var at = i;
+        while (true)
+        {
+            var c = Or(at);
+            if (!c.WasSuccessful) return c;
+            int q = SkipBlanks(s, c.Remainder.Position);
+            if (q >= s.Length || s[q] != '?')
+            {
+                // the final else (or the only operand): build a ? b : (c ? d : e) from the right
+                Expr e = c.Value;
+                for (int k = arms.Count - 1; k >= 0; k--) e = new TernaryExpr(arms[k].cond, arms[k].then, e, arms[k].at);
+                return Result.Success(e, c.Remainder);
+            }
+            if (_ternaryDepth >= MaxTernaryNesting || arms.Count >= MaxTernaryChain)
+                return Result.Failure<Expr>(new LineInput(s, q), $"'?:' nested more than {MaxTernaryNesting} deep or chained more than {MaxTernaryChain} times", TernaryExpected);
+            IResult<Expr> a;
+            _ternaryDepth++;
+            try { a = Ternary!(new LineInput(s, SkipBlanks(s, q + 1))); }
+            finally { _ternaryDepth--; }
+            if (!a.WasSuccessful) return a;
+            int colon = SkipBlanks(s, a.Remainder.Position);
+            if (colon >= s.Length || s[colon] != ':')
+                return Result.Failure<Expr>(new LineInput(s, colon), "expected ':'", ColonExpected);
+            arms.Add((c.Value, a.Value, q));
+            at = new LineInput(s, SkipBlanks(s, colon + 1));
+        }
+    };
+
     /// <summary>A full expression (no leading or trailing blanks consumed).</summary>
-    public static readonly Parser<Expr> Expression = Chain(Term, AddOp, Term, rightAssociative: false);
+    public static readonly Parser<Expr> Expression = Ternary;
 
     private static readonly string[] EndExpected = { "end of expression" };
 

@@ -1,15 +1,42 @@
 namespace Perovspice.Netlist.Expressions;
 
-/// <summary>The built-in functions and constants of the expression language.</summary>
+/// <summary>
+/// The built-in functions and constants of the expression language, with ngspice 39 semantics where ngspice
+/// has the function (checked against ngspice 39, see tests/Netlist.Tests/References/functions.*):
+/// <list type="bullet">
+/// <item><c>log</c> and <c>ln</c> are the natural logarithm; <c>log10</c> the decimal one.</item>
+/// <item><c>nint</c> rounds to the nearest integer, halves to even (nint(2.5) = 2, nint(-0.5) = 0), as ngspice;
+/// <c>int</c> truncates toward zero; <c>floor</c>, <c>ceil</c> as in C.</item>
+/// <item><c>sgn(0)</c> = 0; <c>u(x)</c> = 1 for x &gt; 0 else 0; <c>uramp(x)</c> = max(x, 0).</item>
+/// <item><c>pwr(x,y)</c> = sign(x)·|x|^y (as ngspice's B sources); <c>pow(x,y)</c> = x^y (see OpMath for
+/// negative bases).</item>
+/// <item><c>limit(x,a,b)</c> = min(max(x,a),b). (ngspice 39 does not clamp: its B sources return x and its
+/// .param returns x+b; this is the documented meaning, kept deliberately.)</item>
+/// <item>Extensions not in ngspice 39 (which reports them as unknown): <c>atan2(y,x)</c>, <c>if(c,a,b)</c>
+/// (same as <c>c ? a : b</c>).</item>
+/// </list>
+/// </summary>
 internal static class Functions
 {
+    private const int Many = int.MaxValue;
+
     /// <summary>Names of the built-in functions with their allowed argument counts.</summary>
     public static readonly IReadOnlyDictionary<string, (int min, int max)> Arity = new Dictionary<string, (int, int)>
     {
         ["exp"] = (1, 1), ["ln"] = (1, 1), ["log"] = (1, 1), ["log10"] = (1, 1), ["sqrt"] = (1, 1),
         ["abs"] = (1, 1), ["sin"] = (1, 1), ["cos"] = (1, 1), ["tan"] = (1, 1), ["atan"] = (1, 1),
-        ["sinh"] = (1, 1), ["cosh"] = (1, 1), ["tanh"] = (1, 1),
-        ["min"] = (2, int.MaxValue), ["max"] = (2, int.MaxValue), ["pow"] = (2, 2),
+        ["asin"] = (1, 1), ["acos"] = (1, 1), ["sinh"] = (1, 1), ["cosh"] = (1, 1), ["tanh"] = (1, 1),
+        ["asinh"] = (1, 1), ["acosh"] = (1, 1), ["atanh"] = (1, 1),
+        ["floor"] = (1, 1), ["ceil"] = (1, 1), ["nint"] = (1, 1), ["int"] = (1, 1), ["sgn"] = (1, 1),
+        ["u"] = (1, 1), ["uramp"] = (1, 1),
+        ["min"] = (2, Many), ["max"] = (2, Many), ["pow"] = (2, 2), ["pwr"] = (2, 2), ["atan2"] = (2, 2),
+        ["limit"] = (3, 3), ["if"] = (3, 3),
+    };
+
+    /// <summary>B-source functions that need the time history (handled by the behavioural compiler only).</summary>
+    public static readonly IReadOnlyDictionary<string, (int min, int max)> TimeFunctions = new Dictionary<string, (int, int)>
+    {
+        ["ddt"] = (1, 1), ["idt"] = (1, 2), ["sdt"] = (1, 2),
     };
 
     /// <summary>Free variables a B-source expression may use (bound at simulation time).</summary>
@@ -23,17 +50,26 @@ internal static class Functions
     }
 
     /// <summary>Checks name and argument count; returns an error message or null.</summary>
-    public static string? Check(string name, int count)
+    public static string? Check(string name, int count, bool behavioural = false)
     {
-        if (!Arity.TryGetValue(name, out var a)) return $"unknown function '{name}'";
-        if (count < a.min || count > a.max)
-        {
-            string want = a.min == a.max ? $"{a.min}" : a.max == int.MaxValue ? $"at least {a.min}" : $"{a.min} to {a.max}";
-            return $"function '{name}' takes {want} argument{(a.min == 1 && a.max == 1 ? "" : "s")}, found {count}";
-        }
-        return null;
+        if (!Arity.TryGetValue(name, out var a) && !(behavioural && TimeFunctions.TryGetValue(name, out a)))
+            return TimeFunctions.ContainsKey(name) ? $"'{name}(...)' is only allowed in B-source expressions" : $"unknown function '{name}'";
+        return CheckCount(name, count, a.min, a.max);
     }
 
+    /// <summary>The message for a wrong argument count, or null.</summary>
+    public static string? CheckCount(string name, int count, int min, int max)
+    {
+        if (count >= min && count <= max) return null;
+        string want = min == max ? $"{min}" : max == Many ? $"at least {min}" : $"{min} to {max}";
+        return $"function '{name}' takes {want} argument{(min == 1 && max == 1 ? "" : "s")}, found {count}";
+    }
+
+    /// <summary>Sign-preserving power: sign(x)·|x|^y.</summary>
+    public static double Pwr(double x, double y) =>
+        double.IsNaN(x) ? double.NaN : x == 0 ? (y > 0 ? 0 : y == 0 ? 1 : double.PositiveInfinity) : Math.Sign(x) * Math.Pow(Math.Abs(x), y);
+
+    /// <summary>Evaluates a built-in on numbers (parameter expressions; <c>if</c> is handled by the caller).</summary>
     public static double Apply(string name, IReadOnlyList<double> a) => name switch
     {
         "exp" => Math.Exp(a[0]),
@@ -45,12 +81,27 @@ internal static class Functions
         "cos" => Math.Cos(a[0]),
         "tan" => Math.Tan(a[0]),
         "atan" => Math.Atan(a[0]),
+        "asin" => Math.Asin(a[0]),
+        "acos" => Math.Acos(a[0]),
         "sinh" => Math.Sinh(a[0]),
         "cosh" => Math.Cosh(a[0]),
         "tanh" => Math.Tanh(a[0]),
+        "asinh" => Math.Asinh(a[0]),
+        "acosh" => Math.Acosh(a[0]),
+        "atanh" => Math.Atanh(a[0]),
+        "floor" => Math.Floor(a[0]),
+        "ceil" => Math.Ceiling(a[0]),
+        "nint" => Math.Round(a[0], MidpointRounding.ToEven),
+        "int" => Math.Truncate(a[0]),
+        "sgn" => double.IsNaN(a[0]) ? double.NaN : Math.Sign(a[0]),
+        "u" => a[0] > 0 ? 1 : 0,
+        "uramp" => a[0] > 0 ? a[0] : 0,
         "min" => a.Min(),
         "max" => a.Max(),
         "pow" => Math.Pow(a[0], a[1]),
+        "pwr" => Pwr(a[0], a[1]),
+        "atan2" => Math.Atan2(a[0], a[1]),
+        "limit" => Math.Min(Math.Max(a[0], a[1]), a[2]),
         _ => throw new InvalidOperationException(name),
     };
 }

@@ -123,6 +123,30 @@ internal static class NumberGrammar
         return Result.Success(v * factor, Syntax.LineInput.At(i, p));
     };
 
+    /// <summary>
+    /// RKM notation (<c>4k7</c>, <c>2r2</c>, <c>1meg5</c>: the scale letter in place of the decimal point) is not
+    /// accepted. ngspice 39 does not implement it either: it reads <c>4k7</c> as 4000 and <c>2r2</c> as 2, ignoring
+    /// everything after the suffix as units, a silent factor error; this front end reports the token instead. Returns
+    /// a hint with the intended spelling for a token of that shape (digits, one of <c>r k meg m u n p f g t</c>,
+    /// digits), else null.
+    /// </summary>
+    public static string? RkmHint(string token)
+    {
+        int p = 0;
+        string t = token.ToLowerInvariant();
+        if (t.Length > 0 && t[0] is '+' or '-') p++;
+        int d0 = p;
+        while (p < t.Length && char.IsAsciiDigit(t[p])) p++;
+        if (p == d0 || p >= t.Length) return null;
+        string suffix = t.AsSpan(p).StartsWith("meg") ? "meg" : t[p] is 'r' or 'k' or 'm' or 'u' or 'n' or 'p' or 'f' or 'g' or 't' ? t[p].ToString() : "";
+        if (suffix.Length == 0) return null;
+        int q = p + suffix.Length, d1 = q;
+        while (q < t.Length && char.IsAsciiDigit(t[q])) q++;
+        if (q == d1 || q != t.Length) return null;
+        string intended = t[..p] + "." + t[d1..q] + (suffix == "r" ? "" : suffix);
+        return $"RKM notation ('{token}') is not supported (ngspice 39 would silently read it as {t[..p]}{(suffix == "r" ? "" : suffix)}); write {intended}";
+    }
+
     /// <summary>A number with an optional sign.</summary>
     public static readonly Parser<double> Signed =
         from sign in Parse.Chars("+-").Optional()

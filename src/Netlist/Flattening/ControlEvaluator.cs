@@ -6,7 +6,7 @@ namespace Perovspice.Netlist.Flattening;
 /// Evaluates and validates the top-level control statements (analyses, <c>.print</c>,
 /// <c>.options</c>, <c>.step</c>) against the flattened circuit.
 /// </summary>
-internal sealed class ControlEvaluator
+internal sealed partial class ControlEvaluator
 {
     private readonly Flattener _flat;
     private readonly DiagnosticBag _diags;
@@ -44,8 +44,10 @@ internal sealed class ControlEvaluator
                     break;
                 case PrintSyntax print: Print(print); break;
                 case OptionsSyntax options: Option(options); break;
+                default: MeasureStatement(s); break;
             }
         }
+        CheckMeasureAnalyses();
         if (step is not null) Step = StepValues(step);
     }
 

@@ -21,6 +21,7 @@ internal sealed partial class Flattener
     private readonly List<InitialCondition> _ics = new();
     private readonly List<SubcktDefinition> _active = new();
     private readonly NetlistLimits _limits;
+    private readonly HashSet<SubcktDefinition> _functionsReported = new();
 
     public Flattener(SubcktDefinition root, DiagnosticBag diags, IReadOnlyDictionary<string, double> overrides, NetlistLimits limits)
     {
@@ -33,7 +34,8 @@ internal sealed partial class Flattener
     /// <summary>Creates the global scope (parameters, models) and expands the top-level body.</summary>
     public void Run(StepSyntax? step)
     {
-        Global = new Scope(_root, null, "", _eval);
+        Global = new Scope(_root, null, "", _eval) { GlobalNodes = _root.GlobalNodes };
+        AddFunctions(Global);
         foreach (var p in _root.Params)
             Global.Params[p.Name.Text] = new ParamSlot(p.Name, p.Value, Global);
         foreach (var (name, value) in _overrides)
@@ -66,6 +68,16 @@ internal sealed partial class Flattener
     public IReadOnlyDictionary<string, FlatElement> ElementsByName => _byName;
     public ParameterEvaluator Evaluator => _eval;
 
+    private void AddFunctions(Scope scope, bool report = true)
+    {
+        foreach (var f in scope.Definition.Functions)
+        {
+            if (scope.Functions.ContainsKey(f.Name.Text) && report)
+                _diags.Error(f.Name.Position, $"function '{f.Name.Written}' is defined twice in the same scope");
+            scope.Functions[f.Name.Text] = new UserFunction(f.Name.Text, f.Formals, f.Body.Expression);
+        }
+    }
+
     private void AddModels(Scope scope)
     {
         foreach (var m in scope.Definition.Models)
@@ -77,7 +89,9 @@ internal sealed partial class Flattener
             {
                 if (_eval.Evaluate(p.Value, scope) is { } v) parameters[p.Name.Text] = (v, p.Name.Position);
             }
-            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position);
+            var text = new Dictionary<string, (string, SourcePosition)>();
+            foreach (var (key, value) in m.TextParameters) text[key.Text] = (value, key.Position);
+            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position) { TextParameters = text };
         }
     }
 
@@ -108,9 +122,15 @@ internal sealed partial class Flattener
     {
         string name = scope.Flat(e.Name.Text);
         var nodes = e.Nodes.Select(n => new NodeRef(scope.Node(n.Text), n.Position)).ToList();
-        var args = new List<ElementArgument>(e.Args.Count);
+        var written = e.Args;
+        if (HasCandidates(written))
+        {
+            written = ResolveCandidates(e, scope, nodes);
+            if (written is null) return;
+        }
+        var args = new List<ElementArgument>(written.Count);
         bool ok = true;
-        foreach (var a in e.Args)
+        foreach (var a in written)
         {
             switch (a)
             {
@@ -121,10 +141,10 @@ internal sealed partial class Flattener
                     args.Add(new WordArg(w.Word, w.Position));
                     break;
                 case WordArgSyntax { Role: WordRole.Source } w:
-                    args.Add(new WordArg(scope.Flat(w.Word), w.Position));
+                    args.Add(new WordArg(scope.Flat(w.Word), w.Position) { Role = WordArgKind.Reference });
                     break;
                 case WordArgSyntax w:
-                    if (scope.Model(w.Word) is { } model) args.Add(new WordArg(model, w.Position));
+                    if (scope.Model(w.Word) is { } model) args.Add(new WordArg(model, w.Position) { Role = WordArgKind.Model });
                     else
                     {
                         _diags.Error(w.Position, $"unknown model '{w.Word}'");
@@ -134,6 +154,16 @@ internal sealed partial class Flattener
                 case AssignArgSyntax asg:
                     if (_eval.Evaluate(asg.Value, scope) is { } y) args.Add(new AssignArg(asg.Key, y, asg.Position)); else ok = false;
                     break;
+                case ListArgSyntax list:
+                {
+                    var values = new double[list.Values.Count];
+                    for (int k = 0; k < values.Length; k++)
+                    {
+                        if (_eval.Evaluate(list.Values[k], scope) is { } z) values[k] = z; else ok = false;
+                    }
+                    args.Add(new ListArg(list.Key, values, list.Position));
+                    break;
+                }
                 case FunctionArgSyntax f:
                 {
                     var values = new double[f.Values.Count];
@@ -149,7 +179,7 @@ internal sealed partial class Flattener
                     {
                         string text = Expressions.Evaluator.Rewrite(b.Expression, scope, scope.Node, scope.Flat);
                         var probes = new List<int>();
-                        Expressions.Evaluator.ProbeNameOffsets(b.Expression, probes);
+                        if (!Expressions.Evaluator.ProbeNameOffsets(b.Expression, probes, scope)) probes.Clear();
                         args.Add(new ExpressionArg(b.Key, text, b.Text, b.Position)
                         {
                             ProbePositions = probes.Select(o => b.Line.At(b.Base + o)).ToList(),
@@ -170,6 +200,7 @@ internal sealed partial class Flattener
             _diags.Error(e.Name.Position, $"duplicate element name '{name}' (first defined at {first.Position})");
             return;
         }
+        if (scope.Multiplier != 1) ApplyMultiplier(e, scope.Multiplier, args);
         var flat = new FlatElement(name, e.Kind, nodes, args, e.Name.Position);
         _byName[name] = flat;
         _elements.Add(flat);
@@ -204,7 +235,8 @@ internal sealed partial class Flattener
         // lexical parent: the scope instantiating the definition that encloses this one
         var parent = scope;
         while (parent is not null && parent.Definition != def.Parent) parent = parent.Parent;
-        var inner = new Scope(def, parent ?? Global, scope.Flat(x.Name.Text), _eval);
+        var inner = new Scope(def, parent ?? Global, scope.Flat(x.Name.Text), _eval) { GlobalNodes = Global.GlobalNodes };
+        AddFunctions(inner, report: _functionsReported.Add(def));
         for (int k = 0; k < header.Ports.Count; k++)
         {
             string port = header.Ports[k].Text;
@@ -215,9 +247,20 @@ internal sealed partial class Flattener
             inner.Params[d.Name.Text] = new ParamSlot(d.Name, d.Value, inner);
         foreach (var p in def.Params)
             inner.Params[p.Name.Text] = new ParamSlot(p.Name, p.Value, inner);
+        inner.Multiplier = scope.Multiplier;
         foreach (var a in x.Args.OfType<AssignArgSyntax>())
         {
             var key = new NameSyntax(a.Key, a.Key, a.Position);
+            if (a.Key == "m" && !header.Defaults.Any(d => d.Name.Text == "m"))
+            {
+                // m= on an instance (not a subcircuit parameter): m copies in parallel, as ngspice does
+                if (_eval.Evaluate(a.Value, scope) is { } m)
+                {
+                    if (m > 0 && double.IsFinite(m)) inner.Multiplier *= m;
+                    else _diags.Error(a.Position, "the multiplier m of a subcircuit instance must be > 0");
+                }
+                continue;
+            }
             if (!header.Defaults.Any(d => d.Name.Text == a.Key))
             {
                 _diags.Error(a.Position, $"subcircuit '{header.Name.Written}' has no parameter '{a.Key}'");

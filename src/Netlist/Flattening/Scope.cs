@@ -47,6 +47,29 @@ internal sealed class Scope : IParameterLookup
     public Dictionary<string, string> Ports { get; } = new();
     public Dictionary<string, ParamSlot> Params { get; } = new();
     public Dictionary<string, string> Models { get; } = new();
+    /// <summary>The product of the <c>m=</c> multipliers of the X instances leading here (1 at the top).</summary>
+    public double Multiplier { get; set; } = 1;
+    /// <summary>User functions defined in this scope's body.</summary>
+    public Dictionary<string, UserFunction> Functions { get; } = new();
+    /// <summary><c>.global</c> node names (shared by every scope).</summary>
+    public IReadOnlySet<string> GlobalNodes { get; init; } = EmptyNodes;
+
+    private static readonly HashSet<string> EmptyNodes = new();
+
+    /// <summary>Finds a user function here or in an enclosing scope (as parameters are found).</summary>
+    public bool TryGetFunction(string name, out UserFunction? function, out IParameterLookup? definitionScope)
+    {
+        for (var s = this; s is not null; s = s.Parent)
+        {
+            if (s.Functions.TryGetValue(name, out var f))
+            {
+                function = f; definitionScope = s;
+                return true;
+            }
+        }
+        function = null; definitionScope = null;
+        return false;
+    }
 
     public bool TryGet(string name, out double value)
     {
@@ -79,6 +102,7 @@ internal sealed class Scope : IParameterLookup
     {
         if (name is "0" or "gnd") return "0";
         if (Ports.TryGetValue(name, out var mapped)) return mapped;
+        if (GlobalNodes.Contains(name)) return name;
         return Flat(name);
     }
 

@@ -23,6 +23,10 @@ internal sealed class SubcktDefinition
     public Dictionary<string, SubcktDefinition> Children { get; } = new();
     public List<ModelStatement> Models { get; } = new();
     public List<ParamAssignment> Params { get; } = new();
+    /// <summary>User functions defined in this body (<c>.func</c>, <c>.param f(x)=...</c>), visible like parameters.</summary>
+    public List<FunctionDefinition> Functions { get; } = new();
+    /// <summary><c>.global</c> node names (root only): they keep their name inside every subcircuit.</summary>
+    public HashSet<string> GlobalNodes { get; } = new();
 
     /// <summary>Finds a subcircuit visible from this definition's body.</summary>
     public SubcktDefinition? Find(string name)
@@ -92,6 +96,13 @@ internal static class DefinitionTreeBuilder
                     break;
                 case ParamStatement p:
                     current.Params.AddRange(p.Assignments);
+                    current.Functions.AddRange(p.Functions);
+                    break;
+                case GlobalSyntax g:
+                    if (!current.IsRoot)
+                        diags.Error(g.Position, $"'.global' is not allowed inside a subcircuit ('.subckt {current.Header!.Name.Written}')");
+                    foreach (var node in g.Nodes)
+                        if (node.Text is not ("0" or "gnd")) root.GlobalNodes.Add(node.Text);
                     break;
                 case IcSyntax:
                     current.Body.Add(s);

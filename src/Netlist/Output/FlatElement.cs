@@ -37,7 +37,25 @@ public sealed record ValueArg(double Value, SourcePosition Position) : ElementAr
 /// A lower-case word: a keyword (<c>dc</c>, <c>ac</c>, <c>off</c>), a model name (flattened, see
 /// <see cref="FlatNetlist.Models"/>) or a controlling source name (hierarchical, <c>x1.vsense</c>).
 /// </summary>
-public sealed record WordArg(string Word, SourcePosition Position) : ElementArgument(Position);
+public sealed record WordArg(string Word, SourcePosition Position) : ElementArgument(Position)
+{
+    /// <summary>What the word is: a keyword or flag, a model name, or another element's name.</summary>
+    public WordArgKind Role { get; init; } = WordArgKind.Keyword;
+}
+
+/// <summary>The role of a <see cref="WordArg"/>.</summary>
+public enum WordArgKind
+{
+    /// <summary>A keyword or flag (<c>dc</c>, <c>off</c>).</summary>
+    Keyword,
+    /// <summary>A flattened model name.</summary>
+    Model,
+    /// <summary>A hierarchical element name (a controlling source, a coupled inductor).</summary>
+    Reference,
+}
+
+/// <summary><c>key=v1,v2,…</c>: an instance parameter given as a list (<c>ic=0.6,5</c>).</summary>
+public sealed record ListArg(string Key, IReadOnlyList<double> Values, SourcePosition Position) : ElementArgument(Position);
 
 /// <summary><c>key=value</c> with the value evaluated (<c>ic=0.5</c>, <c>r=0</c>, <c>area=2</c>).</summary>
 /// <param name="Key">Lower-case key.</param>

@@ -53,6 +53,12 @@ public sealed class FlatNetlist
     /// <summary>The <c>.step</c> statement, if any.</summary>
     public StepStatement? Step { get; }
 
+    /// <summary><c>.meas</c> statements in file order (those whose analysis the netlist lacks are dropped with a warning).</summary>
+    public IReadOnlyList<MeasureStatement> Measures { get; init; } = Array.Empty<MeasureStatement>();
+
+    /// <summary><c>.four</c> statements in file order (applied to every <c>.tran</c>).</summary>
+    public IReadOnlyList<FourierStatement> Fourier { get; init; } = Array.Empty<FourierStatement>();
+
     /// <summary>
     /// Re-evaluates the whole netlist with global parameter <paramref name="name"/> set to
     /// <paramref name="value"/> (replacing its <c>.param</c> definition; parameters depending on it

@@ -10,4 +10,10 @@ namespace Perovspice.Netlist;
 /// <param name="Parameters">Lower-case parameter name to evaluated value and the position of its key.</param>
 /// <param name="Position">Position of the model name in the <c>.model</c> line.</param>
 public sealed record ModelDefinition(string Name, string Type,
-    IReadOnlyDictionary<string, (double value, SourcePosition pos)> Parameters, SourcePosition Position);
+    IReadOnlyDictionary<string, (double value, SourcePosition pos)> Parameters, SourcePosition Position)
+{
+    /// <summary>Parameters whose value is a word or a version number (<c>version=3.3.0</c>, <c>mfg=acme</c>), lower
+    /// case, with the position of the key.</summary>
+    public IReadOnlyDictionary<string, (string value, SourcePosition pos)> TextParameters { get; init; } =
+        new Dictionary<string, (string, SourcePosition)>();
+}

@@ -1,3 +1,5 @@
+using Perovspice.Netlist.Expressions;
+
 namespace Perovspice.Netlist.Syntax;
 
 /// <summary><c>.ic .options .print .step</c>.</summary>
@@ -59,7 +61,7 @@ internal static class ControlParsers
         return new PrintSyntax(kind.Text, items, pos);
     }
 
-    private static PrintItemSyntax Item(LineCursor c, string analysis, Token t)
+    internal static PrintItemSyntax Item(LineCursor c, string analysis, Token t)
     {
         string shown = LineCursor.Shorten(c.Written(t));
         var pos = c.Pos(t);
@@ -95,6 +97,45 @@ internal static class ControlParsers
             return new PrintItemSyntax(call.Display, isV ? PrintItemKind.Voltage : PrintItemKind.Current, f, names, null, pos);
         }
         throw c.Error(t, $"unknown print item '{shown}' (expected v(...), i(...) or @device[quantity])");
+    }
+
+    /// <summary><c>.temp T</c> (°C): stored as the option <c>temp</c>.</summary>
+    public static OptionsSyntax Temp(LineCursor c, SourcePosition pos)
+    {
+        var v = c.ExpectValue("a temperature in degrees Celsius");
+        c.ExpectEnd("'.temp' (one temperature only)");
+        var key = new NameSyntax("temp", ".temp", pos);
+        return new OptionsSyntax(new[] { new OptionSyntax(key, v, null) }, pos);
+    }
+
+    /// <summary><c>.global n1 n2 ...</c>.</summary>
+    public static GlobalSyntax Global(LineCursor c, SourcePosition pos)
+    {
+        var nodes = new List<NameSyntax>();
+        if (c.AtEnd) throw c.Error(null, "expected node names after '.global'");
+        while (!c.AtEnd) nodes.Add(c.ExpectWord("a node name"));
+        return new GlobalSyntax(nodes, pos);
+    }
+
+    /// <summary><c>.if (cond)</c>, <c>.elseif (cond)</c>, <c>.else</c>, <c>.endif</c>: the condition is the rest of the
+    /// line, an expression (parenthesized or braced as written).</summary>
+    public static ConditionalSyntax Conditional(LineCursor c, SourcePosition pos)
+    {
+        var kw = (WordToken)c.Previous!;
+        string keyword = kw.Text;
+        var line = c.Line;
+        int start = kw.End;
+        if (keyword is ".else" or ".endif")
+        {
+            c.ExpectEnd($"'{keyword}'");
+            return new ConditionalSyntax(keyword, null, pos);
+        }
+        int p = LineReader.SkipBlank(line.Lower, start);
+        if (p >= line.Lower.Length) throw new SyntaxError(line.End, $"expected a condition after '{keyword}'");
+        var r = ExpressionGrammar.Whole(new LineInput(line.Lower, p));
+        if (!r.WasSuccessful)
+            throw new SyntaxError(line.At(r.Remainder.Position), Lexemes.Describe(r, $" in the condition of '{keyword}'"));
+        return new ConditionalSyntax(keyword, new ValueSyntax(r.Value, line, 0, p), pos);
     }
 
     public static StepSyntax Step(LineCursor c, SourcePosition pos)

@@ -57,13 +57,25 @@ internal static class DefinitionParsers
             else items.Add(n);
         }
         var parameters = new List<ParamAssignment>();
+        var text = new List<(NameSyntax, string)>();
         foreach (var item in items)
         {
             if (item is not AssignToken a)
                 throw c.Error(item, $"expected name=value in '.model {name.Written}', found '{LineCursor.Shorten(c.Written(item))}'");
+            if (a.Key is WordToken key && a.Value is WordToken word && !word.TryNumber(out _) && IsTextValue(key.Text, word.Text))
+            {
+                // version=3.3.0, mfg=acme: kept as text; the binder decides whether the model takes it
+                text.Add((new NameSyntax(key.Text, c.Written(key), c.Pos(key)), word.Text));
+                continue;
+            }
             var arg = ElementParser.Assign(c, a);
             parameters.Add(new ParamAssignment(new NameSyntax(arg.Key, c.Written(a.Key), arg.Position), arg.Value));
         }
-        return new ModelStatement(name, type, parameters, pos);
+        return new ModelStatement(name, type, parameters, pos) { TextParameters = text };
     }
+
+    /// <summary>A word value that is not an expression: a version number (<c>3.3.0</c>) or a word (<c>acme</c>)
+    /// for the model parameters that take text (<c>version</c>, vendor bookkeeping such as <c>mfg</c>).</summary>
+    private static bool IsTextValue(string key, string word) =>
+        word.Count(ch => ch == '.') >= 2 || key is "version" or "mfg" or "type";
 }

@@ -1,3 +1,4 @@
+using Perovspice.Devices;
 using Perovspice.Netlist.Expressions;
 
 namespace Perovspice.Netlist.Syntax;
@@ -5,24 +6,122 @@ namespace Perovspice.Netlist.Syntax;
 /// <summary>Parses element lines; the first letter of the name selects the form.</summary>
 internal static class ElementParser
 {
-    public const string Kinds = "rclviefghdbxn";
+    /// <summary>True when <paramref name="letter"/> starts an element name (a registered kind, or X).</summary>
+    public static bool IsElementLetter(char letter) => letter == 'x' || DeviceCatalog.Find(letter) is not null;
+
+    /// <summary>The element letters, upper case, for messages ("R C L … X").</summary>
+    public static string Letters => string.Join(" ", DeviceCatalog.All.Select(k => char.ToUpperInvariant(k.Letter)).Append('X'));
 
     public static ElementStatement Parse(LineCursor c, WordToken nameToken)
     {
         var name = c.Name(nameToken);
-        char kind = name.Text[0];
-        return kind switch
+        char letter = name.Text[0];
+        if (letter == 'x') return Instance(c, name);
+        var kind = DeviceCatalog.Find(letter)
+                   ?? throw c.Error(nameToken, $"unknown element type '{letter}' in '{name.Written}'");
+        return kind.Form switch
         {
-            'r' or 'c' or 'l' => TwoTerminalValue(c, name, kind),
-            'v' or 'i' => SourceParser.Parse(c, name, kind),
-            'e' or 'g' => Controlled(c, name, kind, 4, controllingSource: false),
-            'f' or 'h' => Controlled(c, name, kind, 2, controllingSource: true),
-            'd' => WithModel(c, name, kind, allowPositionalValue: true),
-            'n' => WithModel(c, name, kind, allowPositionalValue: false),
-            'b' => Behavioural(c, name),
-            'x' => Instance(c, name),
-            _ => throw c.Error(nameToken, $"unknown element type '{kind}' in '{name.Written}'"),
+            ElementForm.Standard => Standard(c, name, kind, Nodes(c, kind.MinNodes), new List<ArgSyntax>()),
+            ElementForm.Referencing => Referencing(c, name, kind),
+            ElementForm.Coupling => Coupling(c, name, kind),
+            ElementForm.Source => SourceParser.Parse(c, name, letter),
+            ElementForm.VoltageControlled => ControlledParser.VoltageControlled(c, name, letter),
+            ElementForm.CurrentControlled => CurrentControlled(c, name, kind),
+            ElementForm.Behavioural => Behavioural(c, name),
+            _ => throw c.Error(nameToken, $"unknown element type '{letter}' in '{name.Written}'"),
         };
+    }
+
+    /// <summary><c>nodes… [words…] [key=value…]</c>: bare words become candidates (optional node, model, value or
+    /// flag) that the flattener resolves once the models in scope are known.</summary>
+    private static ElementStatement Standard(LineCursor c, NameSyntax name, ElementKind kind, List<NameSyntax> nodes,
+        List<ArgSyntax> args)
+    {
+        if (kind.ValueRequired && c.AtEnd) throw c.Error(null, $"expected a value after '{c.After}'");
+        // optional nodes, the model, positional values and flags: more bare words than that is an error here
+        int maxWords = kind.MaxNodes - kind.MinNodes + (kind.Models.Count > 0 ? 1 : 0) + kind.Values.Count + kind.Flags.Count;
+        int words = 0;
+        while (!c.AtEnd)
+        {
+            var t = c.Peek!;
+            switch (t)
+            {
+                case AssignToken a:
+                {
+                    c.Next();
+                    var asg = Assign(c, a);
+                    if (kind.ListParameters.Contains(asg.Key))
+                    {
+                        var values = new List<ValueSyntax> { asg.Value };
+                        while (c.NextIsValue) values.Add(c.ExpectValue());
+                        args.Add(new ListArgSyntax(asg.Key, values, asg.Position));
+                    }
+                    else args.Add(asg);
+                    break;
+                }
+                case WordToken w:
+                    if (++words > maxWords)
+                        throw c.Error(t, $"unexpected '{LineCursor.Shorten(c.Written(t))}' in '{name.Written}', expected name=value");
+                    c.Next();
+                    args.Add(new CandidateArgSyntax(c.Name(w), c.ToValue(w, allowName: true)));
+                    break;
+                case ExprToken:
+                    if (++words > maxWords)
+                        throw c.Error(t, $"unexpected '{LineCursor.Shorten(c.Written(t))}' in '{name.Written}', expected name=value");
+                    args.Add(new ValueArgSyntax(c.ExpectValue()));
+                    break;
+                default:
+                    throw c.Error(t, $"unexpected '{LineCursor.Shorten(c.Written(t))}' in '{name.Written}'");
+            }
+        }
+        return new ElementStatement(name, kind.Letter, nodes, args, null, name.Position);
+    }
+
+    /// <summary><c>nodes… SOURCE… [model] [values…] [key=value…]</c> (F, H, W).</summary>
+    private static ElementStatement Referencing(LineCursor c, NameSyntax name, ElementKind kind)
+    {
+        var nodes = Nodes(c, kind.MinNodes);
+        var args = new List<ArgSyntax>();
+        for (int k = 0; k < kind.References; k++)
+        {
+            var src = c.ExpectWord("a controlling voltage source name");
+            args.Add(new WordArgSyntax(src.Text, WordRole.Source, src.Position));
+        }
+        return Standard(c, name, kind, nodes, args);
+    }
+
+    /// <summary>F/H: <c>n+ n- POLY(n) …</c> or <c>n+ n- vsource gain</c>.</summary>
+    private static ElementStatement CurrentControlled(LineCursor c, NameSyntax name, ElementKind kind)
+    {
+        var nodes = Nodes(c, kind.MinNodes);
+        var poly = ControlledParser.CurrentControlledPoly(c, name, kind.Letter, nodes);
+        if (poly != null) return poly;
+        var src = c.ExpectWord("a controlling voltage source name");
+        var args = new List<ArgSyntax> { new WordArgSyntax(src.Text, WordRole.Source, src.Position) };
+        args.Add(new ValueArgSyntax(c.ExpectValue("a gain value")));
+        c.ExpectEnd($"'{name.Written}'");
+        return new ElementStatement(name, kind.Letter, nodes, args, null, name.Position);
+    }
+
+    /// <summary><c>NAME L1 L2 [L3 …] value</c> (K): element names, then one value.</summary>
+    private static ElementStatement Coupling(LineCursor c, NameSyntax name, ElementKind kind)
+    {
+        var tokens = new List<Token>();
+        while (!c.AtEnd) tokens.Add(c.Next());
+        if (tokens.Count < kind.References + 1)
+            throw c.Error(null, $"expected {kind.References} element names and a value after '{name.Written}'");
+        var args = new List<ArgSyntax>();
+        for (int k = 0; k < tokens.Count - 1; k++)
+        {
+            if (tokens[k] is not WordToken w)
+                throw c.Error(tokens[k], $"expected an element name in '{name.Written}', found '{LineCursor.Shorten(c.Written(tokens[k]))}'");
+            args.Add(new WordArgSyntax(w.Text, WordRole.Source, c.Pos(w)));
+        }
+        var last = tokens[^1];
+        var value = c.ToValue(last, allowName: true)
+                    ?? throw c.Error(last, $"expected a value at the end of '{name.Written}', found '{LineCursor.Shorten(c.Written(last))}'");
+        args.Add(new ValueArgSyntax(value));
+        return new ElementStatement(name, kind.Letter, new List<NameSyntax>(), args, null, name.Position);
     }
 
     private static List<NameSyntax> Nodes(LineCursor c, int count)
@@ -32,13 +131,6 @@ internal static class ElementParser
         return nodes;
     }
 
-    private static ElementStatement TwoTerminalValue(LineCursor c, NameSyntax name, char kind)
-    {
-        var nodes = Nodes(c, 2);
-        var args = new List<ArgSyntax> { new ValueArgSyntax(c.ExpectValue()) };
-        Assignments(c, args, name);
-        return new ElementStatement(name, kind, nodes, args, null, name.Position);
-    }
 
     /// <summary>Trailing <c>key=value</c> pairs (and, if allowed, bare words such as <c>off</c>).</summary>
     internal static void Assignments(LineCursor c, List<ArgSyntax> args, NameSyntax name, bool allowWords = false)
@@ -66,29 +158,7 @@ internal static class ElementParser
         return new AssignArgSyntax(key.Text, v, c.Pos(key));
     }
 
-    private static ElementStatement Controlled(LineCursor c, NameSyntax name, char kind, int nodeCount, bool controllingSource)
-    {
-        var nodes = Nodes(c, nodeCount);
-        var args = new List<ArgSyntax>();
-        if (controllingSource)
-        {
-            var src = c.ExpectWord("a controlling voltage source name");
-            args.Add(new WordArgSyntax(src.Text, WordRole.Source, src.Position));
-        }
-        args.Add(new ValueArgSyntax(c.ExpectValue(kind is 'e' or 'h' ? "a gain value" : "a gain value")));
-        c.ExpectEnd($"'{name.Written}'");
-        return new ElementStatement(name, kind, nodes, args, null, name.Position);
-    }
 
-    private static ElementStatement WithModel(LineCursor c, NameSyntax name, char kind, bool allowPositionalValue)
-    {
-        var nodes = Nodes(c, 2);
-        var model = c.ExpectWord("a model name");
-        var args = new List<ArgSyntax> { new WordArgSyntax(model.Text, WordRole.Model, model.Position) };
-        if (allowPositionalValue && c.NextIsValue) args.Add(new ValueArgSyntax(c.ExpectValue()));
-        Assignments(c, args, name, allowWords: allowPositionalValue);
-        return new ElementStatement(name, kind, nodes, args, null, name.Position);
-    }
 
     private static ElementStatement Behavioural(LineCursor c, NameSyntax name)
     {

@@ -61,7 +61,13 @@ internal sealed class LineCursor
 
     public static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
 
-    public SyntaxError Error(Token? at, string message) => new(at is null ? Line.End : Pos(at), message);
+    /// <summary>An error at <paramref name="at"/> (the end of the line when null); a token written in RKM notation
+    /// (<c>4k7</c>) gets a hint, since it is the likely cause.</summary>
+    public SyntaxError Error(Token? at, string message)
+    {
+        if (at is WordToken w && NumberGrammar.RkmHint(w.Text) is { } hint) message += "; " + hint;
+        return new(at is null ? Line.End : Pos(at), message);
+    }
 
     public NameSyntax Name(WordToken w) => new(w.Text, Pos(w), Line, w.Offset, w.End);
 

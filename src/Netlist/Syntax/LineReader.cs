@@ -13,7 +13,7 @@ internal sealed class LineReader
     private const int MaxIncludeDepth = 32;
 
     private static readonly HashSet<string> SkippedStatements = new(StringComparer.Ordinal)
-        { ".save", ".meas", ".measure", ".probe", ".width", ".plot" };
+        { ".save", ".probe", ".width", ".plot" };
 
     private readonly DiagnosticBag _diags;
     private readonly List<LogicalLine> _lines = new();
@@ -43,13 +43,19 @@ internal sealed class LineReader
         try { return Path.GetFullPath(path); } catch { return path; }
     }
 
-    /// <summary>Returns false when reading must stop (<c>.end</c> in the top file or too many errors).</summary>
-    private bool ReadFile(string text, string file, bool hasTitle, int depth)
+    /// <summary>Returns false when reading must stop (<c>.end</c> in the top file or too many errors). With
+    /// <paramref name="section"/> (<c>.lib file section</c>) only the lines of that <c>.lib section</c> ... <c>.endl</c>
+    /// block are read; otherwise every <c>.lib name</c> block is skipped (it is a library definition).</summary>
+    private bool ReadFile(string text, string file, bool hasTitle, int depth, string? section = null)
     {
         int ordinal = _fileCount++;
         var pending = new PendingLine(file, ordinal);
         int controlStartLine = 0;
         SourcePosition? controlPos = null;
+        var skippedCommands = new List<string>();
+        string? libBlock = null;          // the open .lib block's name
+        SourcePosition? libPos = null;
+        bool libEmit = false;             // the open block is the requested section
         int lineNo = 0;
         int pos = 0;
         if (text.Length > 0 && text[0] == '\uFEFF') pos = 1;
@@ -72,11 +78,17 @@ internal sealed class LineReader
             }
             if (controlPos is not null)
             {
-                if (FirstWord(line, SkipBlank(line, 0)) == ".endc")
+                int cs = SkipBlank(line, 0);
+                string cw = FirstWord(line, cs);
+                if (cw == ".endc")
                 {
-                    _diags.Warning(controlPos, $"'.control' block skipped (lines {controlStartLine}-{lineNo})");
+                    if (skippedCommands.Count > 0)
+                        _diags.Warning(controlPos, $"'.control' block (lines {controlStartLine}-{lineNo}): commands not supported, skipped: " +
+                            string.Join(", ", skippedCommands.Distinct()));
                     controlPos = null;
                 }
+                else if (ControlAnalysis(line, cs, cw, file, ordinal, lineNo) is false && cw.Length > 0 && cw[0] is not ('*' or '#'))
+                    skippedCommands.Add(cw);
                 continue;
             }
             int bad = FindControlChar(line);
@@ -93,6 +105,37 @@ internal sealed class LineReader
             int start = SkipBlank(line, 0);
             if (start >= len) continue;                       // blank or comment line
             if (line[start] == '*') continue;                 // comment line
+            if (line[start] != '+')
+            {
+                string lw = FirstWord(line, start);
+                if (lw is ".lib" or ".endl")
+                {
+                    if (!Flush(pending, depth)) return false;
+                    var at = P(file, ordinal, lineNo, start + 1);
+                    var args = SplitArgs(line.Substring(start + lw.Length, len - start - lw.Length));
+                    if (lw == ".endl")
+                    {
+                        if (libBlock is null) _diags.Error(at, "'.endl' without '.lib'");
+                        else if (args.Count > 0 && !string.Equals(args[0], libBlock, StringComparison.OrdinalIgnoreCase))
+                            _diags.Error(at, $"'.endl {args[0]}' does not match '.lib {libBlock}'");
+                        if (libEmit) _sectionFound = true;
+                        libBlock = null; libEmit = false;
+                        continue;
+                    }
+                    if (args.Count == 1)
+                    {
+                        if (libBlock is not null) { _diags.Error(at, $"'.lib {args[0]}' inside '.lib {libBlock}' (missing '.endl'?)"); continue; }
+                        libBlock = args[0]; libPos = at;
+                        libEmit = section is not null && string.Equals(args[0], section, StringComparison.OrdinalIgnoreCase);
+                        continue;
+                    }
+                    if (args.Count != 2) { _diags.Error(at, "expected '.lib file section' or '.lib section'"); continue; }
+                    bool reading = section is null ? libBlock is null : libEmit;
+                    if (reading && !IncludeSection(args[0], args[1], at, file, depth)) return false;
+                    continue;
+                }
+            }
+            if (section is null ? libBlock is not null : !libEmit) continue;   // outside the wanted part of a library
             if (line[start] == '+')
             {
                 if (!pending.Append(line.Substring(start + 1, len - start - 1), lineNo, start + 2))
@@ -111,8 +154,112 @@ internal sealed class LineReader
             pending.Start(line.Substring(start, len - start), lineNo, start + 1);
         }
         if (controlPos is not null)
-            _diags.Warning(controlPos, $"'.control' block without '.endc' skipped (lines {controlStartLine}-{lineNo})");
+            _diags.Warning(controlPos, $"'.control' block without '.endc' (lines {controlStartLine}-{lineNo})" +
+                (skippedCommands.Count > 0 ? ": commands not supported, skipped: " + string.Join(", ", skippedCommands.Distinct()) : ""));
+        if (libBlock is not null) _diags.Error(libPos!, $"missing '.endl' for '.lib {libBlock}'");
         return Flush(pending, depth);
+    }
+
+    /// <summary>Analyses written as commands inside <c>.control</c> (<c>op tran ac dc tf pz</c>), as
+    /// dot statements (<c>tran 1u 1m</c> becomes <c>.tran 1u 1m</c>, positions kept). Used when the netlist has
+    /// no dot analysis.</summary>
+    public IReadOnlyList<LogicalLine> ControlAnalyses => _controlAnalyses;
+
+    private readonly List<LogicalLine> _controlAnalyses = new();
+    private bool _sectionFound;
+
+    private static readonly HashSet<string> ControlAnalysisCommands = new(StringComparer.Ordinal) { "op", "tran", "ac", "dc", "tf", "pz" };
+
+    /// <summary>Records an analysis command of a <c>.control</c> block; false for any other command.</summary>
+    private bool ControlAnalysis(string line, int start, string word, string file, int ordinal, int lineNo)
+    {
+        if (!ControlAnalysisCommands.Contains(word)) return false;
+        int len = StripComment(line);
+        if (FindControlChar(line) >= 0 || len <= start) return false;
+        // "." + the command: offset k+1 of the text is column start+1+k of the line
+        string text = "." + line.Substring(start, len - start);
+        _controlAnalyses.Add(new LogicalLine(text, file, ordinal, new[] { 0 }, new[] { lineNo }, new[] { start }));
+        return true;
+    }
+
+    /// <summary>Blank-separated arguments; quotes group (and are removed).</summary>
+    private static List<string> SplitArgs(string s)
+    {
+        var list = new List<string>();
+        int i = 0;
+        while (true)
+        {
+            i = SkipBlank(s, i);
+            if (i >= s.Length) return list;
+            if (s[i] is '"' or '\'')
+            {
+                int close = s.IndexOf(s[i], i + 1);
+                if (close < 0) close = s.Length;
+                list.Add(s.Substring(i + 1, close - i - 1));
+                i = close + 1;
+                continue;
+            }
+            int e = i;
+            while (e < s.Length && !char.IsWhiteSpace(s[e])) e++;
+            list.Add(s.Substring(i, e - i));
+            i = e;
+        }
+    }
+
+    /// <summary><c>.lib file section</c>: reads only that section of the file.</summary>
+    private bool IncludeSection(string name, string section, SourcePosition at, string currentFile, int depth)
+    {
+        if (ResolveInclude(name, at, currentFile, depth, "#" + section.ToLowerInvariant(), out string display, out string key, out string? content) is false)
+            return true;
+        _activeFiles.Push(key);
+        bool saved = _sectionFound;
+        _sectionFound = false;
+        bool go = ReadFile(content!, display, hasTitle: false, depth + 1, section);
+        if (!_sectionFound) _diags.Error(at, $"library section '{section}' not found in '{display}' (expected '.lib {section}' ... '.endl')");
+        _sectionFound = saved;
+        _activeFiles.Pop();
+        return go;
+    }
+
+    /// <summary>Resolves and reads an included file (relative to the including file); reports and returns false
+    /// on a cycle, too deep nesting or a read error.</summary>
+    private bool ResolveInclude(string name, SourcePosition at, string currentFile, int depth, string keySuffix,
+        out string display, out string key, out string? content)
+    {
+        display = name; key = ""; content = null;
+        if (name.Length == 0)
+        {
+            _diags.Error(at, "expected a file name");
+            return false;
+        }
+        try
+        {
+            string dir = Path.GetDirectoryName(currentFile) ?? "";
+            display = Path.IsPathRooted(name) ? name : Path.Combine(dir, name);
+        }
+        catch (ArgumentException)
+        {
+            _diags.Error(at, $"invalid file name '{name}'");
+            return false;
+        }
+        key = SafeFullPath(display) + keySuffix;
+        if (_activeFiles.Contains(key))
+        {
+            _diags.Error(at, $"include cycle: '{display}'{(keySuffix.Length > 0 ? $" section '{keySuffix[1..]}'" : "")} is already being read");
+            return false;
+        }
+        if (depth + 1 > MaxIncludeDepth)
+        {
+            _diags.Error(at, $"includes nested more than {MaxIncludeDepth} deep");
+            return false;
+        }
+        try { content = _readFile(display); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            _diags.Error(at, $"cannot read file '{display}': {ex.Message}");
+            return false;
+        }
+        return true;
     }
 
     private static SourcePosition P(string file, int ordinal, int line, int col) =>

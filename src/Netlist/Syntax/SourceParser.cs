@@ -2,7 +2,7 @@ namespace Perovspice.Netlist.Syntax;
 
 /// <summary>
 /// Independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [waveform]</c>. A bare leading value
-/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN PWL EXP</c>, with or without parentheses.
+/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN PWL EXP SFFM AM</c>, with or without parentheses.
 /// </summary>
 internal static class SourceParser
 {
@@ -12,6 +12,8 @@ internal static class SourceParser
         ["sin"] = (2, 6, false),
         ["exp"] = (2, 6, false),
         ["pwl"] = (2, int.MaxValue, true),
+        ["sffm"] = (2, 7, false),
+        ["am"] = (2, 7, false),
     };
 
     public static ElementStatement Parse(LineCursor c, NameSyntax name, char kind)
@@ -52,6 +54,27 @@ internal static class SourceParser
                     while (c.NextIsValue) values.Add(c.Next());
                     args.Add(Waveform(c, w.Text, values, c.Pos(w)));
                     haveWave = true;
+                    break;
+                }
+                case AssignToken { Key: WordToken { Text: "dc" } } a when !haveDc:
+                {
+                    // dc=value (ngspice accepts it like "dc value")
+                    var asg = ElementParser.Assign(c, a);
+                    c.Next();
+                    args.Add(new WordArgSyntax("dc", WordRole.Keyword, asg.Position));
+                    args.Add(new ValueArgSyntax(asg.Value));
+                    haveDc = true;
+                    break;
+                }
+                case AssignToken { Key: WordToken { Text: "ac" } } a when !haveAc:
+                {
+                    // ac=mag [phase]
+                    var asg = ElementParser.Assign(c, a);
+                    c.Next();
+                    args.Add(new WordArgSyntax("ac", WordRole.Keyword, asg.Position));
+                    args.Add(new ValueArgSyntax(asg.Value));
+                    if (c.NextIsValue) args.Add(new ValueArgSyntax(c.ExpectValue()));
+                    haveAc = true;
                     break;
                 }
                 case AssignToken a:

@@ -31,6 +31,14 @@ internal static class StatementParser
         [".opt"] = ControlParsers.Options,
         [".print"] = ControlParsers.Print,
         [".step"] = ControlParsers.Step,
+        [".temp"] = ControlParsers.Temp,
+        [".global"] = ControlParsers.Global,
+        [".if"] = ControlParsers.Conditional,
+        [".elseif"] = ControlParsers.Conditional,
+        [".else"] = ControlParsers.Conditional,
+        [".endif"] = ControlParsers.Conditional,
+        [".meas"] = MeasureParsers.Measure, [".measure"] = MeasureParsers.Measure, [".four"] = MeasureParsers.Four,
+        [".tf"] = MeasureParsers.Tf, [".pz"] = MeasureParsers.Pz,
     };
 
     public static Statement? Parse(LogicalLine line, DiagnosticBag diags)
@@ -61,8 +69,10 @@ internal static class StatementParser
 
         if (first[0] == '.')
         {
-            if (first == ".param")
+            if (first is ".param" or ".csparam")
                 return ParamGrammar.Parse(line, start + first.Length, firstPos);
+            if (first == ".func")
+                return ParamGrammar.ParseFunc(line, start + first.Length, firstPos);
             if (!Dots.TryGetValue(first, out var parser))
                 throw new SyntaxError(firstPos, $"unknown dot statement '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
             // "after" messages refer to the keyword: it is the previous token
@@ -72,8 +82,8 @@ internal static class StatementParser
 
         if (!char.IsLetter(first[0]))
             throw new SyntaxError(firstPos, $"expected an element name or a dot statement, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
-        if (!ElementParser.Kinds.Contains(first[0]))
-            throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected R C L V I E F G H D B X or N)");
+        if (!ElementParser.IsElementLetter(first[0]))
+            throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected {ElementParser.Letters})");
         var c = new LineCursor(line, start);
         if (c.AtEnd || c.Peek is not WordToken name)
             throw new SyntaxError(firstPos, $"expected an element name, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");

@@ -49,6 +49,13 @@ internal enum WordRole { Keyword, Model, Source }
 
 internal sealed record WordArgSyntax(string Word, WordRole Role, SourcePosition Position) : ArgSyntax(Position);
 
+/// <summary>A bare word after an element's required nodes whose role depends on the models in scope: an optional
+/// node, the model name, a positional value or a flag (resolved by the flattener).</summary>
+internal sealed record CandidateArgSyntax(NameSyntax Word, ValueSyntax? Value) : ArgSyntax(Word.Position);
+
+/// <summary><c>key=v1,v2,…</c>.</summary>
+internal sealed record ListArgSyntax(string Key, IReadOnlyList<ValueSyntax> Values, SourcePosition Position) : ArgSyntax(Position);
+
 internal sealed record AssignArgSyntax(string Key, ValueSyntax Value, SourcePosition Position) : ArgSyntax(Position);
 
 internal sealed record FunctionArgSyntax(string Name, IReadOnlyList<ValueSyntax> Values, SourcePosition Position) : ArgSyntax(Position);
@@ -63,7 +70,14 @@ internal sealed record ElementStatement(NameSyntax Name, char Kind, IReadOnlyLis
 /// <summary><c>name=value</c> in <c>.param</c>, <c>.subckt ... params:</c>, <c>.model</c>, X overrides.</summary>
 internal sealed record ParamAssignment(NameSyntax Name, ValueSyntax Value);
 
-internal sealed record ParamStatement(IReadOnlyList<ParamAssignment> Assignments, SourcePosition Position) : Statement(Position);
+internal sealed record ParamStatement(IReadOnlyList<ParamAssignment> Assignments, SourcePosition Position) : Statement(Position)
+{
+    /// <summary>User functions defined on the line (<c>.func</c>, or <c>.param f(x)=...</c>).</summary>
+    public IReadOnlyList<FunctionDefinition> Functions { get; init; } = Array.Empty<FunctionDefinition>();
+}
+
+/// <summary>A user function definition: <c>name(formals) = body</c>.</summary>
+internal sealed record FunctionDefinition(NameSyntax Name, IReadOnlyList<string> Formals, ValueSyntax Body);
 
 internal sealed record SubcktStatement(NameSyntax Name, IReadOnlyList<NameSyntax> Ports,
     IReadOnlyList<ParamAssignment> Defaults, SourcePosition Position) : Statement(Position);
@@ -71,7 +85,11 @@ internal sealed record SubcktStatement(NameSyntax Name, IReadOnlyList<NameSyntax
 internal sealed record EndsStatement(NameSyntax? Name, SourcePosition Position) : Statement(Position);
 
 internal sealed record ModelStatement(NameSyntax Name, NameSyntax Type, IReadOnlyList<ParamAssignment> Parameters,
-    SourcePosition Position) : Statement(Position);
+    SourcePosition Position) : Statement(Position)
+{
+    /// <summary>Parameters with a word value (<c>version=3.3.0</c>): name, lower-case value, key position.</summary>
+    public IReadOnlyList<(NameSyntax Name, string Value)> TextParameters { get; init; } = Array.Empty<(NameSyntax, string)>();
+}
 
 internal sealed record SweepSyntax(NameSyntax Source, ValueSyntax Start, ValueSyntax Stop, ValueSyntax Step);
 
@@ -102,3 +120,9 @@ internal sealed record PrintSyntax(string Kind, IReadOnlyList<PrintItemSyntax> I
 
 internal sealed record StepSyntax(NameSyntax Parameter, ValueSyntax? Start, ValueSyntax? Stop, ValueSyntax? Step,
     IReadOnlyList<ValueSyntax>? List, SourcePosition Position) : Statement(Position);
+
+/// <summary><c>.global n1 n2 ...</c>: nodes that keep their name inside every subcircuit.</summary>
+internal sealed record GlobalSyntax(IReadOnlyList<NameSyntax> Nodes, SourcePosition Position) : Statement(Position);
+
+/// <summary><c>.if (cond)</c>, <c>.elseif (cond)</c> (<see cref="Condition"/> set), <c>.else</c>, <c>.endif</c>.</summary>
+internal sealed record ConditionalSyntax(string Keyword, ValueSyntax? Condition, SourcePosition Position) : Statement(Position);

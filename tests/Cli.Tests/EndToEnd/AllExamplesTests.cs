@@ -20,8 +20,12 @@ public class AllExamplesTests
         Assert.True(code == 0, $"{example}: exit {code}: {errors}");
         var csvs = Directory.GetFiles(dir, "*.csv");
         Assert.NotEmpty(csvs);
-        foreach (var csv in csvs)
+        // meas.csv, four*.csv and pz*.csv hold text columns (names, pole/zero): checked in MeasureTests
+        foreach (var csv in csvs.Where(c => !IsTextTable(Path.GetFileName(c))))
             foreach (var (name, values) in Repo.ReadCsv(csv))
                 Assert.All(values, v => Assert.True(double.IsFinite(v), $"{Path.GetFileName(csv)} {name}"));
     }
+
+    private static bool IsTextTable(string file) =>
+        file == "meas.csv" || file.StartsWith("four", StringComparison.Ordinal) || file.StartsWith("pz", StringComparison.Ordinal);
 }

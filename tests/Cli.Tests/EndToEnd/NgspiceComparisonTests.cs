@@ -53,6 +53,8 @@ public class NgspiceComparisonTests
     // The rectifier's diode current is compared by peak and ripple in Devices.Tests (RectifierTests): ngspice
     // steps over the turn-on edges with 4 µs steps, so a pointwise comparison of i(v1) measures its error there.
     [InlineData("half_wave_rectifier", "v(in)", "v(out)")]
+    [InlineData("coupled_transformer")]
+    [InlineData("tline_reflections")]
     public void TransientWaveformsMatchNgspiceWithinOnePercentOfRange(string example, params string[] only)
     {
         var ours = RunExample(example, "tran");
@@ -84,5 +86,36 @@ public class NgspiceComparisonTests
             Assert.True(Math.Abs(ours["vm(out)"][k] / theirs["vm(out)"][k] - 1) < 1e-6);
             Assert.True(Math.Abs(ours["vp(out)"][k] * Math.PI / 180 - theirs["vp(out)"][k]) < 1e-6);
         }
+    }
+
+    /// <summary>Ac of the coupled-inductor and transmission-line examples: every vm within 1e-4 relative and
+    /// every vp within 1e-4 rad (phases compared modulo 2π: a delay line's phase wraps).</summary>
+    [Theory]
+    [InlineData("coupled_transformer")]
+    [InlineData("tline_reflections")]
+    public void DeviceAcMatchesNgspice(string example)
+    {
+        var ours = RunExample(example, "ac");
+        var theirs = Repo.ReadNgspice(Repo.Reference(example, "ac"));
+        var f = theirs["frequency"];
+        Assert.Equal(f.Length, ours["frequency"].Length);
+        int columns = 0;
+        foreach (var (name, values) in theirs)
+        {
+            if (name == "frequency") continue;
+            columns++;
+            var mine = ours[name];
+            for (int k = 0; k < f.Length; k++)
+            {
+                if (name.StartsWith("vm"))
+                    Assert.True(Math.Abs(mine[k] / values[k] - 1) < 1e-4, $"{example} {name} at {f[k]}: {mine[k]} vs ngspice {values[k]}");
+                else
+                {
+                    double d = Math.IEEERemainder(mine[k] * Math.PI / 180 - values[k], 2 * Math.PI);
+                    Assert.True(Math.Abs(d) < 1e-4, $"{example} {name} at {f[k]}: {mine[k]} deg vs ngspice {values[k]} rad");
+                }
+            }
+        }
+        Assert.True(columns >= 2);
     }
 }

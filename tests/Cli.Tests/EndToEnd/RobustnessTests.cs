@@ -33,10 +33,10 @@ public class RobustnessTests
         yield return new object[] { "title only", Encoding.UTF8.GetBytes("just a title\n") };
         yield return new object[] { "binary with NULs", new byte[] { 0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 0, 0, 10, 0, 0xff } };
         yield return new object[] { "unbalanced parentheses", Encoding.UTF8.GetBytes("t\nV1 a 0 PULSE(0 1 1m\nR1 a 0 {(1k}\n.tran 1u 1m\n.end\n") };
-        yield return new object[] { "unknown element", Encoding.UTF8.GetBytes("t\nQ1 a b c qmod\nR1 a 0 1k\n.op\n") };
+        yield return new object[] { "unknown element", Encoding.UTF8.GetBytes("t\nY1 a b c qmod\nR1 a 0 1k\n.op\n") };
         yield return new object[] { "floating node", Encoding.UTF8.GetBytes("t\nV1 a 0 1\nR1 a 0 1k\nC1 a b 1u\n.op\n") };
         yield return new object[] { "voltage loop", Encoding.UTF8.GetBytes("t\nV1 a 0 1\nV2 a 0 2\nR1 a 0 1k\n.op\n") };
-        yield return new object[] { "zero resistor", Encoding.UTF8.GetBytes("t\nV1 a 0 1\nR1 a 0 0\n.op\n") };
+        yield return new object[] { "zero inductor", Encoding.UTF8.GetBytes("t\nV1 a 0 1\nR1 a b 1\nL1 b 0 0\n.op\n") };
         yield return new object[] { "bad memristor parameter", Encoding.UTF8.GetBytes("t\nV1 a 0 1\nN1 a 0 pm\n.model pm perovskite level=1 cm=-1 tauk=3\n.op\n") };
     }
 
@@ -70,7 +70,7 @@ public class RobustnessTests
     [Fact]
     public void EverySyntaxErrorIsListed()
     {
-        var (code, errors) = RunOn(Encoding.UTF8.GetBytes("t\nV1 a 0 1\nR2 a 0\nQ1 a b c\nR3 a 0 {1k*}\n.op\n"));
+        var (code, errors) = RunOn(Encoding.UTF8.GetBytes("t\nV1 a 0 1\nR2 a 0\nY1 a b c\nR3 a 0 {1k*}\n.op\n"));
         Assert.Equal(1, code);
         Assert.Matches(@"bad\.cir:3:\d+: error: ", errors);
         Assert.Matches(@"bad\.cir:4:\d+: error: ", errors);
@@ -80,9 +80,9 @@ public class RobustnessTests
     [Fact]
     public void EveryCircuitErrorIsListed()
     {
-        var (code, errors) = RunOn(Encoding.UTF8.GetBytes("t\nV1 a 0 1\nR1 a 0 0\nN1 a 0 pm taud=-1\n.model pm perovskite level=2 tauk=0\n.op\n"));
+        var (code, errors) = RunOn(Encoding.UTF8.GetBytes("t\nV1 a 0 1\nL1 a c 0\nN1 a 0 pm taud=-1\n.model pm perovskite level=2 tauk=0\nR9 c 0 1\n.op\n"));
         Assert.Equal(1, code);
-        Assert.Matches(@"bad\.cir:3:\d+: error: resistance", errors);
+        Assert.Matches(@"bad\.cir:3:\d+: error: inductance", errors);
         Assert.Matches(@"bad\.cir:4:\d+: error: parameter 'taud' must be > 0", errors);
         Assert.Matches(@"bad\.cir:5:\d+: error: parameter 'tauk' must be > 0", errors);
     }

@@ -114,8 +114,8 @@ public class StepTests
         "t.cir:5:21: error: the step of '.step' must not be zero")]
     [InlineData("t\nV1 a 0 1\nR1 a 0 {r}\n.param r=1k\n.step param r 3k 1k 1k\n.op\n",
         "t.cir:5:21: error: the step of '.step' has the wrong sign: 3000 to 1000 by 1000 never ends")]
-    [InlineData("t\nV1 a 0 1\nR1 a 0 {r}\n.param r=1k\n.step param r list 1k 0 2k\n.op\n",
-        "t.cir:3:8: error: resistance of 'r1' must be finite and non-zero (at .step r = 0)")]
+    [InlineData("t\nV1 a 0 1\nL1 a c {r}\nR9 c 0 1k\n.param r=1k\n.step param r list 1k 0 2k\n.op\n",
+        "t.cir:3:8: error: inductance of 'l1' must be finite and non-zero (at .step r = 0)")]
     public void BadStepIsALocatedErrorAndRunsNothing(string netlist, string expected)
     {
         var (code, errors, dir) = RunText(netlist);
@@ -129,13 +129,13 @@ public class StepTests
     {
         string dir = Repo.TempDir();
         string path = Path.Combine(dir, "t.cir");
-        File.WriteAllText(path, "t\nV1 a 0 1\nR1 a 0 {r}\nC1 a b 1u\n.param r=1k\n.step param r list 1k 0 2k\n.op\n");
+        File.WriteAllText(path, "t\nV1 a 0 1\nL1 a c {r}\nC1 a b 1u\nR9 c 0 1\n.param r=1k\n.step param r list 1k 0 2k\n.op\n");
         var (code, errors) = Repo.Run("check", path);
         errors = errors.Replace(dir + Path.DirectorySeparatorChar, "");
         Assert.Equal(1, code);
         Assert.Equal(new[]
         {
-            "t.cir:3:8: error: resistance of 'r1' must be finite and non-zero (at .step r = 0)",
+            "t.cir:3:8: error: inductance of 'l1' must be finite and non-zero (at .step r = 0)",
             "t.cir:4:6: error: node 'b' has no dc path to ground (at .step r = 1000, 2000)",
         }, errors.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
     }

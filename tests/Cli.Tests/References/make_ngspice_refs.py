@@ -9,7 +9,9 @@ tests/Cli.Tests/References/<example>/<kind>.txt (header = vector names; ngspice 
 The tests never run ngspice: they read these files."""
 import os, re, subprocess, sys, tempfile
 
-EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "controlled_sources", "half_wave_rectifier"]
+EXAMPLES = ["rc_lowpass", "rlc_ringing", "divider_sweep", "ladder_hierarchy", "controlled_sources", "half_wave_rectifier",
+            "coupled_transformer", "tline_reflections", "rossler_attractor", "behavioural_memristor",
+            "bjt_ce_amplifier", "bjt_diff_pair"]
 ROOT = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(ROOT, "..", "..", ".."))
 
@@ -37,7 +39,7 @@ def main():
             if low.startswith(".print"):
                 parts = low.split()
                 prints.setdefault(parts[1], []).extend(parts[2:])
-            elif low.startswith((".op", ".tran", ".dc", ".ac")):
+            elif low.split()[0] in (".op", ".tran", ".dc", ".ac"):  # not .options
                 analyses.append(low[1:])
             elif low.startswith(".end") and not low.startswith(".ends"):
                 continue

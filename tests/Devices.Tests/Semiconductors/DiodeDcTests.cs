@@ -65,7 +65,7 @@ public class DiodeDcTests
     [Theory]
     [InlineData(1.0, 0.6)]
     [InlineData(1.5, 0.75)]
-    [InlineData(2.0, -0.3)]
+    [InlineData(2.0, -0.1)] // above −3·n·vt: still the exponential (below it SPICE3's cubic takes over)
     public void AcConductanceAtBiasIsTheExponentialSlope(double n, double bias)
     {
         const double Is = 1e-14, Gmin = 1e-12;
@@ -129,11 +129,18 @@ public class DiodeDcTests
     }
 
     [Fact]
-    public void BreakdownCurrentAtMinusBvIsMinusIbv()
+    public void BreakdownKneeSatisfiesSpice3sDefinition()
     {
-        var d = new Diode("d1", "a", "0", new DiodeModel(new Dictionary<string, double> { ["bv"] = 6.2, ["ibv"] = 2e-3 }));
-        d.Evaluate(-6.2, 0, out double i, out _, out _, out _);
-        Assert.Equal(-2e-3, i, 15);
+        // SPICE3: is(e^((bv − xbv)/vt) − 1 + xbv/vt) = ibv (n = nbv = 1), so the current at −bv is −ibv to within is·xbv/vt.
+        const double Is = 1e-14, Bv = 6.2, Ibv = 2e-3;
+        var d = new Diode("d1", "a", "0", new DiodeModel(new Dictionary<string, double> { ["bv"] = Bv, ["ibv"] = Ibv }));
+        double xbv = d.BreakdownKnee;
+        Assert.Equal(Ibv, Is * (Math.Exp((Bv - xbv) / Vt) - 1 + xbv / Vt), 1e-12);
+        d.Evaluate(-Bv, 0, out double i, out _, out _, out _);
+        Assert.Equal(-Ibv, i, 1e-11);
+        // ibv below is·bv/vt: the knee is bv itself
+        var low = new Diode("d2", "a", "0", new DiodeModel(new Dictionary<string, double> { ["bv"] = 7.1, ["ibv"] = 1e-13 }));
+        Assert.Equal(7.1, low.BreakdownKnee);
     }
 
     [Fact]
@@ -177,7 +184,7 @@ public class DiodeDcTests
         Assert.Equal(2e-15, m.Is);
         Assert.Equal(1e-12, m.Cjo);
         Assert.Equal(double.PositiveInfinity, m.Bv);
-        Assert.Equal(new[] { "is", "n", "rs", "cjo", "vj", "m", "tt", "bv", "ibv", "fc" },
+        Assert.Equal(new[] { "is", "n", "rs", "cjo", "vj", "m", "tt", "bv", "ibv", "fc", "nbv", "xti", "eg", "tnom", "kf", "af" },
             DiodeModel.Parameters.Select(p => p.Name));
     }
 }

@@ -12,7 +12,7 @@ internal sealed partial class ElementBinder
 
     /// <summary><c>Bname n+ n- V={expr}</c> or <c>I={expr}</c>: compiles the expression; the names it probes are
     /// checked once every element is bound (<see cref="CheckBehaviouralProbes"/>).</summary>
-    private Device BindBehavioural(FlatElement e)
+    private (BehavioralSourceKind, IBehavioralFunction) BindBehavioural(FlatElement e)
     {
         var arg = e.Arguments.OfType<ExpressionArg>().FirstOrDefault()
                   ?? throw Fail(e.Position, $"expected V={{expression}} or I={{expression}} for '{e.Name}'");
@@ -20,7 +20,8 @@ internal sealed partial class ElementBinder
         IReadOnlyList<ProbeName> probes;
         try
         {
-            function = ExpressionCompiler.Compile(arg.Text, out probes);
+            double temper = _netlist.Options.TryGetValue("temp", out var t) ? t.value : 27;
+            function = ExpressionCompiler.Compile(arg.Text, temper, out probes);
         }
         catch (ExpressionException ex)
         {
@@ -28,7 +29,7 @@ internal sealed partial class ElementBinder
         }
         _behavioural.Add((e, arg, probes));
         var kind = arg.Key == "v" ? BehavioralSourceKind.Voltage : BehavioralSourceKind.Current;
-        return new BehavioralSource(e.Name, e.Nodes[0].Name, e.Nodes[1].Name, kind, function);
+        return (kind, function);
     }
 
     /// <summary>Every <c>v(node)</c> of a B expression must name a node some element connects, and every

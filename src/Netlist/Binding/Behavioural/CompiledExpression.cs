@@ -15,8 +15,10 @@ internal sealed class CompiledExpression : IBehavioralFunction
     private readonly int _result;
 
     /// <summary>Wraps <paramref name="code"/>, whose instruction <paramref name="result"/> is the expression's value.</summary>
-    public CompiledExpression(IReadOnlyList<Instruction> code, int result, IReadOnlyList<ControlInput> inputs)
+    public CompiledExpression(IReadOnlyList<Instruction> code, int result, IReadOnlyList<ControlInput> inputs,
+        IReadOnlyList<TimeTerm>? timeTerms = null)
     {
+        TimeTerms = timeTerms ?? Array.Empty<TimeTerm>();
         if (result < 0 || result >= code.Count) throw new ArgumentException("bad result index");
         _code = code.ToArray();
         _result = result;
@@ -28,6 +30,9 @@ internal sealed class CompiledExpression : IBehavioralFunction
     /// <inheritdoc />
     public IReadOnlyList<ControlInput> Inputs { get; }
 
+    /// <inheritdoc />
+    public IReadOnlyList<TimeTerm> TimeTerms { get; }
+
     /// <summary>Number of instructions (after constant folding).</summary>
     public int Length => _code.Length;
 
@@ -37,6 +42,7 @@ internal sealed class CompiledExpression : IBehavioralFunction
         var code = _code;
         var v = _value;
         int last = _result;
+        BehavioralDomainException? poison = null;
         for (int k = 0; k <= last; k++)
         {
             var ins = code[k];
@@ -45,11 +51,30 @@ internal sealed class CompiledExpression : IBehavioralFunction
                 case OpCode.Const: v[k] = ins.Value; break;
                 case OpCode.Input: v[k] = inputs[ins.A]; break;
                 case OpCode.Time: v[k] = time; break;
+                case OpCode.Select:
+                {
+                    double c = v[ins.C];
+                    bool first = c != 0;
+                    v[k] = double.IsNaN(c) ? double.NaN : first ? v[ins.A] : v[ins.B];
+                    _da[k] = first ? 1 : 0;
+                    _db[k] = first ? 0 : 1;
+                    break;
+                }
                 default:
-                    v[k] = OpMath.Apply(ins.Op, v[ins.A], ins.B >= 0 ? v[ins.B] : 0, out _da[k], out _db[k]);
+                    try
+                    {
+                        v[k] = OpMath.Apply(ins.Op, v[ins.A], ins.B >= 0 ? v[ins.B] : 0, out _da[k], out _db[k]);
+                    }
+                    catch (BehavioralDomainException ex)
+                    {
+                        // only an error if the value is used: the branch of c ? a : b not taken may be outside its domain
+                        v[k] = double.NaN; _da[k] = 0; _db[k] = 0;
+                        poison ??= ex;
+                    }
                     break;
             }
         }
+        if (poison is not null && double.IsNaN(v[last])) throw poison;
 
         gradient.Clear();
         var adj = _adjoint;

@@ -12,7 +12,10 @@ internal readonly record struct ProbeName(char Kind, string Name);
 /// <summary>
 /// Compiles the flattened text of a B-source expression (<see cref="ExpressionArg.Text"/>) once into a
 /// <see cref="CompiledExpression"/>: constant subexpressions are folded, repeated probes share one input,
-/// <c>time</c> is the simulation time, <c>temper</c> 27 (°C, the nominal temperature) and <c>hertz</c> 0.
+/// <c>time</c> is the simulation time, <c>temper</c> the circuit temperature in °C (<c>.temp</c>, default 27) and
+/// <c>hertz</c> 0 (ac linearizes at the operating point). <c>c ? a : b</c> and <c>if()</c> compile to a select whose
+/// untaken branch may be outside its domain; <c>ddt()</c>/<c>idt()</c> become <see cref="TimeTerm"/>s read through
+/// <see cref="ControlInputKind.State"/> inputs.
 /// Errors are <see cref="ExpressionException"/>s (offsets are into the flattened text; the caller reports them
 /// at the expression).
 /// </summary>
@@ -27,6 +30,9 @@ internal sealed class ExpressionCompiler
     private readonly Dictionary<ControlInput, int> _inputAt = new();
     private readonly List<ProbeName> _probes = new();
     private int _time = NoOperand;
+    private double _temperature = 27;
+    private readonly List<TimeTerm> _terms = new();
+    private bool _insideTimeTerm;
 
     /// <summary>An operand: an instruction index, or a constant not yet emitted (<see cref="Index"/> &lt; 0).</summary>
     private readonly record struct Operand(int Index, double Constant)
@@ -35,7 +41,11 @@ internal sealed class ExpressionCompiler
     }
 
     /// <summary>Compiles <paramref name="text"/>; <paramref name="probes"/> lists every probe name in text order.</summary>
-    public static CompiledExpression Compile(string text, out IReadOnlyList<ProbeName> probes)
+    public static CompiledExpression Compile(string text, out IReadOnlyList<ProbeName> probes) =>
+        Compile(text, 27, out probes);
+
+    /// <summary>Compiles <paramref name="text"/> with <c>temper</c> = <paramref name="temperature"/> (°C).</summary>
+    public static CompiledExpression Compile(string text, double temperature, out IReadOnlyList<ProbeName> probes)
     {
         text = text.ToLowerInvariant();
         int depth = 0, deepest = 0;
@@ -48,11 +58,11 @@ internal sealed class ExpressionCompiler
         var parsed = ExpressionGrammar.Whole(new LineInput(text, 0));
         if (!parsed.WasSuccessful)
             throw new ExpressionException($"cannot read the flattened expression '{text}': {parsed.Message}", parsed.Remainder.Position);
-        var c = new ExpressionCompiler();
+        var c = new ExpressionCompiler { _temperature = temperature };
         var root = c.Emit(parsed.Value);
         int result = c.Materialize(root);
         probes = c._probes;
-        return new CompiledExpression(c._code, result, c._inputs);
+        return new CompiledExpression(c._code, result, c._inputs, c._terms);
     }
 
     private int Add(Instruction ins)
@@ -75,6 +85,10 @@ internal sealed class ExpressionCompiler
                 return Name(name);
             case NegateExpr neg:
                 return Unary(OpCode.Neg, Emit(neg.Operand), neg.Offset);
+            case NotExpr not:
+                return Unary(OpCode.Not, Emit(not.Operand), not.Offset);
+            case TernaryExpr t:
+                return Select(Emit(t.Condition), Emit(t.WhenTrue), Emit(t.WhenFalse));
             case ChainExpr chain:
                 return Chain(chain);
             case CallExpr call:
@@ -93,7 +107,7 @@ internal sealed class ExpressionCompiler
             case "time":
                 if (_time == NoOperand) _time = Add(new Instruction(OpCode.Time, NoOperand, NoOperand, 0));
                 return new Operand(_time, 0);
-            case "temper": return Constant(27);
+            case "temper": return Constant(_temperature);
             case "hertz": return Constant(0);
         }
         if (Functions.TryConstant(name.Name, out double v)) return Constant(v);
@@ -114,7 +128,12 @@ internal sealed class ExpressionCompiler
         var x = Emit(chain.First);
         foreach (var (op, operand) in chain.Rest)
         {
-            var code = op switch { '+' => OpCode.Add, '-' => OpCode.Sub, '*' => OpCode.Mul, '/' => OpCode.Div, _ => OpCode.Pow };
+            var code = op switch
+            {
+                '+' => OpCode.Add, '-' => OpCode.Sub, '*' => OpCode.Mul, '/' => OpCode.Div,
+                '<' => OpCode.Lt, '>' => OpCode.Gt, 'l' => OpCode.Le, 'g' => OpCode.Ge, 'e' => OpCode.Eq, 'n' => OpCode.Ne,
+                '&' => OpCode.And, '|' => OpCode.Or, _ => OpCode.Pow,
+            };
             x = Binary(code, x, Emit(operand), operand.Offset);
         }
         return x;
@@ -122,11 +141,20 @@ internal sealed class ExpressionCompiler
 
     private Operand Call(CallExpr call)
     {
-        string? err = Functions.Check(call.Name, call.Args.Count);
+        string? err = Functions.Check(call.Name, call.Args.Count, behavioural: true);
         if (err is not null) throw new ExpressionException(err, call.Offset);
+        if (Functions.TimeFunctions.ContainsKey(call.Name)) return TimeFunction(call);
         var args = call.Args.Select(Emit).ToList();
         switch (call.Name)
         {
+            case "if":
+                return Select(args[0], args[1], args[2]);
+            case "limit":
+                return Binary(OpCode.Min, Binary(OpCode.Max, args[0], args[1], call.Offset), args[2], call.Offset);
+            case "pwr":
+                return Binary(OpCode.Pwr, args[0], args[1], call.Offset);
+            case "atan2":
+                return Binary(OpCode.Atan2, args[0], args[1], call.Offset);
             case "min":
             case "max":
             {
@@ -143,9 +171,42 @@ internal sealed class ExpressionCompiler
             "exp" => OpCode.Exp, "ln" or "log" => OpCode.Ln, "log10" => OpCode.Log10, "sqrt" => OpCode.Sqrt,
             "abs" => OpCode.Abs, "sin" => OpCode.Sin, "cos" => OpCode.Cos, "tan" => OpCode.Tan, "atan" => OpCode.Atan,
             "sinh" => OpCode.Sinh, "cosh" => OpCode.Cosh, "tanh" => OpCode.Tanh,
+            "asin" => OpCode.Asin, "acos" => OpCode.Acos, "asinh" => OpCode.Asinh, "acosh" => OpCode.Acosh,
+            "atanh" => OpCode.Atanh, "floor" => OpCode.Floor, "ceil" => OpCode.Ceil, "nint" => OpCode.Nint,
+            "int" => OpCode.Int, "sgn" => OpCode.Sgn, "u" => OpCode.Step, "uramp" => OpCode.Ramp,
             _ => throw new ExpressionException($"unknown function '{call.Name}'", call.Offset),
         };
         return Unary(unary, args[0], call.Offset);
+    }
+
+    private Operand Select(Operand c, Operand a, Operand b)
+    {
+        if (c.IsConstant) return c.Constant != 0 ? a : b;
+        int ia = Materialize(a), ib = Materialize(b);
+        return new Operand(Add(new Instruction(OpCode.Select, ia, ib, 0, c.Index)), 0);
+    }
+
+    /// <summary><c>ddt(a)</c>, <c>idt(a [, ic])</c> (<c>sdt</c> = <c>idt</c>): a is compiled on its own into a
+    /// <see cref="TimeTerm"/> whose value the source keeps as an internal unknown; the expression reads it as an input.
+    /// ic must be constant.</summary>
+    private Operand TimeFunction(CallExpr call)
+    {
+        if (_insideTimeTerm)
+            throw new ExpressionException($"'{call.Name}(...)' inside another ddt/idt is not supported", call.Offset);
+        var sub = new ExpressionCompiler { _temperature = _temperature, _insideTimeTerm = true };
+        int result = sub.Materialize(sub.Emit(call.Args[0]));
+        _probes.AddRange(sub._probes);
+        double ic = 0;
+        if (call.Args.Count > 1)
+        {
+            var init = Emit(call.Args[1]);
+            if (!init.IsConstant)
+                throw new ExpressionException($"the initial value of '{call.Name}(...)' must be a constant", call.Args[1].Offset);
+            ic = init.Constant;
+        }
+        var kind = call.Name == "ddt" ? TimeTermKind.Derivative : TimeTermKind.Integral;
+        _terms.Add(new TimeTerm(kind, new CompiledExpression(sub._code, result, sub._inputs), ic));
+        return Input(ControlInput.TermValue(_terms.Count - 1));
     }
 
     private Operand Probe(ProbeExpr p)

@@ -15,6 +15,8 @@ namespace Perovspice.Netlist.Binding.Behavioural;
 /// negative power, are domain errors. (ngspice's default mode evaluates |x|^y instead, so its (−2)^3 is 8.)</item>
 /// <item><c>exp</c> continues linearly beyond an argument of 227 (value and slope e^227 there), so that a
 /// Newton overshoot stays finite; ngspice clamps near the same point.</item>
+/// <item>Comparisons, logic, floor/ceil/nint/int/sgn/u have slope 0 (piecewise constant); <c>uramp</c> slope 1
+/// for x &gt; 0 else 0; <c>c ? a : b</c> passes the slope of the chosen branch only.</item>
 /// <item>ln/log/log10 of x ≤ 0, sqrt of x &lt; 0 and division by 0 are domain errors.</item>
 /// </list>
 /// </summary>
@@ -53,6 +55,43 @@ internal static class OpMath
             case OpCode.Sinh: da = Math.Cosh(a); return Math.Sinh(a);
             case OpCode.Cosh: da = Math.Sinh(a); return Math.Cosh(a);
             case OpCode.Tanh: { double t = Math.Tanh(a); da = 1 - t * t; return t; }
+            case OpCode.Asin:
+                if (!(Math.Abs(a) <= 1)) throw Domain($"asin of a value outside [-1, 1] ({a:G6})");
+                da = Math.Abs(a) == 1 ? 0 : 1 / Math.Sqrt(1 - a * a); return Math.Asin(a);
+            case OpCode.Acos:
+                if (!(Math.Abs(a) <= 1)) throw Domain($"acos of a value outside [-1, 1] ({a:G6})");
+                da = Math.Abs(a) == 1 ? 0 : -1 / Math.Sqrt(1 - a * a); return Math.Acos(a);
+            case OpCode.Asinh: da = 1 / Math.Sqrt(a * a + 1); return Math.Asinh(a);
+            case OpCode.Acosh:
+                if (!(a >= 1)) throw Domain($"acosh of a value below 1 ({a:G6})");
+                da = a == 1 ? 0 : 1 / Math.Sqrt(a * a - 1); return Math.Acosh(a);
+            case OpCode.Atanh:
+                if (!(Math.Abs(a) < 1)) throw Domain($"atanh of a value outside (-1, 1) ({a:G6})");
+                da = 1 / (1 - a * a); return Math.Atanh(a);
+            case OpCode.Floor: da = 0; return Math.Floor(a);
+            case OpCode.Ceil: da = 0; return Math.Ceiling(a);
+            case OpCode.Nint: da = 0; return Math.Round(a, MidpointRounding.ToEven);
+            case OpCode.Int: da = 0; return Math.Truncate(a);
+            case OpCode.Sgn: da = 0; return a > 0 ? 1 : a < 0 ? -1 : 0;
+            case OpCode.Step: da = 0; return a > 0 ? 1 : 0;
+            case OpCode.Ramp: da = a > 0 ? 1 : 0; return a > 0 ? a : 0;
+            case OpCode.Not: da = 0; return a == 0 ? 1 : 0;
+            case OpCode.Pwr: return SignedPower(a, b, out da, out db);
+            case OpCode.Atan2:
+            {
+                double r2 = a * a + b * b;
+                if (r2 == 0) { da = 0; db = 0; return 0; }
+                da = b / r2; db = -a / r2;
+                return Math.Atan2(a, b);
+            }
+            case OpCode.Lt: da = 0; return a < b ? 1 : 0;
+            case OpCode.Gt: da = 0; return a > b ? 1 : 0;
+            case OpCode.Le: da = 0; return a <= b ? 1 : 0;
+            case OpCode.Ge: da = 0; return a >= b ? 1 : 0;
+            case OpCode.Eq: da = 0; return a == b ? 1 : 0;
+            case OpCode.Ne: da = 0; return a != b ? 1 : 0;
+            case OpCode.And: da = 0; return a != 0 && b != 0 ? 1 : 0;
+            case OpCode.Or: da = 0; return a != 0 || b != 0 ? 1 : 0;
             case OpCode.Add: da = 1; db = 1; return a + b;
             case OpCode.Sub: da = 1; db = -1; return a - b;
             case OpCode.Mul: da = b; db = a; return a * b;
@@ -87,6 +126,24 @@ internal static class OpMath
             throw Domain($"negative base ({x:G6}) raised to a non-integer power ({y:G6})");
         dx = y == 0 ? 0 : y * Math.Pow(x, y - 1);
         return Math.Pow(x, y);
+    }
+
+    /// <summary>pwr(x, y) = sign(x)·|x|^y (ngspice's B-source pwr). ∂/∂x = y·|x|^(y−1); ∂/∂y = value·ln|x|. At x = 0:
+    /// 0 for y &gt; 0 (slope 1 for y = 1, 0 otherwise, as sqrt), a domain error for y ≤ 0.</summary>
+    private static double SignedPower(double x, double y, out double dx, out double dy)
+    {
+        if (x == 0)
+        {
+            dy = 0;
+            if (y <= 0) throw Domain($"pwr(0, {y:G6}): 0 raised to a non-positive power");
+            dx = y == 1 ? 1 : 0;
+            return 0;
+        }
+        double ax = Math.Abs(x), s = x > 0 ? 1 : -1;
+        double m = Math.Pow(ax, y);
+        dx = y * Math.Pow(ax, y - 1);
+        dy = s * m * Math.Log(ax);
+        return s * m;
     }
 
     private static BehavioralDomainException Domain(string message) => new(message);
