@@ -10,7 +10,7 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
         "usage: perovspice run NETLIST.cir [-o DIR] [--format csv|raw] [--plot] [--quiet] [LIMITS]\n" +
         "       perovspice check NETLIST.cir [LIMITS]\n" +
         "       perovspice --version | --help\n" +
-        "limits: --max-points N (1e8) --max-values N (3e7) --max-devices N (2e6) --max-steps N (1e6) --max-file-bytes N (268435456)";
+        "limits: --max-points N (1e8) --max-values N (3e7) --max-devices N (1e6) --max-steps N (1e5) --max-file-bytes N (268435456)";
 
     /// <summary>Sizes the netlist may not exceed (defaults unless raised with the <c>--max-…</c> options).</summary>
     public NetlistLimits Limits { get; init; } = NetlistLimits.Default;

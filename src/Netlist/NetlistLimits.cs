@@ -15,7 +15,7 @@ namespace Perovspice.Netlist;
 /// <param name="MaxStepValues">Most values of a <c>.step</c>. Option <c>--max-steps</c>.</param>
 /// <param name="MaxFileBytes">Largest netlist or <c>.include</c>d file, in bytes (only regular files are read).
 /// Option <c>--max-file-bytes</c>.</param>
-public sealed record NetlistLimits(double MaxPoints = 1e8, double MaxDevices = 2e6, double MaxStepValues = 1e6,
+public sealed record NetlistLimits(double MaxPoints = 1e8, double MaxDevices = 1e6, double MaxStepValues = 1e5,
     long MaxFileBytes = 256L << 20, double MaxValues = 3e7)
 {
     /// <summary>The defaults.</summary>
