@@ -112,7 +112,7 @@ public class IssueCases
         sb.Append("X1 a s8\n.op\n");
         var sw = Stopwatch.StartNew();
         var r = RunText(sb.ToString());
-        AssertLocated(r, 102, "flatten to 1.111e8 elements and instances");
+        AssertLocated(r, 102, "flatten to 2.111e8 elements and instances");
         Assert.Contains("--max-devices", r.Errors);
         Assert.True(sw.Elapsed.TotalSeconds < 2, $"took {sw.Elapsed}");
         // and under check too

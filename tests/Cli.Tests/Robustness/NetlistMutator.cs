@@ -20,6 +20,9 @@ internal static class NetlistMutator
         "{", "}", "(", ")", "{{", "))", "'", "\"", "=", ",", "+", "*", ";", "$", "\\", "..", ".end", ".ends", ".subckt x a",
         ".param", ".include", ".step param p 1 10 1", ".tran 1m 1e30", ".dc v1 0 1e10 1", ".ac dec 1e9 1 1e9", ".op",
         "x1 a b sub", "{p*p}", "v(a)", "i(v1)", "pulse(0 1 0 1n 1n 1n 2n)", "pwl(0 0 1n 1 r=0)", "sin(0 1 1g)",
+        ".func f(x)={f(x)+1}", ".func g(x,y)={x*y}", "{g(1,2)}", ".if (p>1)", ".elseif (1)", ".else", ".endif", ".lib fuzz.cir x",
+        ".lib x", ".endl", ".control", ".endc", ".global a", ".temp 1e9", ".options reltol=0", ".ic v(a)=1e30", "@n1[f]",
+        "q1 a b 0 qmod", ".model qmod npn(bf=1e30)", "m1 a b 0 0 nmos", "e1 a 0 a 0 1e30", "b1 a 0 i=1/v(a)",
     };
 
     /// <summary>The netlist <paramref name="seed"/> makes from one of <paramref name="corpus"/>.</summary>
