@@ -154,6 +154,7 @@ namespace Perovspice.Cli
         private static void LimitPoints(SteppedJob job, int index, NetlistLimits limits)
         {
             double columns = job.Analyses[index].Outputs.Count + 1;
+            if (job.Analyses[index].Statement is AcStatement) columns *= 2;   // complex: two columns and two raw parts each
             double points = Math.Min(limits.MaxPoints, Math.Max(1, Math.Floor(limits.MaxValues / columns / job.Cases.Count)));
             foreach (var c in job.Cases) c.Job.Options.MaxPoints = (long)Math.Min(points, long.MaxValue / 2);
         }
