@@ -60,6 +60,7 @@ namespace Perovspice.Cli
             catch (Exception e)
             {
                 Console.Error.WriteLine($"perovspice: internal error (a bug; {ReportTo}): {e.GetType().Name}: {e.Message}");
+                if (Environment.GetEnvironmentVariable("PEROVSPICE_TRACE") == "1") Console.Error.WriteLine(e);
                 return InternalError;
             }
         }

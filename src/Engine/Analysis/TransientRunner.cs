@@ -50,6 +50,7 @@ internal sealed class TransientRunner
         double tmax = spec.EffectiveMaxStep;
         if (!(tmax > 0)) tmax = spec.Step;
         foreach (var d in _sys.Circuit.Devices) tmax = Math.Min(tmax, d.MaxTimeStep);
+        tmax = Math.Min(tmax, tstop);   // a tmax beyond the stop time (.tran 1u 1e-308 0 0.1u) would make hmin exceed it
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
         var breakpoints = CollectBreakpoints(spec with { MaxBreakpoints = _opt.MaxPoints }, hmin);
         if (breakpoints.Count > _opt.MaxPoints)
@@ -279,7 +280,8 @@ internal sealed class TransientRunner
             if (list.Count > 0 && b - list[^1] < 10 * hmin) continue;
             list.Add(b);
         }
-        if (list[^1] != tstop)
+        if (list.Count == 0) list.Add(tstop);
+        else if (list[^1] != tstop)
         {
             if (tstop - list[^1] < 10 * hmin) list[^1] = tstop; else list.Add(tstop);
         }
