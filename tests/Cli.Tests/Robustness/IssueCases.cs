@@ -99,6 +99,16 @@ public class IssueCases
         AssertLocated(r, 5, "at most 1e300");
     }
 
+    /// <summary>Found by the fuzz test: thousands of POLY coefficients took seconds per hundred (quadratic).</summary>
+    [Fact]
+    public void ThousandsOfPolyCoefficientsAreRefusedQuickly()
+    {
+        string coefficients = string.Concat(Enumerable.Repeat("+ 1\n", 3000));
+        var (r, seconds) = Timed(() => RunText($"t\nV1 a 0 1\nR1 b 0 1k\nE1 b 0 POLY(1) a 0 0 1\n{coefficients}.op\n"));
+        AssertLocated(r, 4, "POLY coefficients, more than 200");
+        Assert.True(seconds < 5, $"took {seconds} s");
+    }
+
     [Fact]
     public void PointLimitIsAnOption()
     {
