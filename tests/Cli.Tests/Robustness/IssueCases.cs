@@ -109,6 +109,17 @@ public class IssueCases
         Assert.True(seconds < 5, $"took {seconds} s");
     }
 
+    /// <summary>Found by the fuzz test (case seed 430332202): the pencil's eigenvalue solver did not converge and its
+    /// exception escaped as an internal error.</summary>
+    [Fact]
+    public void EigenvalueNonConvergenceIsASimulationFailure()
+    {
+        string path = Path.Combine(Repo.Root, "tests", "Cli.Tests", "Robustness", "Cases", "pz_eigen_nonconvergence.cir");
+        var r = Repo.Run("run", path, "-o", Path.Combine(Repo.TempDir(), "out"), "--quiet");
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("did not converge", r.Errors);
+    }
+
     [Fact]
     public void PointLimitIsAnOption()
     {
