@@ -21,19 +21,33 @@ public sealed record DcSweepSpec(string Source, double Start, double Stop, doubl
     public double[] Values()
     {
         if (Points is not null) return Points.ToArray();
-        if (Step == 0 || !double.IsFinite(Step)) return new[] { Start };
-        double span = (Stop - Start) / Step;
-        if (span < -1e-9) return new[] { Start };
-        int n = (int)Math.Floor(span + 1e-9) + 1;
+        double count = PointCount();
+        if (count > Array.MaxLength) throw new SimulationException($"sweep of {Source}: {count:G3} points is more than an array holds");
+        int n = (int)count;
+        if (n == 1) return new[] { Start };
         var v = new double[n];
         for (int k = 0; k < n; k++) v[k] = Start + k * Step;
         return v;
+    }
+
+    /// <summary>The number of values, computed in floating point (so it cannot overflow; may be +∞).</summary>
+    public double PointCount()
+    {
+        if (Points is not null) return Points.Count;
+        if (Step == 0 || !double.IsFinite(Step)) return 1;
+        double span = (Stop - Start) / Step;
+        if (double.IsNaN(span) || span < -1e-9) return 1;
+        return Math.Floor(span + 1e-9) + 1;
     }
 }
 
 /// <summary>A transient analysis: print step, stop time, optional start time and maximum step, uic.</summary>
 public sealed record TransientSpec(double Step, double Stop, double Start = 0, double? MaxStep = null, bool UseInitialConditions = false)
 {
+    /// <summary>Most breakpoints a waveform adds (the transient fails when there are more than it may take points);
+    /// set by the transient from <see cref="SimulationOptions.MaxPoints"/>.</summary>
+    public long MaxBreakpoints { get; init; } = long.MaxValue;
+
     /// <summary>The largest internal step: tmax when given, else min(tstep, (tstop − tstart)/50) as ngspice.</summary>
     public double EffectiveMaxStep => MaxStep is > 0 ? MaxStep.Value : Math.Min(Step, (Stop - Start) / 50);
 }
@@ -59,6 +73,8 @@ public sealed record AcSpec(AcSweepKind Kind, int Points, double FStart, double 
     public double[] Frequencies()
     {
         if (List is not null) return List.ToArray();
+        double count = PointCount();
+        if (count > Array.MaxLength) throw new SimulationException($"ac sweep: {count:G3} points is more than an array holds");
         var list = new List<double>();
         switch (Kind)
         {
@@ -75,5 +91,15 @@ public sealed record AcSpec(AcSweepKind Kind, int Points, double FStart, double 
                 break;
         }
         return list.ToArray();
+    }
+
+    /// <summary>The number of frequencies, computed in floating point (so it cannot overflow; may be +∞).</summary>
+    public double PointCount()
+    {
+        if (List is not null) return List.Count;
+        if (Kind == AcSweepKind.Linear || Points < 1) return Math.Max(Points, 1);
+        double radix = Kind == AcSweepKind.Decade ? 10 : 2;
+        double span = Math.Log(FStop / FStart) / Math.Log(radix) * Points;
+        return double.IsNaN(span) || span < 0 ? 1 : Math.Floor(span + 1e-6) + 1;
     }
 }

@@ -38,6 +38,12 @@ public sealed class SimulationOptions
     public IntegrationMethod Method { get; set; } = IntegrationMethod.Trapezoidal;
     /// <summary>Highest order of the Gear method (1 or 2).</summary>
     public int MaxOrder { get; set; } = 2;
+    /// <summary>Most points of one sweep or transient (and transient breakpoints): past it the analysis fails with a
+    /// <see cref="SimulationException"/> instead of filling the memory.</summary>
+    public long MaxPoints { get; set; } = 100_000_000;
+    /// <summary>Cancels a running analysis at its next point (or Newton iteration) with an
+    /// <see cref="OperationCanceledException"/>; used for Ctrl-C and SIGTERM.</summary>
+    public CancellationToken Cancellation { get; set; }
 
     /// <summary>The absolute tolerance of an unknown of the given kind.</summary>
     public double AbsoluteTolerance(UnknownKind kind) => kind switch

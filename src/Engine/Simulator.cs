@@ -83,6 +83,9 @@ public sealed class Simulator
     {
         if (sweeps.Count is < 1 or > 2) throw new ArgumentException("a dc sweep has one or two sources");
         var sources = sweeps.Select(s => FindSource(s.Source)).ToArray();
+        double count = sweeps.Aggregate(1.0, (n, s) => n * s.PointCount());
+        if (count > Options.MaxPoints)
+            throw new SimulationException($"{analysis}: {count:G3} points, more than the limit of {Options.MaxPoints}");
         var saved = sources.Select(s => s.DcValue).ToArray();
         var inner = sweeps[0].Values();
         var outer = sweeps.Count == 2 ? sweeps[1].Values() : new[] { double.NaN };
@@ -96,6 +99,7 @@ public sealed class Simulator
                 if (sweeps.Count == 2) sources[1].DcValue = vo;
                 foreach (double vi in inner)
                 {
+                    Options.Cancellation.ThrowIfCancellationRequested();
                     sources[0].DcValue = vi;
                     string where = sweeps.Count == 2
                         ? $"{analysis} at {sweeps[0].Source}={vi:G6}, {sweeps[1].Source}={vo:G6}"
@@ -126,6 +130,8 @@ public sealed class Simulator
     /// <summary>Runs a small-signal ac sweep around the dc operating point.</summary>
     public void Ac(AcSpec spec, Action<AcSolution> onPoint)
     {
+        if (spec.PointCount() > Options.MaxPoints)
+            throw new SimulationException($"ac analysis: {spec.PointCount():G3} points, more than the limit of {Options.MaxPoints}");
         var op = OperatingPoint().X;
         System.Load.Static = false;
         System.Evaluate(op);
@@ -139,6 +145,7 @@ public sealed class Simulator
         var sol = new AcSolution(System, op);
         foreach (double f in spec.Frequencies())
         {
+            Options.Cancellation.ThrowIfCancellationRequested();
             double w = 2 * Math.PI * f;
             for (int s = 0; s < j.Length; s++) j[s] = new Complex(g[s], w * c[s]);
             foreach (var d in System.Circuit.Devices) d.LoadAc(w, j);

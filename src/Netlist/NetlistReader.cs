@@ -13,34 +13,34 @@ namespace Perovspice.Netlist;
 public static class NetlistReader
 {
     /// <summary>Reads and flattens the netlist file at <paramref name="path"/> (UTF-8; positions use the path as given).</summary>
-    public static FlatNetlist ReadFile(string path)
+    /// <param name="path">The netlist file: a regular file of at most <see cref="NetlistLimits.MaxFileBytes"/>.</param>
+    /// <param name="limits">Sizes refused with a located error; <see cref="NetlistLimits.Default"/> when null.</param>
+    public static FlatNetlist ReadFile(string path, NetlistLimits? limits = null)
     {
+        limits ??= NetlistLimits.Default;
         string text;
         try
         {
-            text = ReadAllText(path);
+            text = InputFile.ReadText(path, limits.MaxFileBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new NetlistException(new[] { new NetlistDiagnostic(new SourcePosition(path, 1, 1), $"cannot read netlist file: {e.Message}") });
         }
-        return ReadText(text, path);
+        return ReadText(text, path, limits);
     }
 
     /// <summary>
     /// Reads and flattens netlist <paramref name="text"/>; <paramref name="fileName"/> is used in
     /// positions and as the base for relative <c>.include</c> paths.
     /// </summary>
-    public static FlatNetlist ReadText(string text, string fileName) =>
-        Read(text ?? "", fileName ?? "", new Dictionary<string, double>());
+    /// <param name="text">The netlist text (its first line is the title).</param>
+    /// <param name="fileName">The name used in positions and for relative includes.</param>
+    /// <param name="limits">Sizes refused with a located error; <see cref="NetlistLimits.Default"/> when null.</param>
+    public static FlatNetlist ReadText(string text, string fileName, NetlistLimits? limits = null) =>
+        Read(text ?? "", fileName ?? "", limits ?? NetlistLimits.Default);
 
-    private static string ReadAllText(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return new UTF8Encoding(false, false).GetString(bytes);
-    }
-
-    private static FlatNetlist Read(string text, string fileName, IReadOnlyDictionary<string, double> overrides)
+    private static FlatNetlist Read(string text, string fileName, NetlistLimits limits)
     {
         var diags = new DiagnosticBag();
         SourcePosition best = new(fileName, 1, 1);
@@ -53,7 +53,7 @@ public static class NetlistReader
             }
             var phase = System.Diagnostics.Stopwatch.StartNew();
             bool timing = Environment.GetEnvironmentVariable("PEROVSPICE_NETLIST_TIMING") == "1";
-            var reader = new LineReader(diags, ReadAllText);
+            var reader = new LineReader(diags, file => InputFile.ReadText(file, limits.MaxFileBytes));
             reader.ReadTop(text, fileName);
 
             if (timing) Console.Error.WriteLine($"netlist: lex {phase.ElapsedMilliseconds} ms");
@@ -73,7 +73,7 @@ public static class NetlistReader
             var step = statements.OfType<StepSyntax>().FirstOrDefault();
             foreach (var extra in statements.OfType<StepSyntax>().Skip(1))
                 diags.Error(extra.Position, $"only one '.step' is allowed (first at {step!.Position})");
-            var result = Evaluate(reader.Title, root, step, diags, overrides);
+            var result = Evaluate(reader.Title, root, step, diags, new Dictionary<string, double>(), limits, null);
             if (timing) Console.Error.WriteLine($"netlist: flatten {phase.ElapsedMilliseconds} ms");
             return result;
         }
@@ -133,13 +133,16 @@ public static class NetlistReader
         };
     }
 
+    // stepValues: the .step of the first evaluation, reused when re-evaluating for one of its values
+    // (so binding N step values costs O(N), not O(N²)); null the first time.
     private static FlatNetlist Evaluate(string title, SubcktDefinition root, StepSyntax? step, DiagnosticBag diags,
-        IReadOnlyDictionary<string, double> overrides)
+        IReadOnlyDictionary<string, double> overrides, NetlistLimits limits, StepStatement? stepValues)
     {
-        var flattener = new Flattener(root, diags, overrides);
+        var flattener = new Flattener(root, diags, overrides, limits);
         flattener.Run(step);
-        var control = new ControlEvaluator(flattener, diags);
-        control.Run(root.Body, step);
+        var control = new ControlEvaluator(flattener, diags, limits);
+        control.Run(root.Body, stepValues is null ? step : null);
+        if (stepValues is not null) control.Step = stepValues;
         if (control.Step is not null && step is not null && flattener.ImplicitStepSlot is { Referenced: false, State: not ParamSlot.SlotState.Failed }
             && step.Parameter.Text != "run")   // `.step param run 1 N 1`: the Monte-Carlo loop (as in LTspice)
             diags.Error(step.Parameter.Position, $"unknown parameter '{step.Parameter.Written}' in '.step': " +
@@ -155,7 +158,7 @@ public static class NetlistReader
                 {
                     var bag = new DiagnosticBag();
                     foreach (var w in warnings) bag.Add(w);
-                    return Evaluate(title, root, step, bag, o);
+                    return Evaluate(title, root, step, bag, o, limits, control.Step);
                 }
                 catch (NetlistException) { throw; }
                 catch (Exception e) when (e is not OutOfMemoryException)

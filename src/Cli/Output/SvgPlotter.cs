@@ -20,13 +20,23 @@ public static class SvgPlotter
     public static IReadOnlyList<string> Write(ResultTable table, string directory)
     {
         Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        void Save(XElement svg, string suffix)
+        return Write(table, (name, svg) =>
         {
-            string path = Path.Combine(directory, table.FileStem + suffix + ".svg");
-            new XDocument(new XDeclaration("1.0", "utf-8", null), svg).Save(path);
-            written.Add(path);
-        }
+            string path = Path.Combine(directory, name);
+            svg.Save(path);
+            return path;
+        });
+    }
+
+    /// <summary>As <see cref="Write(ResultTable, string)"/>, each file written whole (temporary name, then renamed).</summary>
+    internal static IReadOnlyList<string> Write(ResultTable table, OutputDirectory output) =>
+        Write(table, (name, svg) => output.WriteFile(name, svg.Save));
+
+    private static IReadOnlyList<string> Write(ResultTable table, Func<string, XDocument, string> saveAs)
+    {
+        var written = new List<string>();
+        void Save(XElement svg, string suffix) =>
+            written.Add(saveAs(table.FileStem + suffix + ".svg", new XDocument(new XDeclaration("1.0", "utf-8", null), svg)));
         if (table.Kind == "ac")
         {
             Save(Bode(table), "-bode");

@@ -58,7 +58,7 @@ public sealed class PulseWaveform : Waveform
             breakpoints.Add(t0 + _tr);
             breakpoints.Add(t0 + _tr + _pw);
             breakpoints.Add(t0 + _tr + _pw + _tf);
-            if (k > 10_000_000) break;
+            if (k > 10_000_000 || breakpoints.Count > spec.MaxBreakpoints) break;
         }
     }
 
@@ -184,7 +184,8 @@ public sealed class PwlWaveform : Waveform
         if (_repeat is double r)
         {
             double period = _t[^1] - r;
-            for (double offset = period; _t[^1] + offset - period <= spec.Stop && offset < 1e9 * period; offset += period)
+            for (double offset = period; _t[^1] + offset - period <= spec.Stop && offset < 1e9 * period
+                 && breakpoints.Count <= spec.MaxBreakpoints; offset += period)
                 foreach (double ti in _t)
                     if (ti >= r) breakpoints.Add(ti + offset);
         }

@@ -69,6 +69,7 @@ internal sealed class NewtonSolver
         bool limitedLast = false;
         for (int iter = 1; iter <= maxIterations; iter++)
         {
+            _opt.Cancellation.ThrowIfCancellationRequested();
             Iterations = iter;
             ctx.FirstIteration = iter == 1;
             ctx.InitJunctions = iter == 1 && fromScratch;

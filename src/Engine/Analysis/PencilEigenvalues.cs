@@ -92,6 +92,7 @@ public static class PencilEigenvalues
     /// G + σC is well conditioned.</summary>
     private static Complex[] Solve(Matrix<double> G, Matrix<double> C, double scale)
     {
+        bool unconverged = false;
         foreach (double factor in ShiftFactors)
         {
             double sigma = factor * scale;
@@ -101,7 +102,9 @@ public static class PencilEigenvalues
             catch (Exception e) when (e is ArgumentException or InvalidOperationException) { continue; }
             double condition = a.L1Norm() * inverse.L1Norm();
             if (!double.IsFinite(condition) || condition > MaxCondition) continue;
-            var mu = (inverse * C).Evd().EigenValues;
+            MathNet.Numerics.LinearAlgebra.Vector<Complex> mu;
+            try { mu = (inverse * C).Evd().EigenValues; }
+            catch (MathNet.Numerics.NonConvergenceException) { unconverged = true; continue; }   // found by the fuzz test
             double max = 0;
             foreach (var m in mu) max = Math.Max(max, m.Magnitude);
             var result = new List<Complex>();
@@ -109,6 +112,8 @@ public static class PencilEigenvalues
                 if (m.Magnitude > InfiniteThreshold * max) result.Add(sigma - 1 / m);
             return result.ToArray();
         }
+        if (unconverged)
+            throw new SimulationException("the eigenvalue computation did not converge for any shift (the linearized circuit is too ill-conditioned)");
         throw new SimulationException("G + sC is singular for every shift s tried: the linearized circuit has no unique solution (a singular pencil)");
     }
 }

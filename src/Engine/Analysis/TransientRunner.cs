@@ -56,8 +56,11 @@ internal sealed class TransientRunner
         double tmax = spec.EffectiveMaxStep;
         if (!(tmax > 0)) tmax = spec.Step;
         foreach (var d in _sys.Circuit.Devices) tmax = Math.Min(tmax, d.MaxTimeStep);
+        tmax = Math.Min(tmax, tstop);   // a tmax beyond the stop time (.tran 1u 1e-308 0 0.1u) would make hmin exceed it
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
-        var breakpoints = CollectBreakpoints(spec, hmin);
+        var breakpoints = CollectBreakpoints(spec with { MaxBreakpoints = _opt.MaxPoints }, hmin);
+        if (breakpoints.Count > _opt.MaxPoints)
+            throw new SimulationException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit for this analysis)");
         // A step that jumps over a device event (a switch threshold) is cut back to end this close after it.
         double eventTol = Math.Max(1e-4 * tmax, 10 * hmin);
 
@@ -110,6 +113,7 @@ internal sealed class TransientRunner
         {
         while (bpIndex < breakpoints.Count)
         {
+            _opt.Cancellation.ThrowIfCancellationRequested();
             double nextBp = breakpoints[bpIndex];
             double hTry = Math.Min(h, tmax);
             bool landing = false;
@@ -189,7 +193,8 @@ internal sealed class TransientRunner
             failedSinceAccept = null;
             Accept(xNew, a0, p, hTry);
             t = tNew;
-            steps++;
+            if (++steps > _opt.MaxPoints)
+                throw new SimulationException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)");
             Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
             _tpc.Reset(t, _xs[0], landing, segmentStart);
             for (int k = 0; k < devices.Count; k++) devices[k].AcceptTimePoint(_tpc);
@@ -281,7 +286,8 @@ internal sealed class TransientRunner
             if (list.Count > 0 && b - list[^1] < 10 * hmin) continue;
             list.Add(b);
         }
-        if (list[^1] != tstop)
+        if (list.Count == 0) list.Add(tstop);
+        else if (list[^1] != tstop)
         {
             if (tstop - list[^1] < 10 * hmin) list[^1] = tstop; else list.Add(tstop);
         }

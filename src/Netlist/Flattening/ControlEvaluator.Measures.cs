@@ -161,6 +161,11 @@ internal sealed partial class ControlEvaluator
             _diags.Error(f.Frequency.Position, "the fundamental frequency of '.four' must be greater than zero");
             return;
         }
+        if (freq > 1e300)   // its harmonics (up to 10⁶ of them) and its sampling grid must stay finite numbers
+        {
+            _diags.Error(f.Frequency.Position, "the fundamental frequency of '.four' must be at most 1e300 Hz");
+            return;
+        }
         var outputs = new List<PrintItem>();
         foreach (var o in f.Outputs)
             if (Vector(o, ".four") is { } v) outputs.Add(v);

@@ -11,10 +11,11 @@ internal sealed partial class ControlEvaluator
     private readonly Flattener _flat;
     private readonly DiagnosticBag _diags;
     private readonly HashSet<string> _nodes = new() { "0" };
+    private readonly NetlistLimits _limits;
 
-    public ControlEvaluator(Flattener flat, DiagnosticBag diags)
+    public ControlEvaluator(Flattener flat, DiagnosticBag diags, NetlistLimits limits)
     {
-        _flat = flat; _diags = diags;
+        _flat = flat; _diags = diags; _limits = limits;
         foreach (var e in flat.Elements)
             foreach (var n in e.Nodes) _nodes.Add(n.Name);
     }
@@ -23,7 +24,7 @@ internal sealed partial class ControlEvaluator
     public List<PrintStatement> Prints { get; } = new();
     public Dictionary<string, (double value, SourcePosition pos)> Options { get; } = new();
     public Dictionary<string, (string value, SourcePosition pos)> TextOptions { get; } = new();
-    public StepStatement? Step { get; private set; }
+    public StepStatement? Step { get; set; }
 
     private double? Eval(ValueSyntax v) => _flat.Evaluator.Evaluate(v, _flat.Global);
 
@@ -38,7 +39,7 @@ internal sealed partial class ControlEvaluator
                 case TranSyntax tran: Tran(tran); break;
                 case AcSyntax ac: Ac(ac); break;
                 case HopfSyntax hopf:
-                    if (Sweep(hopf.Sweep, ".hopf") is { } sw)
+                    if (Sweep(hopf.Sweep, ".hopf") is { } sw && PointsOk(SweepCount(sw), hopf.Position, ".hopf"))
                         Analyses.Add(new HopfStatement(sw.Source, sw.Start, sw.Stop, sw.Step, hopf.Position));
                     break;
                 case PrintSyntax print: Print(print); break;
@@ -84,7 +85,8 @@ internal sealed partial class ControlEvaluator
     private void Dc(DcSyntax dc)
     {
         var sweeps = dc.Sweeps.Select(s => Sweep(s, ".dc")).ToList();
-        if (sweeps.All(s => s is not null)) Analyses.Add(new DcStatement(sweeps!, dc.Position));
+        if (sweeps.All(s => s is not null) && PointsOk(sweeps.Aggregate(1.0, (n, s) => n * SweepCount(s!)), dc.Position, ".dc"))
+            Analyses.Add(new DcStatement(sweeps!, dc.Position));
     }
 
     private void Tran(TranSyntax t)
@@ -102,6 +104,13 @@ internal sealed partial class ControlEvaluator
             ok = false;
         }
         if (max is <= 0) { _diags.Error(t.MaxStep!.Position, "the maximum step of '.tran' must be greater than zero"); ok = false; }
+        if (ok)
+        {
+            // Lower bounds of the points: the output step over the output span, and the maximum internal step
+            // (tmax, else min(tstep, tstop/50) as the engine uses) over the whole run from 0.
+            double tmax = max ?? Math.Min(step.Value, (stop.Value - start.Value) / 50);
+            ok = PointsOk(Math.Max((stop.Value - start.Value) / step.Value, stop.Value / tmax) + 1, t.Position, ".tran");
+        }
         if (ok) Analyses.Add(new TranStatement(step.Value, stop.Value, start.Value, max, t.Uic, t.Position));
     }
 
@@ -117,7 +126,28 @@ internal sealed partial class ControlEvaluator
         }
         if (f1 <= 0) { _diags.Error(ac.Start.Position, "the start frequency of '.ac' must be greater than zero"); ok = false; }
         else if (f2 < f1) { _diags.Error(ac.Stop.Position, "the stop frequency of '.ac' must not be below the start frequency"); ok = false; }
+        if (ok)
+        {
+            double count = ac.Sweep == AcSweepKind.Lin ? n.Value
+                : Math.Floor(Math.Log(f2.Value / f1.Value) / Math.Log(ac.Sweep == AcSweepKind.Dec ? 10 : 2) * n.Value + 1e-6) + 1;
+            ok = PointsOk(count, ac.Position, ".ac");
+        }
         if (ok) Analyses.Add(new AcStatement(ac.Sweep, (int)n.Value, f1.Value, f2.Value, ac.Position));
+    }
+
+    private static string Count(double v) => v < 1e12
+        ? v.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+        : v.ToString("0.###e0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double SweepCount(DcSweep s) => Math.Floor((s.Stop - s.Start) / s.Step + 1e-9) + 1;
+
+    /// <summary>Refuses a point count over the limit (or not finite) with an error at the statement.</summary>
+    private bool PointsOk(double count, SourcePosition at, string statement)
+    {
+        if (count <= _limits.MaxPoints) return true;
+        _diags.Error(at, $"'{statement}' would compute {Count(count)} points, more than the limit of {Count(_limits.MaxPoints)} " +
+            "(raise it with --max-points)");
+        return false;
     }
 
     private void Print(PrintSyntax p)
@@ -171,6 +201,11 @@ internal sealed partial class ControlEvaluator
         var values = new List<double>();
         if (s.List is not null)
         {
+            if (s.List.Count > _limits.MaxStepValues)
+            {
+                _diags.Error(s.Position, $"'.step' lists {s.List.Count} values, more than the limit of {Count(_limits.MaxStepValues)} (raise it with --max-steps)");
+                return null;
+            }
             foreach (var v in s.List)
                 if (Eval(v) is { } x) values.Add(x); else return null;
             return new StepStatement(s.Parameter.Text, values, s.Position);
@@ -178,10 +213,10 @@ internal sealed partial class ControlEvaluator
         double? start = Eval(s.Start!), stop = Eval(s.Stop!), step = Eval(s.Step!);
         if (start is null || stop is null || step is null) return null;
         if (!CheckIncrement(start.Value, stop.Value, step.Value, s.Step!.Position, ".step")) return null;
-        long count = (long)Math.Floor((stop.Value - start.Value) / step.Value * (1 + 1e-9) + 1e-9) + 1;
-        if (count > 1_000_000)
+        double count = Math.Floor((stop.Value - start.Value) / step.Value * (1 + 1e-9) + 1e-9) + 1;
+        if (!(count <= _limits.MaxStepValues))
         {
-            _diags.Error(s.Step!.Position, $"'.step' would make {count} steps (at most 1000000)");
+            _diags.Error(s.Step!.Position, $"'.step' would make {Count(count)} steps, more than the limit of {Count(_limits.MaxStepValues)} (raise it with --max-steps)");
             return null;
         }
         for (long k = 0; k < count; k++) values.Add(start.Value + k * step.Value);

@@ -20,11 +20,12 @@ internal sealed partial class Flattener
     private readonly Dictionary<string, ModelDefinition> _models = new();
     private readonly List<InitialCondition> _ics = new();
     private readonly List<SubcktDefinition> _active = new();
+    private readonly NetlistLimits _limits;
     private readonly HashSet<SubcktDefinition> _functionsReported = new();
 
-    public Flattener(SubcktDefinition root, DiagnosticBag diags, IReadOnlyDictionary<string, double> overrides)
+    public Flattener(SubcktDefinition root, DiagnosticBag diags, IReadOnlyDictionary<string, double> overrides, NetlistLimits limits)
     {
-        _root = root; _diags = diags; _overrides = overrides;
+        _root = root; _diags = diags; _overrides = overrides; _limits = limits;
         _eval = new ParameterEvaluator(diags);
     }
 
@@ -53,7 +54,7 @@ internal sealed partial class Flattener
             try { _eval.Resolve(slot); } catch (PoisonedValueException) { }
         }
         AddModels(Global);
-        Expand(Global);
+        if (DeviceEstimate.Check(_root, _limits, _diags, MaxDepth)) Expand(Global);
     }
 
     /// <summary>

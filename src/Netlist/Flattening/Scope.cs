@@ -86,6 +86,14 @@ internal sealed class Scope : IParameterLookup
         return false;
     }
 
+    /// <summary>The slot <see cref="TryGet"/> would use for <paramref name="name"/>, without evaluating or marking it.</summary>
+    public ParamSlot? Find(string name)
+    {
+        for (var s = this; s is not null; s = s.Parent)
+            if (s.Params.TryGetValue(name, out var slot)) return slot;
+        return null;
+    }
+
     /// <summary>Hierarchical name of an element or source defined in this scope.</summary>
     public string Flat(string name) => Prefix.Length == 0 ? name : Prefix + "." + name;
 
@@ -110,6 +118,12 @@ internal sealed class Scope : IParameterLookup
 /// <summary>
 /// Evaluates parameter slots on demand in dependency order (so forward references work), detects
 /// cycles, and reports each failure once; dependents of a failed parameter fail silently.
+/// <para>
+/// Before a slot is evaluated, the slots it depends on are evaluated first by an explicit depth-first walk
+/// (<see cref="EvaluateDependencies"/>), deepest first, so that evaluating an expression finds its parameters done:
+/// the call stack never grows with the length of a dependency chain (20 000 <c>.param</c>s written in reverse order
+/// used to overflow it), and cycles of any length are found by the walk.
+/// </para>
 /// </summary>
 internal sealed class ParameterEvaluator
 {
@@ -132,6 +146,11 @@ internal sealed class ParameterEvaluator
                 foreach (var s in _stack.Skip(at)) s.State = ParamSlot.SlotState.Failed;
                 throw new PoisonedValueException();
             }
+        }
+        if (!_walking)
+        {
+            EvaluateDependencies(slot);
+            if (slot.State == ParamSlot.SlotState.Failed) throw new PoisonedValueException();
         }
         slot.State = ParamSlot.SlotState.InProgress;
         _stack.Add(slot);
@@ -165,6 +184,83 @@ internal sealed class ParameterEvaluator
         finally
         {
             _stack.RemoveAt(_stack.Count - 1);
+        }
+    }
+
+    private bool _walking;
+
+    /// <summary>
+    /// Evaluates the pending slots that <paramref name="root"/> depends on (names in its expression, looked up as
+    /// <see cref="Scope.TryGet"/> does), in post-order with an explicit stack; a dependency back onto the current path
+    /// is a cycle, reported once at the slot it returns to, and every slot on it fails.
+    /// </summary>
+    private void EvaluateDependencies(ParamSlot root)
+    {
+        var work = new Stack<(ParamSlot Slot, bool Done)>();
+        var path = new List<ParamSlot>();
+        var onPath = new HashSet<ParamSlot>();
+        var names = new List<string>();
+        work.Push((root, false));
+        _walking = true;
+        try
+        {
+            while (work.Count > 0)
+            {
+                var (s, finished) = work.Pop();
+                if (finished)
+                {
+                    path.RemoveAt(path.Count - 1);
+                    onPath.Remove(s);
+                    if (s != root && s.State == ParamSlot.SlotState.Pending)
+                    {
+                        try { Resolve(s); } catch (PoisonedValueException) { }
+                    }
+                    continue;
+                }
+                if (s.State != ParamSlot.SlotState.Pending || s.Syntax is null || onPath.Contains(s)) continue;
+                path.Add(s);
+                onPath.Add(s);
+                work.Push((s, true));
+                names.Clear();
+                Names(s.Syntax.Expression, names);
+                names.Reverse();   // popped in written order, as a recursive evaluation would visit them
+                foreach (string name in names)
+                {
+                    if (s.EvalScope.Find(name) is not { State: ParamSlot.SlotState.Pending } d) continue;
+                    if (onPath.Contains(d))
+                    {
+                        int at = path.IndexOf(d);
+                        var cycle = path.Skip(at).Select(c => c.Name.Text).Append(d.Name.Text).ToList();
+                        string shown = cycle.Count <= 12 ? string.Join(" -> ", cycle)
+                            : $"{string.Join(" -> ", cycle.Take(5))} -> … ({cycle.Count - 1} parameters) … -> {string.Join(" -> ", cycle.TakeLast(5))}";
+                        _diags.Error(d.Name.Position, $"parameter cycle: {shown}");
+                        foreach (var c in path.Skip(at)) c.State = ParamSlot.SlotState.Failed;
+                        continue;
+                    }
+                    work.Push((d, false));
+                }
+            }
+        }
+        finally
+        {
+            _walking = false;
+        }
+    }
+
+    /// <summary>The parameter names an expression reads (its tree is shallow: nesting is bounded by the parser).</summary>
+    private static void Names(Expr e, List<string> names)
+    {
+        switch (e)
+        {
+            case NameExpr n: names.Add(n.Name); break;
+            case NegateExpr neg: Names(neg.Operand, names); break;
+            case ChainExpr chain:
+                Names(chain.First, names);
+                foreach (var (_, operand) in chain.Rest) Names(operand, names);
+                break;
+            case CallExpr call:
+                foreach (var a in call.Args) Names(a, names);
+                break;
         }
     }
 

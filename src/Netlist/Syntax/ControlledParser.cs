@@ -65,6 +65,9 @@ internal static class ControlledParser
             null, name.Position);
     }
 
+    /// <summary>Most POLY coefficients accepted (ngspice netlists use a handful).</summary>
+    private const int MaxPolyCoefficients = 200;
+
     private static ElementStatement Poly(LineCursor c, NameSyntax name, char letter, List<NameSyntax> nodes, string key,
         bool currentControlled)
     {
@@ -108,6 +111,9 @@ internal static class ControlledParser
             coefficients.Add("(" + Strip(c.Line.Lower.Substring(t.Offset, t.End - t.Offset)) + ")");
         }
         if (coefficients.Count == 0) throw c.Error(null, $"expected POLY coefficients in '{name.Written}'");
+        // a term of degree d is a d-fold product, so the expression grows with the square of the coefficient count
+        if (coefficients.Count > MaxPolyCoefficients)
+            throw c.Error(polyToken, $"'{name.Written}' has {coefficients.Count} POLY coefficients, more than {MaxPolyCoefficients}");
         // (SPICE2 read a lone POLY(1) coefficient as the gain p1; ngspice 39 reads it as p0, and so do we)
         var terms = new List<string>();
         int index = 0;

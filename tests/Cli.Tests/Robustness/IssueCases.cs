@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Text;
+using Xunit;
+
+namespace Perovspice.Cli.Tests;
+
+/// <summary>
+/// The inputs that used to crash, hang or exhaust the machine (issue 13): each is now a located error (exit 1) or a
+/// bounded run, quickly and without an internal error. Netlists use the header <c>t / V1 a 0 1 / R1 a 0 1k</c>.
+/// </summary>
+public class IssueCases
+{
+    private const string Header = "t\nV1 a 0 1\nR1 a 0 1k\n";
+
+    internal static (int Code, string Errors, string Dir) RunText(string text, params string[] extra)
+    {
+        string dir = Repo.TempDir();
+        string path = Path.Combine(dir, "case.cir");
+        File.WriteAllText(path, text);
+        var r = Repo.Run(new[] { "run", path, "-o", Path.Combine(dir, "out"), "--quiet" }.Concat(extra).ToArray());
+        return (r.Code, r.Errors, dir);
+    }
+
+    /// <summary>Runs <paramref name="f"/> holding the console lock (re-entered by <see cref="Repo.Run"/>), so that the
+    /// time measured does not include waiting for other tests (the fuzz test holds it for minutes).</summary>
+    private static (T Result, double Seconds) Timed<T>(Func<T> f)
+    {
+        lock (Repo.ConsoleLock)
+        {
+            var sw = Stopwatch.StartNew();
+            var r = f();
+            return (r, sw.Elapsed.TotalSeconds);
+        }
+    }
+
+    private static void AssertLocated((int Code, string Errors, string Dir) r, int line, string contains)
+    {
+        Assert.True(r.Code == 1, $"exit {r.Code}: {r.Errors}");
+        Assert.Matches($@"case\.cir:{line}:\d+: error: ", r.Errors);
+        Assert.Contains(contains, r.Errors);
+        Assert.DoesNotContain("internal error", r.Errors);
+    }
+
+    [Fact]
+    public void ReverseParameterChainOf20000IsEvaluatedWithoutRecursion()
+    {
+        var sb = new StringBuilder(Header);
+        for (int i = 19999; i >= 1; i--) sb.Append($".param p{i}={{p{i - 1}*1}}\n");
+        sb.Append(".param p0=1\nR2 a 0 {p19999+1}\n.op\n");
+        var r = RunText(sb.ToString());
+        Assert.True(r.Code == 0, r.Errors);
+    }
+
+    [Fact]
+    public void ParameterCycleOf20000IsOneShortError()
+    {
+        var sb = new StringBuilder(Header);
+        for (int i = 19999; i >= 1; i--) sb.Append($".param p{i}={{p{i - 1}*1}}\n");
+        sb.Append(".param p0={p19999}\nR2 a 0 {p19999+1}\n.op\n");
+        var r = RunText(sb.ToString());
+        AssertLocated(r, 4, "parameter cycle: p19999 -> p19998");
+        Assert.True(r.Errors.Length < 2000, "the cycle is abbreviated");
+    }
+
+    [Theory]
+    [InlineData(".dc V1 0 1e10 1")]
+    [InlineData(".hopf I1 0 1e9 1e-3")]
+    [InlineData(".hopf I1 0 1e-300 1e-310")]
+    [InlineData(".ac dec 1e9 1 1e9")]
+    [InlineData(".ac oct 1e9 1 1e6")]
+    [InlineData(".ac dec 3e8 1 1e7")]
+    [InlineData(".dc V1 0 1 1e-9")]
+    [InlineData(".tran 1m 1e30")]
+    [InlineData(".tran 1m 1 0 1e-300")]
+    [InlineData(".tran 0.002 6 0 1f")]
+    [InlineData(".dc V1 0 1e5 1 I1 0 1e5 1")]
+    [InlineData(".dc V1 -1e308 1e308 1e-300")]
+    public void HugePointCountsAreLocatedErrors(string analysis)
+    {
+        var (r, seconds) = Timed(() => RunText(Header + "I1 0 a 1m\nC1 a 0 1u\n" + analysis + "\n"));
+        AssertLocated(r, 6, "--max-points");
+        Assert.True(seconds < 5, $"took {seconds} s");
+    }
+
+    /// <summary>Found by the fuzz test: a tmax far beyond a tiny stop time left no breakpoint (index out of range).</summary>
+    [Fact]
+    public void TinyStopTimeWithALargeMaximumStepIsNoInternalError()
+    {
+        var r = RunText("t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.tran 1u 1e-308 0 0.1u\n");
+        Assert.True(r.Code is 0 or 2, $"exit {r.Code}: {r.Errors}");
+        Assert.DoesNotContain("internal error", r.Errors);
+    }
+
+    /// <summary>Found by the fuzz test: '.four 1e308' wrote NaN and infinite harmonics.</summary>
+    [Fact]
+    public void HugeFourierFrequencyIsALocatedError()
+    {
+        var r = RunText("t\nV1 a 0 SIN(0 1 1k)\nR1 a 0 1k\n.tran 10u 2m\n.four 1e308 v(a)\n");
+        AssertLocated(r, 5, "at most 1e300");
+    }
+
+    /// <summary>Found by the fuzz test: thousands of POLY coefficients took seconds per hundred (quadratic).</summary>
+    [Fact]
+    public void ThousandsOfPolyCoefficientsAreRefusedQuickly()
+    {
+        string coefficients = string.Concat(Enumerable.Repeat("+ 1\n", 3000));
+        var (r, seconds) = Timed(() => RunText($"t\nV1 a 0 1\nR1 b 0 1k\nE1 b 0 POLY(1) a 0 0 1\n{coefficients}.op\n"));
+        AssertLocated(r, 4, "POLY coefficients, more than 200");
+        Assert.True(seconds < 5, $"took {seconds} s");
+    }
+
+    /// <summary>Found by the fuzz test (case seed 430332202): the pencil's eigenvalue solver did not converge and its
+    /// exception escaped as an internal error.</summary>
+    [Fact]
+    public void EigenvalueNonConvergenceIsASimulationFailure()
+    {
+        string path = Path.Combine(Repo.Root, "tests", "Cli.Tests", "Robustness", "Cases", "pz_eigen_nonconvergence.cir");
+        var r = Repo.Run("run", path, "-o", Path.Combine(Repo.TempDir(), "out"), "--quiet");
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("did not converge", r.Errors);
+    }
+
+    [Fact]
+    public void PointLimitIsAnOption()
+    {
+        var r = RunText(Header + ".dc V1 0 1 0.01\n", "--max-points", "50");
+        AssertLocated(r, 4, "more than the limit of 50");
+        Assert.Equal(0, RunText(Header + ".dc V1 0 1 0.01\n", "--max-points", "101").Code);
+    }
+
+    [Fact]
+    public void TransientThatTakesMorePointsThanTheLimitStopsAtTheLimit()
+    {
+        // 200 print steps, but the 1 kHz sine needs far more internal points than 300
+        var r = RunText("t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.tran 0.1m 20m\n", "--max-points", "300");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("more than 300 time points", r.Errors);
+        Assert.False(File.Exists(Path.Combine(r.Dir, "out", "tran.csv")));
+    }
+
+    [Fact]
+    public void ThousandsOfColumnsOverALongTransientStopAtTheValueLimit()
+    {
+        string items = string.Join(' ', Enumerable.Repeat("v(b)", 2000));
+        var r = RunText($"t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.tran 10u 1\n.print tran {items}\n", "--max-values", "1e6");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("the limit for this analysis", r.Errors);
+        Assert.Contains("--max-values", r.Errors);
+    }
+
+    [Fact]
+    public void HierarchyOf1e8LeavesIsRefusedBeforeExpansion()
+    {
+        var sb = new StringBuilder("t\nV1 a 0 1\n.subckt s0 a\nR1 a 0 1k\n.ends\n");
+        for (int k = 1; k <= 8; k++)
+        {
+            sb.Append($".subckt s{k} a\n");
+            for (int j = 1; j <= 10; j++) sb.Append($"X{j} a s{k - 1}\n");
+            sb.Append(".ends\n");
+        }
+        sb.Append("X1 a s8\n.op\n");
+        var (r, seconds) = Timed(() => RunText(sb.ToString()));
+        AssertLocated(r, 102, "flatten to 2.111e8 elements and instances");
+        Assert.Contains("--max-devices", r.Errors);
+        Assert.True(seconds < 2, $"took {seconds} s");
+        // and under check too
+        string path = Path.Combine(r.Dir, "case.cir");
+        var c = Repo.Run("check", path);
+        Assert.Equal(1, c.Code);
+    }
+
+    [Fact]
+    public void DeviceLimitIsAnOption()
+    {
+        var r = RunText(Header + "R2 a 0 1k\n.op\n", "--max-devices", "2");
+        AssertLocated(r, 4, "flatten to 3 elements and instances, more than the limit of 2");
+    }
+
+    [Fact]
+    public void StepWith100000ValuesIsLinear()
+    {
+        string text(int n) => $"t\nV1 a 0 1\nR1 a 0 {{r}}\n.param r=1\n.step param r 1 {n} 1\n.op\n";
+        // timed inside the console lock (re-entered by Repo.Run), so that waiting for other tests is not counted
+        (int Code, string Errors, string Dir) small, big;
+        double tSmall, tBig;
+        lock (Repo.ConsoleLock)
+        {
+            var sw = Stopwatch.StartNew();
+            small = RunText(text(10_000));
+            tSmall = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            big = RunText(text(40_000));
+            tBig = sw.Elapsed.TotalSeconds;
+        }
+        Assert.Equal(0, small.Code);
+        Assert.Equal(0, big.Code);
+        Assert.Equal(40_001, File.ReadLines(Path.Combine(big.Dir, "out", "op.csv")).Count());
+        Assert.True(tBig < 8 * tSmall + 1, $"10^4 steps {tSmall:F2} s, 4·10^4 steps {tBig:F2} s: not linear");
+    }
+
+    [Fact]
+    public void StepLimitIsAnOption()
+    {
+        var r = RunText("t\nV1 a 0 1\nR1 a 0 {r}\n.param r=1\n.step param r 1 100 1\n.op\n", "--max-steps", "10");
+        AssertLocated(r, 5, "--max-steps");
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/full")]
+    [InlineData("/dev/urandom")]
+    public void DeviceFilesAreNotRead(string device)
+    {
+        if (!File.Exists(device)) return;
+        var r = RunText(Header + $".include {device}\n.op\n");
+        AssertLocated(r, 4, "not a regular file");
+        var direct = Repo.Run("run", device, "-o", Path.Combine(r.Dir, "o2"), "--quiet");
+        Assert.Equal(1, direct.Code);
+        Assert.Contains("not a regular file", direct.Errors);
+    }
+
+    [Fact]
+    public async Task FifoAsNetlistDoesNotBlock()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        string dir = Repo.TempDir();
+        string fifo = Path.Combine(dir, "f.cir");
+        using (var p = Process.Start("mkfifo", fifo)) p.WaitForExit();
+        if (!File.Exists(fifo)) return;
+        var run = Task.Run(() => Repo.Run("check", fifo));
+        // generous: Repo.Run may first wait minutes for the console lock (the fuzz test holds it)
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(5))) == run, "blocked on the FIFO");
+        var (code, errors) = await run;
+        Assert.Equal(1, code);
+        Assert.Contains("not a regular file", errors);
+    }
+
+    [Fact]
+    public void DirectoryAsNetlistSaysSo()
+    {
+        string dir = Repo.TempDir();
+        var r = Repo.Run("check", dir);
+        Assert.Equal(1, r.Code);
+        Assert.Contains("is a directory", r.Errors);
+    }
+
+    [Fact]
+    public void OversizedIncludeIsRefused()
+    {
+        string dir = Repo.TempDir();
+        File.WriteAllText(Path.Combine(dir, "big.inc"), new string('*', 5000) + "\n");
+        string path = Path.Combine(dir, "case.cir");
+        File.WriteAllText(path, Header + ".include big.inc\n.op\n");
+        var r = Repo.Run("check", path, "--max-file-bytes", "4096");
+        Assert.Equal(1, r.Code);
+        Assert.Matches(@"case\.cir:4:\d+: error: .*larger than 4096 bytes", r.Errors);
+    }
+}
