@@ -15,6 +15,16 @@ internal sealed class LineReader
     private static readonly HashSet<string> SkippedStatements = new(StringComparer.Ordinal)
         { ".save", ".probe", ".width", ".plot" };
 
+    /// <summary>Analyses ngspice runs that perovspice does not: the statement is skipped with a warning so the
+    /// netlist's other analyses still run.</summary>
+    private static readonly HashSet<string> SkippedAnalyses = new(StringComparer.Ordinal)
+        { ".sens", ".noise", ".disto" };
+
+    /// <summary><c>.print KIND</c> kinds whose results perovspice reports elsewhere (pz, tf) or does not compute
+    /// (noise, disto, sens): the <c>.print</c> is skipped with a warning.</summary>
+    private static readonly HashSet<string> SkippedPrintKinds = new(StringComparer.Ordinal)
+        { "pz", "tf", "noise", "disto", "sens" };
+
     private readonly DiagnosticBag _diags;
     private readonly List<LogicalLine> _lines = new();
     private readonly Stack<string> _activeFiles = new();
@@ -281,6 +291,20 @@ internal sealed class LineReader
         {
             _diags.Warning(logical.At(0), $"'.endc' without '.control' on line {logical.FirstLine} skipped");
             return true;
+        }
+        if (SkippedAnalyses.Contains(word))
+        {
+            _diags.Warning(logical.At(0), $"'{word}' analysis is not supported; statement on line {logical.FirstLine} skipped");
+            return true;
+        }
+        if (word == ".print")
+        {
+            string kind = FirstWord(logical.Lower, SkipBlank(logical.Lower, word.Length));
+            if (SkippedPrintKinds.Contains(kind))
+            {
+                _diags.Warning(logical.At(0), $"'.print {kind}' is not supported; statement on line {logical.FirstLine} skipped");
+                return true;
+            }
         }
         _lines.Add(logical);
         return true;

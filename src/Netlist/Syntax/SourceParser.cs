@@ -77,6 +77,16 @@ internal static class SourceParser
                     haveAc = true;
                     break;
                 }
+                case WordToken { Text: "distof1" or "distof2" }:
+                    // distortion inputs (magnitude [phase]) only matter to '.disto', which is not supported (skipped
+                    // with a warning): read and dropped so the source's other values still apply
+                    c.Next();
+                    if (c.NextIsValue)
+                    {
+                        c.ExpectValue();
+                        if (c.NextIsValue) c.ExpectValue();
+                    }
+                    break;
                 case AssignToken a:
                     args.Add(ElementParser.Assign(c, a));
                     c.Next();
