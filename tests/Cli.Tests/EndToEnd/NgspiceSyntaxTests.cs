@@ -32,4 +32,18 @@ public class NgspiceSyntaxTests
             for (int k = 0; k < acRef["frequency"].Length; k++)
                 Assert.True(Math.Abs(acRef[v][k] - ac[v][k]) <= 1e-9, $"{v}[{k}]: {ac[v][k]} vs ngspice {acRef[v][k]}");
     }
+
+    [Fact]
+    public void VendorDiodeAndBjtParametersAreIgnoredWithAWarning()
+    {
+        // as KiCad's simulation demos ship them (a 1N4002 card with ikf/isr/nr, Diotec's BJT ratings bvcbo/bvbe)
+        string dir = Repo.TempDir();
+        string cir = Path.Combine(dir, "vendor.cir");
+        File.WriteAllText(cir, "vendor cards\nv1 1 0 5\nr1 1 a 100\nd1 a 0 dv\nq1 1 a 0 qv\n" +
+            ".model dv D (Is=14.11n N=1.984 Ikf=94.81 Isr=100.0E-12 Nr=2)\n.model qv npn (bf=100 Bvcbo=50 Bvbe=-5)\n.op\n.end\n");
+        var (code, errors) = Repo.Run("run", cir, "-o", dir);
+        Assert.True(code == 0, errors);
+        foreach (string p in new[] { "ikf", "isr", "nr", "bvcbo", "bvbe" })
+            Assert.Contains($"warning: model parameter '{p}' is not used by perovspice; ignored", errors);
+    }
 }
