@@ -150,6 +150,15 @@ public class DotStatementTests
     }
 
     [Fact]
+    public void SineIsReadAsSin()
+    {
+        var a = T.Read("V1 1 0 SINE(0 16.97 50)\nR1 1 0 1\n").El("v1").Arguments.OfType<FunctionArg>().Single();
+        var b = T.Read("V1 1 0 SIN(0 16.97 50)\nR1 1 0 1\n").El("v1").Arguments.OfType<FunctionArg>().Single();
+        Assert.Equal(b.Name, a.Name);
+        Assert.Equal(b.Values, a.Values);
+    }
+
+    [Fact]
     public void AcLinMayStartAtZeroHertz()
     {
         var n = T.Read(Rc + ".ac lin 3 0 2k\n");

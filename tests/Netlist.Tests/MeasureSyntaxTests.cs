@@ -51,6 +51,23 @@ public class MeasureSyntaxTests
     }
 
     [Fact]
+    public void MeasureOfAnOperatingPointIsSkippedWithAWarning()
+    {
+        // ngspice 39 answers "unrecognized analysis type 'op'" for '.meas op' and runs the rest
+        var n = T.Read("V1 a 0 1\nR1 a 0 1\n.op\n.meas op x find v(a) at=0\n");
+        Assert.Empty(n.Measures);
+        Assert.Equal("t.cir:5:1: warning: '.meas op' is not supported (ngspice 39 does not measure it either); statement on line 5 skipped",
+            Assert.Single(n.Warnings).ToString());
+    }
+
+    [Fact]
+    public void ParamWithoutEqualsSaysSo()
+    {
+        Assert.Equal("t.cir:5:14: error: expected '=' after 'param' (write param='expression')",
+            T.Error("V1 a 0 1\nR1 a 0 1\n.tran 1u 1m\n.meas tran y param 1+2\n"));
+    }
+
+    [Fact]
     public void MeasureErrorsAreLocated()
     {
         var errors = T.Errors("V1 a 0 1\nR1 a 0 1\n.tran 1u 1m\n.meas tran x when v(a)=1 rise=0\n.meas tran x max v(q)\n" +

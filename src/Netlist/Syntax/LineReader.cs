@@ -25,6 +25,11 @@ internal sealed class LineReader
     private static readonly HashSet<string> SkippedPrintKinds = new(StringComparer.Ordinal)
         { "pz", "tf", "noise", "disto", "sens" };
 
+    /// <summary><c>.meas KIND</c> kinds ngspice 39 does not measure either (it reports "unrecognized analysis type"
+    /// and goes on): the <c>.meas</c> is skipped with a warning.</summary>
+    private static readonly HashSet<string> SkippedMeasureKinds = new(StringComparer.Ordinal)
+        { "op", "noise", "sp", "tf", "pz", "disto" };
+
     private readonly DiagnosticBag _diags;
     private readonly List<LogicalLine> _lines = new();
     private readonly Stack<string> _activeFiles = new();
@@ -296,6 +301,15 @@ internal sealed class LineReader
         {
             _diags.Warning(logical.At(0), $"'{word}' analysis is not supported; statement on line {logical.FirstLine} skipped");
             return true;
+        }
+        if (word is ".meas" or ".measure")
+        {
+            string kind = FirstWord(logical.Lower, SkipBlank(logical.Lower, word.Length));
+            if (SkippedMeasureKinds.Contains(kind))
+            {
+                _diags.Warning(logical.At(0), $"'{word} {kind}' is not supported (ngspice 39 does not measure it either); statement on line {logical.FirstLine} skipped");
+                return true;
+            }
         }
         if (word == ".print")
         {

@@ -2,7 +2,7 @@ namespace Perovspice.Netlist.Syntax;
 
 /// <summary>
 /// Independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [waveform]</c>. A bare leading value
-/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN PWL EXP SFFM AM</c>, with or without parentheses.
+/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN (or SINE) PWL EXP SFFM AM</c>, with or without parentheses.
 /// </summary>
 internal static class SourceParser
 {
@@ -10,6 +10,7 @@ internal static class SourceParser
     {
         ["pulse"] = (2, 8, false),
         ["sin"] = (2, 6, false),
+        ["sine"] = (2, 6, false),
         ["exp"] = (2, 6, false),
         ["pwl"] = (2, int.MaxValue, true),
         ["sffm"] = (2, 7, false),
@@ -109,6 +110,7 @@ internal static class SourceParser
 
     private static FunctionArgSyntax Waveform(LineCursor c, string name, IReadOnlyList<Token> tokens, SourcePosition pos)
     {
+        if (name == "sine") name = "sin";   // ngspice 39 reads SINE(...) as SIN(...)
         var (min, max, pairs) = Waveforms[name];
         var values = new List<ValueSyntax>(tokens.Count);
         foreach (var t in tokens)
