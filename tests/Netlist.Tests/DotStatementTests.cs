@@ -150,6 +150,15 @@ public class DotStatementTests
     }
 
     [Fact]
+    public void TitleStatementReplacesTheTitleAndNodesetIsSkippedWithAWarning()
+    {
+        var n = T.Read(Rc + ".title  An RC low-pass  \n.nodeset v(out)=0.5\n");
+        Assert.Equal("An RC low-pass", n.Title);
+        Assert.Equal("t.cir:6:1: warning: '.nodeset' is not supported (it only seeds the operating-point search); statement on line 6 skipped",
+            Assert.Single(n.Warnings).ToString());
+    }
+
+    [Fact]
     public void SineIsReadAsSin()
     {
         var a = T.Read("V1 1 0 SINE(0 16.97 50)\nR1 1 0 1\n").El("v1").Arguments.OfType<FunctionArg>().Single();
