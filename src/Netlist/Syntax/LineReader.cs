@@ -30,6 +30,10 @@ internal sealed class LineReader
     private static readonly HashSet<string> SkippedMeasureKinds = new(StringComparer.Ordinal)
         { "op", "noise", "sp", "tf", "pz", "disto" };
 
+    /// <summary><c>.meas KIND name param expr</c> without <c>=</c>.</summary>
+    private static readonly System.Text.RegularExpressions.Regex ParamWithoutEquals =
+        new(@"^\.meas(ure)?\s+\S+\s+\S+\s+param(\s+[^=\s]|\s*$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private readonly DiagnosticBag _diags;
     private readonly List<LogicalLine> _lines = new();
     private readonly Stack<string> _activeFiles = new();
@@ -319,6 +323,12 @@ internal sealed class LineReader
             if (SkippedMeasureKinds.Contains(kind))
             {
                 _diags.Warning(logical.At(0), $"'{word} {kind}' is not supported (ngspice 39 does not measure it either); statement on line {logical.FirstLine} skipped");
+                return true;
+            }
+            if (ParamWithoutEquals.IsMatch(logical.Lower))
+            {
+                // ngspice 39 reports such a measure as failed and runs the rest
+                _diags.Warning(logical.At(0), $"'{word} … param' needs '=' (param='expression'); measure on line {logical.FirstLine} skipped");
                 return true;
             }
         }
