@@ -71,7 +71,7 @@ public class DotStatementTests
     public void AcBadValues()
     {
         Assert.Equal("t.cir:5:9: error: the number of points of '.ac' must be a whole number of at least 1, found 0", T.Error(Rc + ".ac dec 0 10 100k\n"));
-        Assert.Equal("t.cir:5:12: error: the start frequency of '.ac' must be greater than zero", T.Error(Rc + ".ac dec 10 0 100k\n"));
+        Assert.Equal("t.cir:5:12: error: the start frequency of '.ac' must be greater than zero (zero is allowed with 'lin' only)", T.Error(Rc + ".ac dec 10 0 100k\n"));
         Assert.Equal("t.cir:5:15: error: the stop frequency of '.ac' must not be below the start frequency", T.Error(Rc + ".ac dec 10 10 1\n"));
         Assert.Equal("t.cir:5:5: error: expected dec, oct or lin after '.ac', found 'log'", T.Error(Rc + ".ac log 10 10 1\n"));
     }
@@ -131,7 +131,57 @@ public class DotStatementTests
     {
         Assert.Equal("t.cir:5:13: error: 'vm(...)' is only valid in '.print ac'", T.Error(Rc + ".print tran vm(out)\n"));
         Assert.Equal("t.cir:5:15: error: unknown node 'nowhere' in '.print'", T.Error(Rc + ".print tran v(nowhere)\n"));
-        Assert.Equal("t.cir:5:8: error: expected op, dc, tran, ac or hopf after '.print', found 'noise'", T.Error(Rc + ".print noise v(out)\n"));
+        Assert.Equal("t.cir:5:8: error: expected op, dc, tran, ac or hopf after '.print', found 'foo'", T.Error(Rc + ".print foo v(out)\n"));
+    }
+
+    [Fact]
+    public void PrintOfAnUnsupportedAnalysisAndTheUnsupportedAnalysesAreSkippedWithAWarning()
+    {
+        // ngspice's own tests write '.print pz all'; '.sens', '.noise' and '.disto' are analyses perovspice lacks
+        var n = T.Read(Rc + ".print pz all\n.print noise onoise\n.sens v(out)\n.noise v(out) v1 dec 10 1 1k\n.disto dec 10 1 1k\n");
+        Assert.Equal(new[]
+        {
+            "t.cir:5:1: warning: '.print pz' is not supported; statement on line 5 skipped",
+            "t.cir:6:1: warning: '.print noise' is not supported; statement on line 6 skipped",
+            "t.cir:7:1: warning: '.sens' analysis is not supported; statement on line 7 skipped",
+            "t.cir:8:1: warning: '.noise' analysis is not supported; statement on line 8 skipped",
+            "t.cir:9:1: warning: '.disto' analysis is not supported; statement on line 9 skipped",
+        }, n.Warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void TitleStatementReplacesTheTitleAndNodesetIsSkippedWithAWarning()
+    {
+        var n = T.Read(Rc + ".title  An RC low-pass  \n.nodeset v(out)=0.5\n");
+        Assert.Equal("An RC low-pass", n.Title);
+        Assert.Equal("t.cir:6:1: warning: '.nodeset' is not supported (it only seeds the operating-point search); statement on line 6 skipped",
+            Assert.Single(n.Warnings).ToString());
+    }
+
+    [Fact]
+    public void SineIsReadAsSin()
+    {
+        var a = T.Read("V1 1 0 SINE(0 16.97 50)\nR1 1 0 1\n").El("v1").Arguments.OfType<FunctionArg>().Single();
+        var b = T.Read("V1 1 0 SIN(0 16.97 50)\nR1 1 0 1\n").El("v1").Arguments.OfType<FunctionArg>().Single();
+        Assert.Equal(b.Name, a.Name);
+        Assert.Equal(b.Values, a.Values);
+    }
+
+    [Fact]
+    public void AcLinMayStartAtZeroHertz()
+    {
+        var n = T.Read(Rc + ".ac lin 3 0 2k\n");
+        Assert.Empty(n.Warnings);
+        Assert.Equal("t.cir:5:11: error: the start frequency of '.ac' must not be negative", T.Error(Rc + ".ac lin 3 -1 2k\n"));
+    }
+
+    [Fact]
+    public void DistortionInputsOnASourceAreReadAndDropped()
+    {
+        var a = T.Read("V1 1 0 DC 0 AC 1 SIN 0 1 1K 0 0 DISTOF1 0 DISTOF2 0\nR1 1 0 1\n");
+        var b = T.Read("V1 1 0 DC 0 AC 1 SIN 0 1 1K 0 0\nR1 1 0 1\n");
+        Assert.Equal(b.El("v1").Arguments.Count, a.El("v1").Arguments.Count);
+        Assert.Equal("t.cir:2:26: error: unexpected 'foo' in source 'V1'", T.Error("V1 1 0 dc 1 distof1 1 90 foo\n"));
     }
 
     [Fact]

@@ -41,12 +41,41 @@ public class MeasureSyntaxTests
     }
 
     [Fact]
+    public void RepeatedMeasureNameIsReportedTwiceWithAWarning()
+    {
+        // ngspice prints each .measure in file order, whatever its name (its examples reuse names freely)
+        var n = T.Read("V1 a 0 1\nR1 a 0 1\n.tran 1u 1m\n.meas tran x max v(a)\n.meas tran x min v(a)\n");
+        Assert.Equal(2, n.Measures.Count);
+        Assert.Equal("t.cir:6:12: warning: measure 'x' is also defined at t.cir:5:12; both are reported, later references use this one",
+            Assert.Single(n.Warnings).ToString());
+    }
+
+    [Fact]
+    public void MeasureOfAnOperatingPointIsSkippedWithAWarning()
+    {
+        // ngspice 39 answers "unrecognized analysis type 'op'" for '.meas op' and runs the rest
+        var n = T.Read("V1 a 0 1\nR1 a 0 1\n.op\n.meas op x find v(a) at=0\n");
+        Assert.Empty(n.Measures);
+        Assert.Equal("t.cir:5:1: warning: '.meas op' is not supported (ngspice 39 does not measure it either); statement on line 5 skipped",
+            Assert.Single(n.Warnings).ToString());
+    }
+
+    [Fact]
+    public void ParamWithoutEqualsIsSkippedWithAWarning()
+    {
+        // ngspice 39 reports such a measure as failed and runs the rest
+        var n = T.Read("V1 a 0 1\nR1 a 0 1\n.tran 1u 1m\n.meas tran y param 1+2\n.meas tran z param = '1+2'\n");
+        Assert.Equal("z", Assert.Single(n.Measures).Name);
+        Assert.Equal("t.cir:5:1: warning: '.meas … param' needs '=' (param='expression'); measure on line 5 skipped",
+            Assert.Single(n.Warnings).ToString());
+    }
+
+    [Fact]
     public void MeasureErrorsAreLocated()
     {
         var errors = T.Errors("V1 a 0 1\nR1 a 0 1\n.tran 1u 1m\n.meas tran x when v(a)=1 rise=0\n.meas tran x max v(q)\n" +
                               ".meas tran y avg v(a) from=2 to=1\n.meas tran z trig v(a) targ v(a) val=1\n");
         Assert.Contains("t.cir:5:31: error: the crossing count must be a whole number of at least 1 or 'last', found 0", errors);
-        Assert.Contains("t.cir:6:12: error: measure 'x' is already defined at t.cir:5:12", errors);
         Assert.Contains("t.cir:6:20: error: unknown node 'q' in '.meas'", errors);
         Assert.Contains("t.cir:7:33: error: 'to=' (1) is before 'from=' (2)", errors);
         Assert.Contains("t.cir:8:14: error: 'trig' needs 'val=' (the level to cross)", errors);

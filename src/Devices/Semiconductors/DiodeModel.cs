@@ -25,7 +25,7 @@ public sealed class DiodeModel
         new("is", "A", 1e-14, "saturation current", v => Positive(v) && double.IsFinite(v), "> 0"),
         new("n", "", 1, "emission coefficient", v => Positive(v) && double.IsFinite(v), "> 0"),
         new("rs", "Ω", 0, "series (ohmic) resistance", NonNegative, ">= 0"),
-        new("cjo", "F", 0, "zero-bias junction capacitance", NonNegative, ">= 0"),
+        new("cjo", "F", 0, "zero-bias junction capacitance", NonNegative, ">= 0") { Aliases = new[] { "cj0" } },
         new("vj", "V", 1, "junction potential", v => Positive(v) && double.IsFinite(v), "> 0"),
         new("m", "", 0.5, "grading coefficient", v => v >= 0 && v < 1, "in [0, 1)"),
         new("tt", "s", 0, "transit time", NonNegative, ">= 0"),

@@ -161,7 +161,12 @@ internal sealed class TransientRunner
             }
 
             double hNext = hTry * 2;
-            if (predPoints >= 2 || doubling)
+            // With uic the starting point is not a solution (internal nodes and junctions at 0 while sources are
+            // not), so the first step jumps whatever its length: as in SPICE, its truncation error is not checked
+            // and the next step keeps its length.
+            bool inconsistentStart = spec.UseInitialConditions && steps == 0;
+            if (inconsistentStart) hNext = hTry;
+            else if (predPoints >= 2 || doubling)
             {
                 // Step doubling: the full step's error is about twice the difference (BE error ∝ h²).
                 int pc = doubling ? 1 : predPoints - 1; // order whose error the estimate measures

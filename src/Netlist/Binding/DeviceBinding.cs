@@ -19,6 +19,9 @@ internal sealed partial class ElementBinder
         "isr", "nr", "alpha", "vk", "tikf", "tbv1", "tbv2", "trs1", "trs2", "tlev", "tlevc", "tbf1", "tbf2",
         "tbr1", "tbr2", "tre1", "tre2", "trb1", "trb2", "trc1", "trc2", "trm1", "trm2", "tvjs", "t_measured",
         "t_abs", "t_rel_global", "t_rel_local", "part", "manufacturer",
+        // KiCad/vendor libraries: diode high-injection knee ikf (a BJT's ikf is a real parameter and is used),
+        // breakdown ratings of a BJT as Diotec writes them
+        "ikf", "bvcbo", "bvbe", "bvceo",
     };
 
     private DeviceRequest BindGeneric(FlatElement e, ElementKind kind)

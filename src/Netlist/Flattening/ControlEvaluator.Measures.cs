@@ -52,11 +52,10 @@ internal sealed partial class ControlEvaluator
     {
         string name = m.Name.Text;
         bool ok = true;
+        // ngspice reports every measure in file order; a repeated name is reported again, and later references
+        // (param=) see the latest result.
         if (_measureNames.TryGetValue(name, out var first))
-        {
-            _diags.Error(m.Name.Position, $"measure '{m.Name.Written}' is already defined at {first}");
-            ok = false;
-        }
+            _diags.Warning(m.Name.Position, $"measure '{m.Name.Written}' is also defined at {first}; both are reported, later references use this one");
         else _measureNames[name] = m.Name.Position;
 
         if (m.Kind == MeasureKind.Param)

@@ -124,7 +124,13 @@ internal sealed partial class ControlEvaluator
             _diags.Error(ac.Points.Position, $"the number of points of '.ac' must be a whole number of at least 1, found {Fmt(n.Value)}");
             ok = false;
         }
-        if (f1 <= 0) { _diags.Error(ac.Start.Position, "the start frequency of '.ac' must be greater than zero"); ok = false; }
+        if (f1 < 0 || (f1 == 0 && ac.Sweep != AcSweepKind.Lin))
+        {
+            _diags.Error(ac.Start.Position, ac.Sweep == AcSweepKind.Lin
+                ? "the start frequency of '.ac' must not be negative"
+                : "the start frequency of '.ac' must be greater than zero (zero is allowed with 'lin' only)");
+            ok = false;
+        }
         else if (f2 < f1) { _diags.Error(ac.Stop.Position, "the stop frequency of '.ac' must not be below the start frequency"); ok = false; }
         if (ok)
         {

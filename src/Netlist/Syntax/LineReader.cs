@@ -15,6 +15,25 @@ internal sealed class LineReader
     private static readonly HashSet<string> SkippedStatements = new(StringComparer.Ordinal)
         { ".save", ".probe", ".width", ".plot" };
 
+    /// <summary>Analyses ngspice runs that perovspice does not: the statement is skipped with a warning so the
+    /// netlist's other analyses still run.</summary>
+    private static readonly HashSet<string> SkippedAnalyses = new(StringComparer.Ordinal)
+        { ".sens", ".noise", ".disto" };
+
+    /// <summary><c>.print KIND</c> kinds whose results perovspice reports elsewhere (pz, tf) or does not compute
+    /// (noise, disto, sens): the <c>.print</c> is skipped with a warning.</summary>
+    private static readonly HashSet<string> SkippedPrintKinds = new(StringComparer.Ordinal)
+        { "pz", "tf", "noise", "disto", "sens" };
+
+    /// <summary><c>.meas KIND</c> kinds ngspice 39 does not measure either (it reports "unrecognized analysis type"
+    /// and goes on): the <c>.meas</c> is skipped with a warning.</summary>
+    private static readonly HashSet<string> SkippedMeasureKinds = new(StringComparer.Ordinal)
+        { "op", "noise", "sp", "tf", "pz", "disto" };
+
+    /// <summary><c>.meas KIND name param expr</c> without <c>=</c>.</summary>
+    private static readonly System.Text.RegularExpressions.Regex ParamWithoutEquals =
+        new(@"^\.meas(ure)?\s+\S+\s+\S+\s+param(\s+[^=\s]|\s*$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private readonly DiagnosticBag _diags;
     private readonly List<LogicalLine> _lines = new();
     private readonly Stack<string> _activeFiles = new();
@@ -281,6 +300,46 @@ internal sealed class LineReader
         {
             _diags.Warning(logical.At(0), $"'.endc' without '.control' on line {logical.FirstLine} skipped");
             return true;
+        }
+        if (word == ".title")
+        {
+            // ngspice: '.title text' replaces the title (the first line)
+            Title = logical.Text[Math.Min(logical.Text.Length, SkipBlank(logical.Text, word.Length))..].TrimEnd();
+            return true;
+        }
+        if (word == ".nodeset")
+        {
+            _diags.Warning(logical.At(0), $"'.nodeset' is not supported (it only seeds the operating-point search); statement on line {logical.FirstLine} skipped");
+            return true;
+        }
+        if (SkippedAnalyses.Contains(word))
+        {
+            _diags.Warning(logical.At(0), $"'{word}' analysis is not supported; statement on line {logical.FirstLine} skipped");
+            return true;
+        }
+        if (word is ".meas" or ".measure")
+        {
+            string kind = FirstWord(logical.Lower, SkipBlank(logical.Lower, word.Length));
+            if (SkippedMeasureKinds.Contains(kind))
+            {
+                _diags.Warning(logical.At(0), $"'{word} {kind}' is not supported (ngspice 39 does not measure it either); statement on line {logical.FirstLine} skipped");
+                return true;
+            }
+            if (ParamWithoutEquals.IsMatch(logical.Lower))
+            {
+                // ngspice 39 reports such a measure as failed and runs the rest
+                _diags.Warning(logical.At(0), $"'{word} … param' needs '=' (param='expression'); measure on line {logical.FirstLine} skipped");
+                return true;
+            }
+        }
+        if (word == ".print")
+        {
+            string kind = FirstWord(logical.Lower, SkipBlank(logical.Lower, word.Length));
+            if (SkippedPrintKinds.Contains(kind))
+            {
+                _diags.Warning(logical.At(0), $"'.print {kind}' is not supported; statement on line {logical.FirstLine} skipped");
+                return true;
+            }
         }
         _lines.Add(logical);
         return true;

@@ -61,6 +61,8 @@ internal static class MeasureParsers
             }
             default:
             {
+                if (w.Text == "param")
+                    throw c.Error(t, $"expected '=' after '{c.Written(t)}' (write {c.Written(t)}='expression')");
                 if (!Statistics.TryGetValue(w.Text, out var kind))
                     throw c.Error(t, $"unknown measurement '{c.Written(t)}' (expected FIND, WHEN, TRIG, AVG, RMS, MIN, MAX, PP, INTEG, MIN_AT, MAX_AT, DERIV or PARAM)");
                 var target = Vector(c, a, $"'{w.Text}'");

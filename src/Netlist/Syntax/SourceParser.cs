@@ -2,7 +2,7 @@ namespace Perovspice.Netlist.Syntax;
 
 /// <summary>
 /// Independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [waveform]</c>. A bare leading value
-/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN PWL EXP SFFM AM</c>, with or without parentheses.
+/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN (or SINE) PWL EXP SFFM AM</c>, with or without parentheses.
 /// </summary>
 internal static class SourceParser
 {
@@ -10,6 +10,7 @@ internal static class SourceParser
     {
         ["pulse"] = (2, 8, false),
         ["sin"] = (2, 6, false),
+        ["sine"] = (2, 6, false),
         ["exp"] = (2, 6, false),
         ["pwl"] = (2, int.MaxValue, true),
         ["sffm"] = (2, 7, false),
@@ -77,6 +78,16 @@ internal static class SourceParser
                     haveAc = true;
                     break;
                 }
+                case WordToken { Text: "distof1" or "distof2" }:
+                    // distortion inputs (magnitude [phase]) only matter to '.disto', which is not supported (skipped
+                    // with a warning): read and dropped so the source's other values still apply
+                    c.Next();
+                    if (c.NextIsValue)
+                    {
+                        c.ExpectValue();
+                        if (c.NextIsValue) c.ExpectValue();
+                    }
+                    break;
                 case AssignToken a:
                     args.Add(ElementParser.Assign(c, a));
                     c.Next();
@@ -99,6 +110,7 @@ internal static class SourceParser
 
     private static FunctionArgSyntax Waveform(LineCursor c, string name, IReadOnlyList<Token> tokens, SourcePosition pos)
     {
+        if (name == "sine") name = "sin";   // ngspice 39 reads SINE(...) as SIN(...)
         var (min, max, pairs) = Waveforms[name];
         var values = new List<ValueSyntax>(tokens.Count);
         foreach (var t in tokens)

@@ -180,7 +180,7 @@ public partial class MeasureTests
     {
         string dir = Repo.TempDir();
         string path = Path.Combine(dir, "bad.cir");
-        File.WriteAllText(path, "bad\nv1 in 0 1\nr1 in 0 1k\n.tran 1u 1m\n.meas tran m1 frob v(in)\n.meas op m2 find v(in) at=1\n" +
+        File.WriteAllText(path, "bad\nv1 in 0 1\nr1 in 0 1k\n.tran 1u 1m\n.meas tran m1 frob v(in)\n.meas foo m2 find v(in) at=1\n" +
                                 ".meas tran m3 find v(in)\n.pz in 0 in 0 amp pz\n.four 0 v(in)\n.end\n");
         var (code, errors) = Repo.Run("check", path);
         Assert.Equal(1, code);
