@@ -162,11 +162,10 @@ internal sealed class TransientRunner
 
             double hNext = hTry * 2;
             // With uic the starting point is not a solution (internal nodes and junctions at 0 while sources are
-            // not), so the first step jumps whatever its length: as in SPICE, its truncation error is not checked
-            // and the next step keeps its length.
-            bool inconsistentStart = spec.UseInitialConditions && steps == 0;
-            if (inconsistentStart) hNext = hTry;
-            else if (predPoints >= 2 || doubling)
+            // not), so the first step's "truncation error" is mostly the jump itself. It is checked as usual; only
+            // when cutting it has brought it down to a few hmin (SPICE never checks it) is it accepted at that length.
+            bool firstUicStep = spec.UseInitialConditions && steps == 0;
+            if (predPoints >= 2 || doubling)
             {
                 // Step doubling: the full step's error is about twice the difference (BE error ∝ h²).
                 int pc = doubling ? 1 : predPoints - 1; // order whose error the estimate measures
@@ -175,12 +174,16 @@ internal sealed class TransientRunner
                 if (r > 1)
                 {
                     h = hTry * Math.Clamp(factor, 0.1, 0.9);
-                    if (h < hmin)
-                        throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}"
-                            + (failedSinceAccept is null ? "" : $"; a longer step failed: {failedSinceAccept}"));
-                    continue;
+                    if (!(firstUicStep && h < 1e3 * hmin))
+                    {
+                        if (h < hmin)
+                            throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}"
+                                + (failedSinceAccept is null ? "" : $"; a longer step failed: {failedSinceAccept}"));
+                        continue;
+                    }
+                    hNext = hTry;
                 }
-                hNext = hTry * Math.Clamp(factor, 0.5, 2);
+                else hNext = hTry * Math.Clamp(factor, 0.5, 2);
             }
 
             // Device events (switch thresholds) inside the step: retry so that the step ends just after the
