@@ -3,14 +3,7 @@ namespace Perovspice.Devices;
 public sealed partial class Bjt
 {
     /// <summary>Instance parameters of a Q element.</summary>
-    public static IReadOnlyList<ParameterInfo> InstanceParameters { get; } = new ParameterInfo[]
-    {
-        ParameterInfo.Positive("area", "", 1, "area factor"),
-        ParameterInfo.Positive("m", "", 1, "multiplier (devices in parallel)"),
-        new("temp", "°C", 27, "device temperature (default: the circuit temperature)",
-            v => v > -Units.CelsiusToKelvin, "> -273.15"),
-        ParameterInfo.Any("dtemp", "°C", 0, "offset from the circuit temperature"),
-    };
+    public static IReadOnlyList<ParameterInfo> InstanceParameters => CommonParameters.AreaMultiplierTemperature;
 
     /// <summary>
     /// The Q element: <c>Qname c b e [s] model [area] [off] [ic=vbe,vce] [area=..] [m=..] [temp=..] [dtemp=..]</c>,
@@ -37,13 +30,8 @@ public sealed partial class Bjt
             throw new ArgumentException($"bjt '{r.Name}' needs an npn or pnp model");
         double area = r.Has("area") ? r.Get("area", 1) : r.Values.Count > 0 ? r.Values[0] : 1;
         double kelvin = r.DeviceTemperature;
-        double? icVbe = null, icVce = null;
-        if (r.ListParameters.TryGetValue("ic", out var ic))
-        {
-            if (ic.Count is < 1 or > 2) throw new ArgumentException("ic= takes vbe[,vce]");
-            icVbe = ic[0];
-            if (ic.Count > 1) icVce = ic[1];
-        }
+        var ic = CommonParameters.List(r, "ic", 2, "vbe[,vce]");
+        double? icVbe = ic?[0], icVce = ic?.Count > 1 ? ic[1] : null;
         string substrate = r.Nodes.Count > 3 ? r.Nodes[3] : "0";
         return new Bjt(r.Name, r.Nodes[0], r.Nodes[1], r.Nodes[2], substrate, model, area, r.Get("m", 1), kelvin,
             r.Flags.Contains("off"), icVbe, icVce);

@@ -5,14 +5,7 @@ namespace Perovspice.Devices;
 public sealed partial class Jfet
 {
     /// <summary>Instance parameters of a J element.</summary>
-    public static IReadOnlyList<ParameterInfo> InstanceParameters { get; } = new ParameterInfo[]
-    {
-        ParameterInfo.Positive("area", "", 1, "area factor"),
-        ParameterInfo.Positive("m", "", 1, "multiplier (devices in parallel)"),
-        new("temp", "°C", 27, "device temperature (default: the circuit temperature)",
-            v => v > -Units.CelsiusToKelvin, "> -273.15"),
-        ParameterInfo.Any("dtemp", "°C", 0, "offset from the circuit temperature"),
-    };
+    public static IReadOnlyList<ParameterInfo> InstanceParameters => CommonParameters.AreaMultiplierTemperature;
 
     /// <summary>The J element: <c>Jname d g s model [area] [off] [ic=vds,vgs] [area=..] [m=..] [temp=..]</c>, models
     /// "njf"/"pjf".</summary>
@@ -36,13 +29,8 @@ public sealed partial class Jfet
             throw new ArgumentException($"jfet '{r.Name}' needs an njf or pjf model");
         double area = r.Has("area") ? r.Get("area", 1) : r.Values.Count > 0 ? r.Values[0] : 1;
         double kelvin = r.DeviceTemperature;
-        double? icVds = null, icVgs = null;
-        if (r.ListParameters.TryGetValue("ic", out var ic))
-        {
-            if (ic.Count is < 1 or > 2) throw new ArgumentException("ic= takes vds[,vgs]");
-            icVds = ic[0];
-            if (ic.Count > 1) icVgs = ic[1];
-        }
+        var ic = CommonParameters.List(r, "ic", 2, "vds[,vgs]");
+        double? icVds = ic?[0], icVgs = ic?.Count > 1 ? ic[1] : null;
         return new Jfet(r.Name, r.Nodes[0], r.Nodes[1], r.Nodes[2], model, area, r.Get("m", 1), kelvin,
             r.Flags.Contains("off"), icVds, icVgs);
     }
