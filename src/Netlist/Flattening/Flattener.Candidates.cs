@@ -75,8 +75,8 @@ internal sealed partial class Flattener
 
 internal sealed partial class Flattener
 {
-    /// <summary>Multiplies an element's own <c>m</c> by the instance multiplier <paramref name="m"/> (elements whose
-    /// kind has no <c>m</c> parameter, such as sources, are left alone, as in ngspice).</summary>
+    /// <summary>Sets an element's <c>m</c> to the instance multiplier <paramref name="m"/>, replacing its own as ngspice
+    /// 39 does (elements whose kind has no <c>m</c> parameter, such as sources, are left alone).</summary>
     private static void ApplyMultiplier(ElementStatement e, double m, List<ElementArgument> args)
     {
         var kind = DeviceCatalog.Find(e.Kind);
@@ -85,7 +85,7 @@ internal sealed partial class Flattener
         {
             if (args[k] is AssignArg { Key: "m" } own)
             {
-                args[k] = own with { Value = own.Value * m };
+                args[k] = own with { Value = m };
                 return;
             }
         }

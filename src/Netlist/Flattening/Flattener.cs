@@ -204,7 +204,7 @@ internal sealed partial class Flattener
             _diags.Error(e.Name.Position, $"duplicate element name '{name}' (first defined at {first.Position})");
             return;
         }
-        if (scope.Multiplier != 1) ApplyMultiplier(e, scope.Multiplier, args);
+        if (scope.Multiplier is double multiplier) ApplyMultiplier(e, multiplier, args);
         var flat = new FlatElement(name, e.Kind, nodes, args, e.Name.Position);
         _byName[name] = flat;
         _elements.Add(flat);
@@ -257,10 +257,11 @@ internal sealed partial class Flattener
             var key = new NameSyntax(a.Key, a.Key, a.Position);
             if (a.Key == "m" && !header.Defaults.Any(d => d.Name.Text == "m"))
             {
-                // m= on an instance (not a subcircuit parameter): m copies in parallel, as ngspice does
+                // m= on an instance (not a subcircuit parameter): m copies in parallel; as in ngspice 39 the outermost
+                // instance's m replaces the m of everything inside (an inner instance's and the elements' own)
                 if (_eval.Evaluate(a.Value, scope) is { } m)
                 {
-                    if (m > 0 && double.IsFinite(m)) inner.Multiplier *= m;
+                    if (m > 0 && double.IsFinite(m)) inner.Multiplier ??= m;
                     else _diags.Error(a.Position, "the multiplier m of a subcircuit instance must be > 0");
                 }
                 continue;

@@ -47,8 +47,9 @@ internal sealed class Scope : IParameterLookup
     public Dictionary<string, string> Ports { get; } = new();
     public Dictionary<string, ParamSlot> Params { get; } = new();
     public Dictionary<string, string> Models { get; } = new();
-    /// <summary>The product of the <c>m=</c> multipliers of the X instances leading here (1 at the top).</summary>
-    public double Multiplier { get; set; } = 1;
+    /// <summary>The <c>m=</c> of the outermost X instance leading here that has one (null: none). As in ngspice 39
+    /// it replaces the own <c>m</c> of every element inside, and an inner instance's <c>m</c>.</summary>
+    public double? Multiplier { get; set; }
     /// <summary>User functions defined in this scope's body.</summary>
     public Dictionary<string, UserFunction> Functions { get; } = new();
     /// <summary><c>.global</c> node names (shared by every scope).</summary>

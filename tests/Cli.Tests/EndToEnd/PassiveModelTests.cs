@@ -79,16 +79,31 @@ public class InstanceMultiplierTests
     }
 
     [Fact]
-    public void NestedMultipliersMultiply()
+    public void OutermostInstanceMultiplierReplacesTheInnerOnes()
     {
-        // 2 × 3 = 6 parallel 1 kΩ resistors = 166.67 Ω against 100 Ω to ground (ngspice 39 applies only one level)
+        // ngspice 39 (same netlist, `op` / `print v(c)`): v(c) = 1.666667e-01 — the outer m=2 replaces the inner X's m=3
+        // and the resistor's own m=5: 2 parallel 1 kΩ = 500 Ω against 100 Ω
         string dir = Repo.TempDir();
         string path = Path.Combine(dir, "t.cir");
-        File.WriteAllText(path, "t\nV1 a 0 1\nX2 a c outer m=2\nR10 c 0 100\n.subckt cell p n\nR1 p n 1k\n.ends\n" +
+        File.WriteAllText(path, "t\nV1 a 0 1\nX2 a c outer m=2\nR10 c 0 100\n.subckt cell p n\nR1 p n 1k m=5\n.ends\n" +
                                 ".subckt outer p n\nX3 p n cell m=3\n.ends\n.op\n.print op v(c)\n");
         var (code, errors) = Repo.Run("run", path, "-o", dir, "--quiet");
         Assert.True(code == 0, errors);
-        Assert.Equal(100 / (100 + 1000.0 / 6), Repo.ReadCsv(Path.Combine(dir, "op.csv"))["v(c)"][0], 1e-12);
+        Assert.Equal(100 / (100 + 1000.0 / 2), Repo.ReadCsv(Path.Combine(dir, "op.csv"))["v(c)"][0], 1e-12);
+    }
+
+    [Fact]
+    public void InstanceMultiplierReplacesAnElementsOwnM()
+    {
+        // SpiceSharpParser's topological-sort example; ngspice 39: i(v1) = -1.33333 (R1 m=3 replaced by M=10: 30 Ω / 10)
+        string dir = Repo.TempDir();
+        string path = Path.Combine(dir, "t.cir");
+        File.WriteAllText(path, "t\nV1 IN 0 4.0\nXX IN 0 two M = 10\n.SUBCKT resistor input output params: R=1\n" +
+                                "R1 input output {R} m = 3\n.ENDS resistor\n.SUBCKT two input output params: R1=10 R2=20\n" +
+                                "X1 input 1 resistor R=R1\nX2 1 output resistor R=R2\n.ENDS two\n.OP\n.print op i(v1)\n");
+        var (code, errors) = Repo.Run("run", path, "-o", dir, "--quiet");
+        Assert.True(code == 0, errors);
+        Assert.Equal(-4.0 / 3, Repo.ReadCsv(Path.Combine(dir, "op.csv"))["i(v1)"][0], 1e-12);
     }
 }
 
