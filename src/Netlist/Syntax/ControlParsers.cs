@@ -96,6 +96,11 @@ internal static class ControlParsers
             if (isI && names.Count != 1) throw c.Error(t, $"'{f}(...)' takes one source name");
             return new PrintItemSyntax(call.Display, isV ? PrintItemKind.Voltage : PrintItemKind.Current, f, names, null, pos);
         }
+        if (t is WordToken node && (char.IsAsciiLetterOrDigit(node.Text[0]) || node.Text[0] == '_'))
+        {
+            // a bare node name, as ngspice accepts it: v(node), the column named as written
+            return new PrintItemSyntax(node.Text, PrintItemKind.Voltage, "v", new[] { c.Name(node) }, null, pos);
+        }
         throw c.Error(t, $"unknown print item '{shown}' (expected v(...), i(...) or @device[quantity])");
     }
 

@@ -122,3 +122,21 @@ public class MissingNodeTests
             errors.Replace(dir + Path.DirectorySeparatorChar, "").Trim());
     }
 }
+
+/// <summary><c>.print tran a b</c>: bare node names are voltages, as ngspice reads them (columns named as written).</summary>
+public class BarePrintItemTests
+{
+    [Fact]
+    public void BareNodeNamesPrintTheirVoltages()
+    {
+        string dir = Repo.TempDir();
+        string path = Path.Combine(dir, "t.cir");
+        File.WriteAllText(path, "t\nV1 a 0 2\nR1 a b 1k\nR2 b 0 3k\n.op\n.print op a b v(b)\n");
+        var (code, errors) = Repo.Run("run", path, "-o", dir, "--quiet");
+        Assert.True(code == 0, errors);
+        var op = Repo.ReadCsv(Path.Combine(dir, "op.csv"));
+        Assert.Equal(2.0, op["a"][0], 1e-12);
+        Assert.Equal(1.5, op["b"][0], 1e-12);
+        Assert.Equal(1.5, op["v(b)"][0], 1e-12);
+    }
+}
