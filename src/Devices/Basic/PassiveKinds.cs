@@ -49,7 +49,7 @@ public static class PassiveKinds
                 Description = description,
                 Parameters = parameters,
                 Create = m => new PassiveModel(m.Name, m.Given,
-                    m.Has("tnom") ? m.Get("tnom", 27) + Units.CelsiusToKelvin : m.NominalTemperature),
+                    m.NominalKelvin),
             },
         },
     };

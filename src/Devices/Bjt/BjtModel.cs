@@ -78,7 +78,7 @@ public sealed class BjtModel
                 Description = "Gummel–Poon",
                 Parameters = Parameters,
                 Create = r => new BjtModel(r.Given, r.Type == "pnp", r.Name,
-                    r.Has("tnom") ? r.Given["tnom"] + Units.CelsiusToKelvin : r.NominalTemperature),
+                    r.NominalKelvin),
             },
         },
     };

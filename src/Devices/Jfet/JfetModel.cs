@@ -46,7 +46,7 @@ public sealed class JfetModel
                 Description = "Shichman–Hodges (Sprague b)",
                 Parameters = Parameters,
                 Create = r => new JfetModel(r.Given, r.Type == "pjf", r.Name,
-                    r.Has("tnom") ? r.Given["tnom"] + Units.CelsiusToKelvin : r.NominalTemperature),
+                    r.NominalKelvin),
             },
         },
     };

@@ -26,7 +26,7 @@ public abstract class MosfetModel : IMosfetModel
         Given = r.Given;
         IsPmos = r.Type == "pmos";
         Type = IsPmos ? -1 : 1;
-        Tnom = r.Has("tnom") ? p["tnom"] + Units.CelsiusToKelvin : r.NominalTemperature;
+        Tnom = r.NominalKelvin;
         Lambda = p["lambda"]; Rd = p["rd"]; Rs = p["rs"]; Cbd = p["cbd"]; Cbs = p["cbs"];
         CbdGiven = r.Has("cbd"); CbsGiven = r.Has("cbs");
         Is = p["is"]; Pb = p["pb"]; Cgso = p["cgso"]; Cgdo = p["cgdo"]; Cgbo = p["cgbo"]; Rsh = p["rsh"];

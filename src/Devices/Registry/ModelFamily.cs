@@ -69,6 +69,10 @@ public sealed class ModelRequest
     /// <summary>Nominal (parameter-measurement) temperature in kelvin: `.options tnom` unless the card sets tnom.</summary>
     public double NominalTemperature { get; init; } = Units.NominalTemperature;
 
+    /// <summary>The model's nominal temperature in kelvin: the card's <c>tnom</c> (°C) when given, else
+    /// <see cref="NominalTemperature"/> (from <c>.options tnom</c>).</summary>
+    public double NominalKelvin => Has("tnom") ? Given["tnom"] + Units.CelsiusToKelvin : NominalTemperature;
+
     /// <summary>The given value of <paramref name="name"/>, or <paramref name="fallback"/>.</summary>
     public double Get(string name, double fallback) => Given.TryGetValue(name, out double v) ? v : fallback;
 
