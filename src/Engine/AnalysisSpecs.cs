@@ -52,7 +52,7 @@ public sealed record TransientSpec(double Step, double Stop, double Start = 0, d
     public double EffectiveMaxStep => MaxStep is > 0 ? MaxStep.Value : Math.Min(Step, (Stop - Start) / 50);
 }
 
-/// <summary>How an ac sweep spaces its frequencies.</summary>
+/// <summary>How an ac sweep spaces its frequencies (the netlist's <c>dec</c>, <c>oct</c>, <c>lin</c>).</summary>
 public enum AcSweepKind
 {
     /// <summary>Points per decade.</summary>
@@ -61,6 +61,12 @@ public enum AcSweepKind
     Octave,
     /// <summary>Total points, linearly spaced.</summary>
     Linear,
+    /// <summary>Points per decade (<c>dec</c>; the same as <see cref="Decade"/>).</summary>
+    Dec = Decade,
+    /// <summary>Points per octave (<c>oct</c>; the same as <see cref="Octave"/>).</summary>
+    Oct = Octave,
+    /// <summary>Total points, linear (<c>lin</c>; the same as <see cref="Linear"/>).</summary>
+    Lin = Linear,
 }
 
 /// <summary>An ac analysis.</summary>

@@ -190,16 +190,8 @@ public sealed class Probe
         }
     }
 
-    /// <summary>The device a current or quantity probe names, set when it was resolved by a netlist; else found by
-    /// name in the circuit.</summary>
-    internal Device? ResolvedDevice { get; init; }
-
-    /// <summary>This probe with its device already resolved (the netlist layer resolves names, subcircuit paths
-    /// included).</summary>
-    public Probe WithDevice(Device device) => new(Text, Kind, Function, Names, Quantity) { ResolvedDevice = device };
-
     private Device FindDevice(CircuitSystem system) =>
-        ResolvedDevice ?? system.Circuit.Find(Names[0]) ?? throw new ArgumentException($"no device '{Names[0]}'");
+        system.Circuit.Find(Names[0]) ?? throw new ArgumentException($"no device '{Names[0]}'");
 
     private static Func<double, double> RealTransform(string function) => function.Length < 2 ? (v => v) : function[1..] switch
     {
