@@ -22,7 +22,7 @@ public sealed record DcSweepSpec(string Source, double Start, double Stop, doubl
     {
         if (Points is not null) return Points.ToArray();
         double count = PointCount();
-        if (count > Array.MaxLength) throw new SimulationException($"sweep of {Source}: {count:G3} points is more than an array holds");
+        if (count > Array.MaxLength) throw new SimulationLimitException($"sweep of {Source}: {count:G3} points is more than an array holds", null);
         int n = (int)count;
         if (n == 1) return new[] { Start };
         var v = new double[n];
@@ -80,7 +80,7 @@ public sealed record AcSpec(AcSweepKind Kind, int Points, double FStart, double 
     {
         if (List is not null) return List.ToArray();
         double count = PointCount();
-        if (count > Array.MaxLength) throw new SimulationException($"ac sweep: {count:G3} points is more than an array holds");
+        if (count > Array.MaxLength) throw new SimulationLimitException($"ac sweep: {count:G3} points is more than an array holds", "ac analysis");
         var list = new List<double>();
         switch (Kind)
         {

@@ -50,4 +50,17 @@ public class NetlistApiTests
         tran.Run(sim, s => { last = s.Read("v(out)"); return s.Time < 1e-3; });
         Assert.Equal(1 - 0.5 * Math.Exp(-1), last, 2e-2);
     }
+
+    [Fact]
+    public void DeviceQuantitiesReadByNameAndProbeText()
+    {
+        var job = SimulationJob.Parse("d\nV1 a 0 5\nR1 a b 1k\nD1 b 0 dmod\n.model dmod d\n.op\n.print op @d1[vd] v(b) i(r1)\n.end\n");
+        var op = new OperatingPointAnalysis().Run(job.CreateSimulator());
+        Assert.Equal(op.V("b"), op.Quantity("d1", "vd"), 12);
+        Assert.Equal(op.V("b"), op.Read("@d1[vd]"), 12);
+        Assert.Equal((5 - op.V("b")) / 1e3, op.I("r1"), 12);
+        var table = job.Run(job.Analyses[0]).Tables.Single();
+        Assert.Equal(new[] { "@d1[vd]", "v(b)", "i(r1)" }, table.ColumnNames);
+        Assert.Equal(table["v(b)"][0], table["@d1[vd]"][0], 12);
+    }
 }
