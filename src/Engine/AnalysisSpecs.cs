@@ -22,7 +22,7 @@ public sealed record DcSweepSpec(string Source, double Start, double Stop, doubl
     {
         if (Points is not null) return Points.ToArray();
         double count = PointCount();
-        if (count > Array.MaxLength) throw new SimulationException($"sweep of {Source}: {count:G3} points is more than an array holds");
+        if (count > Array.MaxLength) throw new SimulationLimitException($"sweep of {Source}: {count:G3} points is more than an array holds", null);
         int n = (int)count;
         if (n == 1) return new[] { Start };
         var v = new double[n];
@@ -52,7 +52,7 @@ public sealed record TransientSpec(double Step, double Stop, double Start = 0, d
     public double EffectiveMaxStep => MaxStep is > 0 ? MaxStep.Value : Math.Min(Step, (Stop - Start) / 50);
 }
 
-/// <summary>How an ac sweep spaces its frequencies.</summary>
+/// <summary>How an ac sweep spaces its frequencies (the netlist's <c>dec</c>, <c>oct</c>, <c>lin</c>).</summary>
 public enum AcSweepKind
 {
     /// <summary>Points per decade.</summary>
@@ -61,6 +61,12 @@ public enum AcSweepKind
     Octave,
     /// <summary>Total points, linearly spaced.</summary>
     Linear,
+    /// <summary>Points per decade (<c>dec</c>; the same as <see cref="Decade"/>).</summary>
+    Dec = Decade,
+    /// <summary>Points per octave (<c>oct</c>; the same as <see cref="Octave"/>).</summary>
+    Oct = Octave,
+    /// <summary>Total points, linear (<c>lin</c>; the same as <see cref="Linear"/>).</summary>
+    Lin = Linear,
 }
 
 /// <summary>An ac analysis.</summary>
@@ -74,7 +80,7 @@ public sealed record AcSpec(AcSweepKind Kind, int Points, double FStart, double 
     {
         if (List is not null) return List.ToArray();
         double count = PointCount();
-        if (count > Array.MaxLength) throw new SimulationException($"ac sweep: {count:G3} points is more than an array holds");
+        if (count > Array.MaxLength) throw new SimulationLimitException($"ac sweep: {count:G3} points is more than an array holds", "ac analysis");
         var list = new List<double>();
         switch (Kind)
         {

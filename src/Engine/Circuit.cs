@@ -25,6 +25,23 @@ public sealed class Circuit
         return this;
     }
 
+    /// <summary>
+    /// Replaces the device of the same name (case-insensitive) with <paramref name="device"/>, at the same place in
+    /// <see cref="Devices"/>: how to change a device's parameters after loading a netlist (devices are immutable).
+    /// Do it before creating a <see cref="Simulator"/> (which compiles the circuit), and do not replace a device that
+    /// others refer to (the controlling source of an F or H source, the inductors of a K coupling).
+    /// </summary>
+    /// <returns>The device replaced.</returns>
+    /// <exception cref="ArgumentException">No device has that name.</exception>
+    public Device Replace(Device device)
+    {
+        if (!_byName.TryGetValue(device.Name, out var old))
+            throw new ArgumentException($"no device '{device.Name}' to replace");
+        _devices[_devices.IndexOf(old)] = device;
+        _byName[device.Name] = device;
+        return old;
+    }
+
     /// <summary>Finds a device by name, or null.</summary>
     public Device? Find(string name) => _byName.TryGetValue(name, out var d) ? d : null;
 

@@ -1,12 +1,14 @@
 using System.Numerics;
 using Perovspice.Engine.Analysis;
-using Perovspice.Engine.Sparse;
 
 namespace Perovspice.Engine;
 
 /// <summary>
 /// Runs analyses on a circuit: operating point, dc sweep, transient, ac and the stability (hopf) sweep. All of them are generic over the
-/// devices' F, Q, G and C.
+/// devices' F, Q, G and C. These methods are shorthands for the analysis classes (<see cref="OperatingPointAnalysis"/>,
+/// <see cref="DcAnalysis"/>, <see cref="TransientAnalysis"/>, <see cref="AcAnalysis"/>, <see cref="HopfAnalysis"/>,
+/// <see cref="TransferFunctionAnalysis"/>, <see cref="PoleZeroAnalysis"/>), which also stream with early stop, take a
+/// cancellation token and report progress.
 /// </summary>
 /// <example><code>
 /// var c = new Circuit().Add(new VoltageSource("v1", "in", "0", 1), new Resistor("r1", "in", "out", 1e3),
@@ -38,139 +40,49 @@ public sealed class Simulator
     /// with uic.</summary>
     public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Computes the dc operating point.</summary>
-    public Solution OperatingPoint()
-    {
-        var x = new double[System.Size + 1];
-        _dc.Solve(x, "operating point");
-        var s = new Solution(System);
-        Array.Copy(x, s.X, x.Length);
-        return s;
-    }
+    /// <summary>The Newton solver (shared by the analyses: it keeps the factorization).</summary>
+    internal NewtonSolver Newton => _newton;
+
+    /// <summary>The dc operating-point solver.</summary>
+    internal DcSolver Dc => _dc;
+
+    /// <summary>Computes the dc operating point (<see cref="OperatingPointAnalysis"/>).</summary>
+    public Solution OperatingPoint() => new OperatingPointAnalysis().Run(this);
 
     /// <summary>Sweeps one or two sources (the first varies fastest); <paramref name="onPoint"/> receives the
-    /// swept values and the solution at each point.</summary>
+    /// swept values and the solution at each point (<see cref="DcAnalysis"/>).</summary>
     public void DcSweep(IReadOnlyList<DcSweepSpec> sweeps, Action<double[], Solution> onPoint) =>
-        Sweep(sweeps, onPoint, "dc sweep");
+        DcAnalysis.Sweep(this, sweeps, "dc sweep", (values, s) => { onPoint(values, s); return true; }, default);
 
     /// <summary>
     /// Stability sweep (<c>.hopf</c>): sweeps one source as <see cref="DcSweep"/> does (each operating point continued
     /// from the previous one) and at each point linearizes the circuit and computes the finite eigenvalues λ of the
     /// pencil (G + λC) v = 0 — its natural frequencies, in 1/s (<see cref="PencilEigenvalues"/>). The operating point is
     /// stable when every λ has a negative real part. Feed the eigenvalues to a <see cref="HopfTracker"/> to locate
-    /// Hopf bifurcations.
+    /// Hopf bifurcations, or use <see cref="HopfAnalysis"/>, which does.
     /// </summary>
     /// <param name="sweep">The swept source and its values.</param>
     /// <param name="onPoint">Receives the swept value, the operating point and its finite eigenvalues (complex pairs
     /// both listed, unordered); the solution is reused between points.</param>
     /// <exception cref="SimulationException">No operating point, more than <see cref="PencilEigenvalues.MaxUnknowns"/>
     /// unknowns, or a singular pencil; the message names the sweep value.</exception>
-    public void Hopf(DcSweepSpec sweep, Action<double, Solution, IReadOnlyList<Complex>> onPoint)
-    {
-        if (System.Size > PencilEigenvalues.MaxUnknowns)
-            throw new SimulationException($"hopf analysis: the dense eigenvalue computation is limited to {PencilEigenvalues.MaxUnknowns} unknowns; this circuit has {System.Size}");
-        Sweep(new[] { sweep }, (values, sol) =>
-        {
-            var (g, c) = System.DenseJacobians(sol.X);
-            Complex[] eigenvalues;
-            try { eigenvalues = PencilEigenvalues.Finite(g, c); }
-            catch (SimulationException e) { throw new SimulationException($"hopf analysis at {sweep.Source}={values[0]:G6}: {e.Message}"); }
-            onPoint(values[0], sol, eigenvalues);
-        }, "hopf analysis");
-    }
+    public void Hopf(DcSweepSpec sweep, Action<double, Solution, IReadOnlyList<Complex>> onPoint) =>
+        HopfAnalysis.Eigenvalues(this, sweep, (v, s, e) => { onPoint(v, s, e); return true; }, default);
 
-    private void Sweep(IReadOnlyList<DcSweepSpec> sweeps, Action<double[], Solution> onPoint, string analysis)
-    {
-        if (sweeps.Count is < 1 or > 2) throw new ArgumentException("a dc sweep has one or two sources");
-        var sources = sweeps.Select(s => FindSource(s.Source)).ToArray();
-        double count = sweeps.Aggregate(1.0, (n, s) => n * s.PointCount());
-        if (count > Options.MaxPoints)
-            throw new SimulationException($"{analysis}: {count:G3} points, more than the limit of {Options.MaxPoints}");
-        var saved = sources.Select(s => s.DcValue).ToArray();
-        var inner = sweeps[0].Values();
-        var outer = sweeps.Count == 2 ? sweeps[1].Values() : new[] { double.NaN };
-        var x = new double[System.Size + 1];
-        var sol = new Solution(System);
-        try
-        {
-            bool first = true;
-            foreach (double vo in outer)
-            {
-                if (sweeps.Count == 2) sources[1].DcValue = vo;
-                foreach (double vi in inner)
-                {
-                    Options.Cancellation.ThrowIfCancellationRequested();
-                    sources[0].DcValue = vi;
-                    string where = sweeps.Count == 2
-                        ? $"{analysis} at {sweeps[0].Source}={vi:G6}, {sweeps[1].Source}={vo:G6}"
-                        : $"{analysis} at {sweeps[0].Source}={vi:G6}";
-                    if (first) _dc.Solve(x, where);
-                    else
-                    {
-                        // Continuation from the previous point; fall back to a fresh start with homotopy.
-                        try { _dc.Solve(x, where); }
-                        catch (SimulationException)
-                        {
-                            Array.Clear(x);
-                            _dc.Solve(x, where);
-                        }
-                    }
-                    first = false;
-                    Array.Copy(x, sol.X, x.Length);
-                    onPoint(sweeps.Count == 2 ? new[] { vi, vo } : new[] { vi }, sol);
-                }
-            }
-        }
-        finally
-        {
-            for (int i = 0; i < sources.Length; i++) sources[i].DcValue = saved[i];
-        }
-    }
-
-    /// <summary>Runs a small-signal ac sweep around the dc operating point.</summary>
-    public void Ac(AcSpec spec, Action<AcSolution> onPoint)
-    {
-        if (spec.PointCount() > Options.MaxPoints)
-            throw new SimulationException($"ac analysis: {spec.PointCount():G3} points, more than the limit of {Options.MaxPoints}");
-        var op = OperatingPoint().X;
-        System.Load.Static = false;
-        System.Evaluate(op);
-        var ctx = System.Load;
-        var g = (double[])ctx.G.Clone();
-        var c = (double[])ctx.C.Clone();
-        var excitation = new Complex[System.Size + 1];
-        foreach (var d in System.Circuit.Devices) d.LoadAcExcitation(excitation);
-        var lu = LinearSolverFactory.CreateComplex(System.Pattern);
-        var j = new Complex[g.Length];
-        var sol = new AcSolution(System, op);
-        foreach (double f in spec.Frequencies())
-        {
-            Options.Cancellation.ThrowIfCancellationRequested();
-            double w = 2 * Math.PI * f;
-            for (int s = 0; s < j.Length; s++) j[s] = new Complex(g[s], w * c[s]);
-            foreach (var d in System.Circuit.Devices) d.LoadAc(w, j);
-            Array.Copy(excitation, sol.X, excitation.Length);
-            try
-            {
-                lu.Factor(j);
-            }
-            catch (SingularMatrixException e)
-            {
-                throw new SimulationException($"ac analysis at {f:G6} Hz: singular matrix at {_newton.Describe(e.Unknown)}");
-            }
-            lu.Solve(sol.X);
-            for (int i = 1; i <= System.Size; i++)
-                if (!double.IsFinite(sol.X[i].Real) || !double.IsFinite(sol.X[i].Imaginary))
-                    throw new SimulationException($"ac analysis at {f:G6} Hz: non-finite value at {_newton.Describe(i)}");
-            sol.Frequency = f;
-            onPoint(sol);
-        }
-    }
+    /// <summary>Runs a small-signal ac sweep around the dc operating point (<see cref="AcAnalysis"/>).</summary>
+    public void Ac(AcSpec spec, Action<AcSolution> onPoint) =>
+        new AcAnalysis(spec).Run(this, s => { onPoint(s); return true; });
 
     /// <summary>Runs a transient analysis; <paramref name="onPoint"/> receives every accepted time point at or
-    /// after tstart (the first at t = 0 or tstart, the last exactly at tstop).</summary>
+    /// after tstart (the first at t = 0 or tstart, the last exactly at tstop) (<see cref="TransientAnalysis"/>,
+    /// with <see cref="InitialConditions"/>).</summary>
     public void Transient(TransientSpec spec, Action<Solution> onPoint) =>
-        new TransientRunner(this, System, Options, _newton, _dc).Run(spec, onPoint);
+        new TransientAnalysis(spec).Run(this, s => { onPoint(s); return true; });
+
+    /// <summary>Runs <paramref name="analysis"/>, writing its tables to <paramref name="output"/>
+    /// (<see cref="SimulationAnalysis.Tabulate"/>).</summary>
+    public void Run(SimulationAnalysis analysis, IAnalysisOutput output, CancellationToken cancellation = default,
+        IProgress<AnalysisProgress>? progress = null) => analysis.Tabulate(this, output, cancellation, progress);
 
     internal IDcSource FindSource(string name) =>
         System.Circuit.Find(name) as IDcSource

@@ -5,6 +5,9 @@ using static Perovspice.Engine.Tests.SparseTestSupport;
 
 namespace Perovspice.Engine.Tests;
 
+// The solver's own exception (Perovspice.Engine.SingularMatrixException is the analyses' typed failure).
+using SingularMatrixException = Perovspice.Engine.Sparse.SingularMatrixException;
+
 public class SparseComplexSolverTests
 {
     private const double Tol = 1e-12;

@@ -111,7 +111,7 @@ internal sealed class FitModel
     private static double[][] RunAc(Simulator sim, AnalysisJob analysis, FitTarget t)
     {
         var cols = NewColumns(t);
-        var readers = t.Columns.Select(c => (Read: ColumnPlan.AcReader(analysis.Outputs[c.Probe], sim.System), c.Part!)).ToArray();
+        var readers = t.Columns.Select(c => (Read: analysis.Probes[c.Probe].AcReader(sim.System), c.Part!)).ToArray();
         int row = 0;
         sim.Ac(new AcSpec(Engine.AcSweepKind.Linear, t.Sweep.Length, t.Sweep[0], t.Sweep[^1]) { List = t.Sweep }, s =>
         {
@@ -124,7 +124,7 @@ internal sealed class FitModel
     private static double[][] RunDc(Simulator sim, AnalysisJob analysis, FitTarget t)
     {
         var cols = NewColumns(t);
-        var readers = t.Columns.Select(c => ColumnPlan.RealReader(analysis.Outputs[c.Probe], sim.System)).ToArray();
+        var readers = t.Columns.Select(c => analysis.Probes[c.Probe].RealReader(sim.System)).ToArray();
         var dc = (DcStatement)t.Statement;
         int row = 0;
         sim.DcSweep(new[] { new DcSweepSpec(dc.Sweeps[0].Source, 0, 0, 0) { Points = t.Sweep } }, (_, s) =>
@@ -139,7 +139,7 @@ internal sealed class FitModel
     private static double[][] RunTran(Simulator sim, AnalysisJob analysis, FitTarget t)
     {
         var tran = (TranStatement)t.Statement;
-        var readers = t.Columns.Select(c => ColumnPlan.RealReader(analysis.Outputs[c.Probe], sim.System)).ToArray();
+        var readers = t.Columns.Select(c => analysis.Probes[c.Probe].RealReader(sim.System)).ToArray();
         var time = new List<double>();
         var values = readers.Select(_ => new List<double>()).ToArray();
         sim.Transient(new TransientSpec(tran.Step, tran.Stop, tran.Start, tran.MaxStep, tran.Uic), s =>
@@ -189,7 +189,7 @@ internal sealed class FitModel
         {
             var item = analysis.Outputs[p].Item;
             if (statement is AcStatement)
-                foreach (var (name, part) in ColumnPlan.AcColumns(item)) names.TryAdd(name, (p, part));
+                foreach (var (name, part) in analysis.Probes[p].AcColumns()) names.TryAdd(name, (p, part));
             else names.TryAdd(item.Text, (p, null));
         }
         var columns = new List<(string Name, int Index, int Probe, Func<Complex, double>? Part)>();

@@ -29,9 +29,10 @@ internal sealed class MeasureRecorder
         {
             if (!seen.Add(item)) continue;
             var probe = measures.Probes[item];
-            var ac = ColumnPlan.AcReader(probe, sys);
+            var engineProbe = probe.ToProbe();
+            var ac = engineProbe.AcReader(sys);
             var part = AcPart(item);
-            _vectors.Add((item, new List<double>(), ColumnPlan.RealReader(probe, sys), s => part(ac(s))));
+            _vectors.Add((item, new List<double>(), engineProbe.RealReader(sys), s => part(ac(s))));
         }
     }
 

@@ -47,18 +47,26 @@ internal sealed class StepRunner
         var results = new IReadOnlyList<ResultTable>?[_runners.Length];
         var failures = new SimulationException?[_runners.Length];
         var texts = new List<TextTable>[_runners.Length];
-        Parallel.For(0, _runners.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads() }, k =>
+        try
         {
-            try
+            Parallel.For(0, _runners.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads() }, k =>
             {
-                results[k] = _runners[k].Run(_job.Cases[k].Job.Analyses[index]);
-                texts[k] = _runners[k].TextOutputs.ToList();
-            }
-            catch (SimulationException e)
-            {
-                failures[k] = e;
-            }
-        });
+                try
+                {
+                    results[k] = _runners[k].Run(_job.Cases[k].Job.Analyses[index]);
+                    texts[k] = _runners[k].TextOutputs.ToList();
+                }
+                catch (SimulationException e)
+                {
+                    failures[k] = e;
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            // An interruption (signal, time budget) stops every step value: report it as one, not as a crash.
+            throw new OperationCanceledException(e.InnerExceptions[0].Message, e);
+        }
         List<ResultTable>? merged = null;
         for (int k = 0; k < _runners.Length; k++)
         {

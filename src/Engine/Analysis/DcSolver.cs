@@ -16,28 +16,36 @@ internal sealed class DcSolver
         _newton = newton;
     }
 
-    /// <summary>Solves F(x) = 0 starting from <paramref name="x"/>; throws <see cref="SimulationException"/>
-    /// with <paramref name="where"/> in the message when every strategy fails.</summary>
-    public void Solve(double[] x, string where, AnalysisMode mode = AnalysisMode.Dc, bool allowHomotopy = true)
+    /// <summary>Solves F(x) = 0 starting from <paramref name="x"/>; throws a <see cref="SimulationException"/>
+    /// subclass with <paramref name="at"/>'s text in the message when every strategy fails.</summary>
+    /// <param name="x">Start values, replaced by the solution.</param>
+    /// <param name="at">Where this solve is, for the failure's message and properties.</param>
+    /// <param name="cancellation">Checked at every Newton iteration.</param>
+    /// <param name="mode">The analysis mode devices see.</param>
+    /// <param name="allowHomotopy">False: plain Newton only.</param>
+    /// <param name="forced">Unknowns held at a value (.ic during the transient's operating point), or null.</param>
+    public void Solve(double[] x, FailurePoint at, CancellationToken cancellation, AnalysisMode mode = AnalysisMode.Dc,
+        bool allowHomotopy = true, IReadOnlyList<(int Index, double Value)>? forced = null)
     {
         var ctx = _sys.Load;
         ctx.Mode = mode;
         ctx.Time = 0;
         ctx.Gmin = _opt.Gmin;
-        _newton.A0 = 0;
-        _newton.History = null;
-        _newton.DiagonalGmin = 0;
         ctx.SourceFactor = 1;
+        var request = new NewtonRequest(_opt.Itl1) { Cancellation = cancellation };
+        if (forced is not null) request = request with { Forced = forced };
 
         var start = (double[])x.Clone();
-        if (_newton.Solve(x, _opt.Itl1)) return;
+        if (_newton.Solve(x, request)) return;
         string firstFailure = _newton.Failure ?? "no convergence";
-        if (!allowHomotopy) throw Fail(where, firstFailure);
+        var kind = _newton.FailureKind;
+        string? unknown = _newton.FailureUnknown;
+        if (!allowHomotopy) throw at.Fail(firstFailure, kind, unknown);
 
         Array.Copy(start, x, x.Length);
-        if (_opt.GminStepping && GminStepping(x)) return;
+        if (_opt.GminStepping && GminStepping(x, request)) return;
         Array.Copy(start, x, x.Length);
-        if (_opt.SourceStepping && SourceStepping(x)) return;
+        if (_opt.SourceStepping && SourceStepping(x, request)) return;
         string tried = (_opt.GminStepping, _opt.SourceStepping) switch
         {
             (true, true) => "; gmin stepping and source stepping also failed",
@@ -45,34 +53,22 @@ internal sealed class DcSolver
             (false, true) => "; source stepping also failed",
             _ => "",
         };
-        throw Fail(where, firstFailure + tried);
+        throw at.Fail(firstFailure + tried, kind, unknown);
     }
 
-    private static SimulationException Fail(string where, string why) => new($"{where}: {why}");
-
-    private bool GminStepping(double[] x)
+    private bool GminStepping(double[] x, NewtonRequest request)
     {
         double gmin = 1e-2;
-        var last = (double[])x.Clone();
-        try
+        while (true)
         {
-            while (true)
-            {
-                _newton.DiagonalGmin = gmin;
-                if (!_newton.Solve(x, _opt.Itl1)) return false;
-                if (gmin <= _opt.Gmin) break;
-                gmin = Math.Max(gmin / 10, _opt.Gmin);
-            }
-            _newton.DiagonalGmin = 0;
-            return _newton.Solve(x, _opt.Itl1);
+            if (!_newton.Solve(x, request with { DiagonalGmin = gmin })) return false;
+            if (gmin <= _opt.Gmin) break;
+            gmin = Math.Max(gmin / 10, _opt.Gmin);
         }
-        finally
-        {
-            _newton.DiagonalGmin = 0;
-        }
+        return _newton.Solve(x, request);
     }
 
-    private bool SourceStepping(double[] x)
+    private bool SourceStepping(double[] x, NewtonRequest request)
     {
         var ctx = _sys.Load;
         Array.Clear(x);
@@ -81,13 +77,13 @@ internal sealed class DcSolver
         try
         {
             ctx.SourceFactor = 0;
-            if (!_newton.Solve(x, _opt.Itl1)) return false;
+            if (!_newton.Solve(x, request)) return false;
             Array.Copy(x, good, x.Length);
             while (factor < 1)
             {
                 double next = Math.Min(1, factor + step);
                 ctx.SourceFactor = next;
-                if (_newton.Solve(x, _opt.Itl1))
+                if (_newton.Solve(x, request))
                 {
                     factor = next;
                     Array.Copy(x, good, x.Length);
@@ -106,5 +102,27 @@ internal sealed class DcSolver
         {
             ctx.SourceFactor = 1;
         }
+    }
+}
+
+/// <summary>Where a solve is, for its failure: the message prefix ("dc sweep at v1=0.5") and the facts the exception
+/// carries.</summary>
+/// <param name="Where">The message prefix.</param>
+/// <param name="Analysis">The analysis name for <see cref="SimulationException.Analysis"/>.</param>
+/// <param name="Time">Simulated time, or null.</param>
+/// <param name="SweepValue">Swept value, or null.</param>
+internal sealed record FailurePoint(string Where, string Analysis, double? Time = null, double? SweepValue = null)
+{
+    /// <summary>The typed exception for a Newton failure of <paramref name="kind"/>: "{Where}: {why}".</summary>
+    public SimulationException Fail(string why, NewtonFailure kind, string? unknown)
+    {
+        string message = $"{Where}: {why}";
+        return kind switch
+        {
+            NewtonFailure.Singular => new SingularMatrixException(message, Analysis, Time, SweepValue, unknown),
+            NewtonFailure.NonFinite => new NonFiniteValueException(message, Analysis, Time, SweepValue, unknown),
+            NewtonFailure.NoConvergence => new NoConvergenceException(message, Analysis, Time, SweepValue, unknown),
+            _ => new SimulationException(message, Analysis, Time, SweepValue, unknown),
+        };
     }
 }

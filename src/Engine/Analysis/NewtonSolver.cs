@@ -1,4 +1,5 @@
 using Perovspice.Engine.Sparse;
+using SparseSingular = Perovspice.Engine.Sparse.SingularMatrixException;
 
 namespace Perovspice.Engine.Analysis;
 
@@ -6,7 +7,8 @@ namespace Perovspice.Engine.Analysis;
 /// Newton–Raphson on the discretised DAE: J Δx = −r with J = G + a0·C (+ gmin on node diagonals) and
 /// r = F + a0·Q + history. Convergence as SPICE: every |Δx_i| ≤ reltol·max(|x_i|, |x_i'|) + abstol(kind_i),
 /// and no device limited its step in the last iteration. A device that throws <see cref="SimulationException"/>
-/// while loading fails the solve with the device's message as <see cref="Failure"/>.
+/// while loading fails the solve with the device's message as <see cref="Failure"/>. Each solve is configured by an
+/// immutable <see cref="NewtonRequest"/>; the solver keeps only its factorization between solves.
 /// </summary>
 internal sealed class NewtonSolver
 {
@@ -35,45 +37,43 @@ internal sealed class NewtonSolver
         }
     }
 
-    /// <summary>Coefficient of Q in the discretised derivative (0 in dc).</summary>
-    public double A0 { get; set; }
-    /// <summary>History part of the discretised derivative, by row (null in dc).</summary>
-    public double[]? History { get; set; }
-    /// <summary>Extra conductance from every node to ground (gmin stepping).</summary>
-    public double DiagonalGmin { get; set; }
-    /// <summary>Unknowns held at a value (.ic during the transient's operating point).</summary>
-    public IReadOnlyList<(int Index, double Value)> Forced { get; set; } = Array.Empty<(int, double)>();
-
-    /// <summary>
-    /// Allows later iterations of one solve to reuse the Jacobian factored at an earlier iterate (a chord step)
-    /// while the iteration contracts well; the residual and the convergence test stay exact, so only the cost
-    /// changes. Used for transient time points, where the predictor starts close to the answer.
-    /// </summary>
-    public bool ReuseJacobianWithinSolve { get; set; }
-
     /// <summary>Iterations used by the last solve.</summary>
     public int Iterations { get; private set; }
     /// <summary>Unknown with the largest weighted step in the last iteration (for error messages).</summary>
     public int WorstUnknown { get; private set; }
     /// <summary>Reason of the last failure, or null.</summary>
     public string? Failure { get; private set; }
+    /// <summary>What kind of failure the last one was (<see cref="NewtonFailure.None"/> after a success).</summary>
+    public NewtonFailure FailureKind { get; private set; }
 
-    /// <summary>Iterates from <paramref name="x"/> (updated in place). Returns true when converged.</summary>
-    public bool Solve(double[] x, int maxIterations)
+    /// <summary>The name of the unknown the last failure involved ("out", "v1#branch"), or null.</summary>
+    public string? FailureUnknown => FailureKind is NewtonFailure.None or NewtonFailure.Device ? null : NameOf(WorstUnknown);
+
+    /// <summary>The name of unknown <paramref name="index"/>, or null for ground or an index out of range.</summary>
+    public string? NameOf(int index) => index <= 0 || index > _sys.Size ? null : _sys.Unknowns[index - 1].Name;
+
+    /// <summary>Iterates from <paramref name="x"/> (updated in place) as <paramref name="request"/> says. Returns
+    /// true when converged; else <see cref="Failure"/> and <see cref="FailureKind"/> say why.</summary>
+    public bool Solve(double[] x, NewtonRequest request)
     {
         Failure = null;
+        FailureKind = NewtonFailure.None;
         var ctx = _sys.Load;
         int n = _sys.Size;
-        bool fromScratch = A0 == 0 && Array.TrueForAll(x, v => v == 0);
+        double a0 = request.A0, diagonalGmin = request.DiagonalGmin;
+        var history = request.History;
+        var forced = request.Forced;
+        int maxIterations = request.MaxIterations;
+        bool fromScratch = a0 == 0 && Array.TrueForAll(x, v => v == 0);
         double worstBefore = double.PositiveInfinity, worstLast = double.PositiveInfinity;
         bool limitedLast = false;
         for (int iter = 1; iter <= maxIterations; iter++)
         {
-            _opt.Cancellation.ThrowIfCancellationRequested();
+            request.Cancellation.ThrowIfCancellationRequested();
             Iterations = iter;
             ctx.FirstIteration = iter == 1;
             ctx.InitJunctions = iter == 1 && fromScratch;
-            ctx.Static = A0 == 0 && History is null;
+            ctx.Static = a0 == 0 && history is null;
             try
             {
                 _sys.Evaluate(x);
@@ -85,36 +85,38 @@ internal sealed class NewtonSolver
                 ctx.InitJunctions = false;
                 WorstUnknown = 0;
                 Failure = e.Message;
+                FailureKind = NewtonFailure.Device;
                 return false;
             }
             ctx.InitJunctions = false;
             // A linear circuit's G and C do not change: while a0, gmin and the forced rows stay the same the
             // factorization of J can be reused and only the right-hand side is new.
-            bool sameMatrix = _factored && A0 == _factoredA0 && DiagonalGmin == _factoredGmin
-                              && Forced.Count == 0 && _factoredForced == 0;
+            bool sameMatrix = _factored && a0 == _factoredA0 && diagonalGmin == _factoredGmin
+                              && forced.Count == 0 && _factoredForced == 0;
             // A nonlinear circuit may take a chord step with the Jacobian of an earlier iterate of this solve:
             // on the second iteration, or while the last step shrank the update at least threefold.
-            bool chord = ReuseJacobianWithinSolve && iter > 1 && !limitedLast
+            bool chord = request.ReuseJacobianWithinSolve && iter > 1 && !limitedLast
                          && (iter == 2 || worstLast <= 0.3 * worstBefore);
             bool reuse = sameMatrix && (_sys.IsLinear || chord);
-            AssembleRhs(x);
+            AssembleRhs(x, a0, history, diagonalGmin, forced);
             try
             {
                 if (!reuse)
                 {
                     _factored = false;
-                    AssembleMatrix();
+                    AssembleMatrix(a0, diagonalGmin, forced);
                     _lu.Factor(_j);
                     _factored = true;
-                    _factoredA0 = A0;
-                    _factoredGmin = DiagonalGmin;
-                    _factoredForced = Forced.Count;
+                    _factoredA0 = a0;
+                    _factoredGmin = diagonalGmin;
+                    _factoredForced = forced.Count;
                 }
             }
-            catch (SingularMatrixException e)
+            catch (SparseSingular e)
             {
                 WorstUnknown = e.Unknown;
                 Failure = $"singular matrix at {Describe(e.Unknown)}";
+                FailureKind = NewtonFailure.Singular;
                 return false;
             }
             _lu.Solve(_dx);
@@ -130,6 +132,7 @@ internal sealed class NewtonSolver
                 {
                     WorstUnknown = i;
                     Failure = $"non-finite value at {Describe(i)}";
+                    FailureKind = NewtonFailure.NonFinite;
                     return false;
                 }
                 double tol = _opt.RelTol * Math.Max(Math.Abs(xi), Math.Abs(x[i])) + _absTol[i];
@@ -145,6 +148,7 @@ internal sealed class NewtonSolver
             limitedLast = ctx.Limited;
         }
         Failure = $"no convergence in {maxIterations} iterations; worst {Describe(WorstUnknown)}";
+        FailureKind = NewtonFailure.NoConvergence;
         return false;
     }
 
@@ -165,42 +169,76 @@ internal sealed class NewtonSolver
     private double _factoredA0, _factoredGmin;
     private int _factoredForced;
 
-    private void AssembleMatrix()
+    private void AssembleMatrix(double a0, double diagonalGmin, IReadOnlyList<(int Index, double Value)> forced)
     {
         var ctx = _sys.Load;
-        double a0 = A0;
         var g = ctx.G;
         var c = ctx.C;
         int slots = _j.Length;
         if (a0 == 0) Array.Copy(g, _j, slots);
         else for (int s = 0; s < slots; s++) _j[s] = g[s] + a0 * c[s];
-        if (DiagonalGmin > 0)
+        if (diagonalGmin > 0)
         {
             var diag = _sys.DiagonalSlots;
             for (int i = 1; i <= _sys.Size; i++)
-                if (_isNode[i]) _j[diag[i]] += DiagonalGmin;
+                if (_isNode[i]) _j[diag[i]] += diagonalGmin;
         }
-        foreach (var (index, _) in Forced) _j[_sys.DiagonalSlots[index]] += ForceConductance;
+        foreach (var (index, _) in forced) _j[_sys.DiagonalSlots[index]] += ForceConductance;
     }
 
-    private void AssembleRhs(double[] x)
+    private void AssembleRhs(double[] x, double a0, double[]? hist, double gmin,
+        IReadOnlyList<(int Index, double Value)> forced)
     {
         var ctx = _sys.Load;
-        double a0 = A0;
         int n = _sys.Size;
         var f = ctx.F;
         var q = ctx.Q;
-        var hist = History;
         if (hist == null || a0 == 0)
             for (int i = 1; i <= n; i++) _dx[i] = -f[i];
         else
             for (int i = 1; i <= n; i++) _dx[i] = -(f[i] + a0 * q[i] + hist[i]);
 
-        double gmin = DiagonalGmin;
         if (gmin > 0)
             for (int i = 1; i <= n; i++)
                 if (_isNode[i]) _dx[i] -= gmin * x[i];
-        foreach (var (index, value) in Forced) _dx[index] += ForceConductance * (value - x[index]);
+        foreach (var (index, value) in forced) _dx[index] += ForceConductance * (value - x[index]);
         _dx[0] = 0;
     }
+}
+
+/// <summary>Why a Newton solve failed.</summary>
+internal enum NewtonFailure
+{
+    /// <summary>It did not fail.</summary>
+    None,
+    /// <summary>A device could not be evaluated (its message is the failure).</summary>
+    Device,
+    /// <summary>The Jacobian was singular.</summary>
+    Singular,
+    /// <summary>An unknown became infinite or NaN.</summary>
+    NonFinite,
+    /// <summary>The iteration limit was reached.</summary>
+    NoConvergence,
+}
+
+/// <summary>One Newton solve's settings (immutable: a caller derives variants with <c>with</c>).</summary>
+/// <param name="MaxIterations">Iteration limit (itl1 in dc, itl4 at a time point).</param>
+internal sealed record NewtonRequest(int MaxIterations)
+{
+    /// <summary>Coefficient of Q in the discretised derivative (0 in dc).</summary>
+    public double A0 { get; init; }
+    /// <summary>History part of the discretised derivative, by row (null in dc).</summary>
+    public double[]? History { get; init; }
+    /// <summary>Extra conductance from every node to ground (gmin stepping).</summary>
+    public double DiagonalGmin { get; init; }
+    /// <summary>Unknowns held at a value (.ic during the transient's operating point).</summary>
+    public IReadOnlyList<(int Index, double Value)> Forced { get; init; } = Array.Empty<(int, double)>();
+    /// <summary>
+    /// Allows later iterations of one solve to reuse the Jacobian factored at an earlier iterate (a chord step)
+    /// while the iteration contracts well; the residual and the convergence test stay exact, so only the cost
+    /// changes. Used for transient time points, where the predictor starts close to the answer.
+    /// </summary>
+    public bool ReuseJacobianWithinSolve { get; init; }
+    /// <summary>Checked once per iteration.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

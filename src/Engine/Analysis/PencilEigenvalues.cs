@@ -35,7 +35,7 @@ public static class PencilEigenvalues
     {
         int n = g.GetLength(0);
         if (n > MaxUnknowns)
-            throw new SimulationException($"the stability analysis computes dense eigenvalues and is limited to {MaxUnknowns} unknowns; this circuit has {n}");
+            throw new SimulationLimitException($"the stability analysis computes dense eigenvalues and is limited to {MaxUnknowns} unknowns; this circuit has {n}", null);
         if (n == 0) return Array.Empty<Complex>();
         var G = Matrix<double>.Build.DenseOfArray(g);
         var C = Matrix<double>.Build.DenseOfArray(c);

@@ -32,14 +32,19 @@ public sealed record PoleZeroResult(IReadOnlyList<Complex> Poles, IReadOnlyList<
 /// </summary>
 public static class PoleZero
 {
+    private const string Analysis = "pole-zero analysis";
+
     /// <summary>Computes the operating point, linearizes, and returns the poles and/or zeros.</summary>
     /// <exception cref="SimulationException">No operating point, too many unknowns, or a singular pencil.</exception>
-    public static PoleZeroResult Compute(Simulator sim, PoleZeroSpec spec)
+    /// <param name="sim">The simulator of the circuit.</param>
+    /// <param name="spec">The ports and what to compute.</param>
+    /// <param name="cancellation">Stops the operating point with <see cref="OperationCanceledException"/>.</param>
+    public static PoleZeroResult Compute(Simulator sim, PoleZeroSpec spec, CancellationToken cancellation = default)
     {
         var sys = sim.System;
         if (sys.Size + 2 > PencilEigenvalues.MaxUnknowns)
-            throw new SimulationException($"pole-zero analysis: the dense eigenvalue computation is limited to {PencilEigenvalues.MaxUnknowns} unknowns; this circuit has {sys.Size}");
-        var op = sim.OperatingPoint().X;
+            throw new SimulationLimitException($"pole-zero analysis: the dense eigenvalue computation is limited to {PencilEigenvalues.MaxUnknowns} unknowns; this circuit has {sys.Size}", Analysis);
+        var op = new OperatingPointAnalysis().Run(sim, cancellation).X;
         var (g, c) = sys.DenseJacobians(op);
         int ip = sys.NodeIndex(spec.InPlus), im = sys.NodeIndex(spec.InMinus);
         int op_ = sys.NodeIndex(spec.OutPlus), om = sys.NodeIndex(spec.OutMinus);
@@ -75,7 +80,7 @@ public static class PoleZero
         if (spec.Poles)
         {
             try { poles = PencilEigenvalues.Finite(g, c); }
-            catch (SimulationException e) { throw new SimulationException($"pole-zero analysis (poles): {e.Message}"); }
+            catch (SimulationException e) { throw new SimulationException($"pole-zero analysis (poles): {e.Message}", Analysis, inner: e); }
         }
         if (spec.Zeros)
         {
@@ -83,7 +88,7 @@ public static class PoleZero
             try { zeros = PencilEigenvalues.Finite(gb, cb); }
             catch (SimulationException e)
             {
-                throw new SimulationException($"pole-zero analysis (zeros): the transfer function is identically zero or undefined ({e.Message})");
+                throw new SimulationException($"pole-zero analysis (zeros): the transfer function is identically zero or undefined ({e.Message})", Analysis, inner: e);
             }
         }
         return new PoleZeroResult(Sort(poles), Sort(zeros));

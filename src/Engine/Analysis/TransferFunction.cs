@@ -37,18 +37,22 @@ public static class TransferFunction
     /// <summary>Computes the operating point, then the transfer function and resistances.</summary>
     /// <exception cref="SimulationException">No operating point, or a singular Jacobian.</exception>
     /// <exception cref="ArgumentException">An unknown source or node.</exception>
-    public static TransferFunctionResult Compute(Simulator sim, TransferFunctionSpec spec)
+    /// <param name="sim">The simulator of the circuit.</param>
+    /// <param name="spec">The input source and the output.</param>
+    /// <param name="cancellation">Stops the operating point with <see cref="OperationCanceledException"/>.</param>
+    public static TransferFunctionResult Compute(Simulator sim, TransferFunctionSpec spec, CancellationToken cancellation = default)
     {
         var sys = sim.System;
-        var op = sim.OperatingPoint().X;
+        var op = new OperatingPointAnalysis().Run(sim, cancellation).X;
         var input = sim.FindSource(spec.Input);
         var dFdu = SourceDerivative(sys, op, input);
         sys.Evaluate(op);
         var lu = LinearSolverFactory.CreateReal(sys.Pattern);
         try { lu.Factor(sys.Load.G); }
-        catch (SingularMatrixException e)
+        catch (Sparse.SingularMatrixException e)
         {
-            throw new SimulationException($"transfer function: the dc Jacobian is singular at {sys.NameOf(e.Unknown)}");
+            throw new SingularMatrixException($"transfer function: the dc Jacobian is singular at {sys.NameOf(e.Unknown)}",
+                "transfer function", unknown: sys.NameOf(e.Unknown));
         }
         int n = sys.Size + 1;
         Func<double[], double> output;

@@ -8,7 +8,6 @@ namespace Perovspice.Engine.Analysis;
 /// </summary>
 internal sealed class TransientRunner
 {
-    private readonly Simulator _sim;
     private readonly CircuitSystem _sys;
     private readonly SimulationOptions _opt;
     private readonly NewtonSolver _newton;
@@ -28,9 +27,8 @@ internal sealed class TransientRunner
     private double[] _qNew, _dqNew, _xdotNew;
     private readonly double[] _hist, _xHist, _xPred;
 
-    public TransientRunner(Simulator sim, CircuitSystem sys, SimulationOptions opt, NewtonSolver newton, DcSolver dc)
+    public TransientRunner(CircuitSystem sys, SimulationOptions opt, NewtonSolver newton, DcSolver dc)
     {
-        _sim = sim;
         _sys = sys;
         _opt = opt;
         _newton = newton;
@@ -47,7 +45,15 @@ internal sealed class TransientRunner
             _absTol[u.Index] = u.Kind == UnknownKind.Rate ? double.PositiveInfinity : opt.AbsoluteTolerance(u.Kind);   // no LTE
     }
 
-    public void Run(TransientSpec spec, Action<Solution> onPoint)
+    /// <summary>Integrates from the operating point (or the initial conditions with uic) to tstop;
+    /// <paramref name="onPoint"/> receives every accepted point at or after tstart and returns false to stop there.</summary>
+    /// <param name="spec">Times and uic.</param>
+    /// <param name="initialConditions">.ic node voltages (held during the operating point, or the start values with
+    /// uic).</param>
+    /// <param name="onPoint">Receives each point (its arrays are reused); false stops the run.</param>
+    /// <param name="cancellation">Checked at every step and Newton iteration.</param>
+    public void Run(TransientSpec spec, IEnumerable<KeyValuePair<string, double>> initialConditions,
+        Func<Solution, bool> onPoint, CancellationToken cancellation)
     {
         if (!(spec.Stop > 0) || !(spec.Step > 0)) throw new ArgumentException("tran needs tstep > 0 and tstop > 0");
         var ctx = _sys.Load;
@@ -60,13 +66,13 @@ internal sealed class TransientRunner
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
         var breakpoints = CollectBreakpoints(spec with { MaxBreakpoints = _opt.MaxPoints }, hmin);
         if (breakpoints.Count > _opt.MaxPoints)
-            throw new SimulationException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit for this analysis)");
+            throw new SimulationLimitException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit for this analysis)", Analysis);
         // A step that jumps over a device event (a switch threshold) is cut back to end this close after it.
         double eventTol = Math.Max(1e-4 * tmax, 10 * hmin);
 
         // Starting point: the operating point (with .ic nodes held) or, with uic, the given values.
         var x = new double[_n + 1];
-        var forced = ForcedInitialConditions();
+        var forced = ForcedInitialConditions(initialConditions);
         if (spec.UseInitialConditions)
         {
             foreach (var (i, v) in forced) x[i] = v;
@@ -74,9 +80,8 @@ internal sealed class TransientRunner
         }
         else
         {
-            _newton.Forced = forced;
-            try { _dc.Solve(x, "transient operating point", AnalysisMode.Transient); }
-            finally { _newton.Forced = Array.Empty<(int, double)>(); }
+            _dc.Solve(x, new FailurePoint("transient operating point", Analysis, Time: 0), cancellation,
+                AnalysisMode.Transient, forced: forced);
         }
         ctx.Mode = AnalysisMode.Transient;
         ctx.Time = 0;
@@ -94,7 +99,7 @@ internal sealed class TransientRunner
         bool segmentStart = true; // the last accepted point started an integration segment
 
         var sol = new Solution(_sys);
-        Emit(sol, 0, x, _xdotN, spec, onPoint);
+        if (!Emit(sol, 0, x, _xdotN, spec, onPoint)) return;
 
         double t = 0;
         double h = Math.Min(0.1 * Math.Min(spec.Step, tmax), 0.1 * (breakpoints[0] - t));
@@ -107,13 +112,13 @@ internal sealed class TransientRunner
         string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
         double hBeforeEvent = 0; // the step proposed before an event cut it back (0: no cut since the last point)
 
-        _newton.ReuseJacobianWithinSolve = true;
+        _stepRequest = new NewtonRequest(_opt.Itl4) { ReuseJacobianWithinSolve = true, Cancellation = cancellation };
         ctx.TimeStepping = true;
         try
         {
         while (bpIndex < breakpoints.Count)
         {
-            _opt.Cancellation.ThrowIfCancellationRequested();
+            cancellation.ThrowIfCancellationRequested();
             double nextBp = breakpoints[bpIndex];
             double hTry = Math.Min(h, tmax);
             bool landing = false;
@@ -132,13 +137,12 @@ internal sealed class TransientRunner
             {
                 h = hTry / 8;
                 if (h < hmin)
-                    throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); {_newton.Failure}");
+                    throw TooSmall($"transient at t={tNew:G6}: time step too small ({h:G3} s); {_newton.Failure}", tNew, _newton.FailureUnknown);
                 continue;
             }
 
             SetCoefficients(p, hTry, out double a0);
-            _newton.A0 = a0;
-            _newton.History = _hist;
+            var request = _stepRequest with { A0 = a0, History = _hist };
             ctx.Time = tNew;
 
             // Predictor: polynomial through the points since the last breakpoint.
@@ -150,13 +154,13 @@ internal sealed class TransientRunner
             else Array.Copy(_xPred, xNew, xNew.Length);
             var xPred = _xPred;
 
-            if (!_newton.Solve(xNew, _opt.Itl4))
+            if (!_newton.Solve(xNew, request))
             {
                 failedSinceAccept = _newton.Failure;
                 h = hTry / 8;
                 order = 1;
                 if (h < hmin)
-                    throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); {_newton.Failure}");
+                    throw TooSmall($"transient at t={tNew:G6}: time step too small ({h:G3} s); {_newton.Failure}", tNew, _newton.FailureUnknown);
                 continue;
             }
 
@@ -177,8 +181,8 @@ internal sealed class TransientRunner
                     if (!(firstUicStep && h < 1e3 * hmin))
                     {
                         if (h < hmin)
-                            throw new SimulationException($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}"
-                                + (failedSinceAccept is null ? "" : $"; a longer step failed: {failedSinceAccept}"));
+                            throw TooSmall($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}"
+                                + (failedSinceAccept is null ? "" : $"; a longer step failed: {failedSinceAccept}"), tNew, _newton.NameOf(_worstLte));
                         continue;
                     }
                     hNext = hTry;
@@ -202,8 +206,8 @@ internal sealed class TransientRunner
             Accept(xNew, a0, p, hTry);
             t = tNew;
             if (++steps > _opt.MaxPoints)
-                throw new SimulationException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)");
-            Emit(sol, t, _xs[0], _xdotN, spec, onPoint);
+                throw new SimulationLimitException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)", Analysis, t);
+            if (!Emit(sol, t, _xs[0], _xdotN, spec, onPoint)) { StepCount = steps; return; }
             _tpc.Reset(t, _xs[0], landing, segmentStart);
             for (int k = 0; k < devices.Count; k++) devices[k].AcceptTimePoint(_tpc);
             bool discontinuity = _tpc.Discontinuity;
@@ -236,7 +240,6 @@ internal sealed class TransientRunner
         }
         finally
         {
-            _newton.ReuseJacobianWithinSolve = false;
             ctx.TimeStepping = false;
         }
         StepCount = steps;
@@ -247,13 +250,19 @@ internal sealed class TransientRunner
 
     private int _worstLte;
 
-    private void Emit(Solution sol, double t, double[] x, double[] xdot, TransientSpec spec, Action<Solution> onPoint)
+    private const string Analysis = "transient";
+    private NewtonRequest _stepRequest = new(1);
+
+    private static TimestepTooSmallException TooSmall(string message, double time, string? unknown) =>
+        new(message, Analysis, time, null, unknown);
+
+    private static bool Emit(Solution sol, double t, double[] x, double[] xdot, TransientSpec spec, Func<Solution, bool> onPoint)
     {
-        if (t < spec.Start - 1e-15 * spec.Stop) return;
+        if (t < spec.Start - 1e-15 * spec.Stop) return true;
         sol.Time = t;
         Array.Copy(x, sol.X, x.Length);
         Array.Copy(xdot, sol.Xdot, xdot.Length);
-        onPoint(sol);
+        return onPoint(sol);
     }
 
     private readonly TimePointContext _tpc = new();
@@ -302,10 +311,10 @@ internal sealed class TransientRunner
         return list;
     }
 
-    private List<(int, double)> ForcedInitialConditions()
+    private List<(int, double)> ForcedInitialConditions(IEnumerable<KeyValuePair<string, double>> initialConditions)
     {
         var forced = new List<(int, double)>();
-        foreach (var (node, value) in _sim.InitialConditions)
+        foreach (var (node, value) in initialConditions)
             forced.Add((_sys.NodeIndex(node), value));
         return forced;
     }
@@ -364,16 +373,15 @@ internal sealed class TransientRunner
     {
         var ctx = _sys.Load;
         double a0 = 2 / h;
-        _newton.A0 = a0;
-        _newton.History = _hist;
+        var request = _stepRequest with { A0 = a0, History = _hist };
         for (int i = 0; i <= _n; i++) _hist[i] = -a0 * _qN[i];
         ctx.Time = t + h / 2;
         Array.Copy(_xs[0], xOut, xOut.Length);
-        if (!_newton.Solve(xOut, _opt.Itl4)) return false;
+        if (!_newton.Solve(xOut, request)) return false;
         ChargesAt(xOut, _qNew);
         for (int i = 0; i <= _n; i++) _hist[i] = -a0 * _qNew[i];
         ctx.Time = t + h;
-        return _newton.Solve(xOut, _opt.Itl4);
+        return _newton.Solve(xOut, request);
     }
 
     /// <summary>max_i 2·|x_full − x_halves| / tol_i.</summary>

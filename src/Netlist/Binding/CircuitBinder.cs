@@ -62,7 +62,11 @@ public static class CircuitBinder
         foreach (var a in netlist.Analyses)
         {
             CheckSweptSources(a, circuit, errors);
-            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors)) { Measures = measures.For(a) });
+            analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors))
+            {
+                Measures = measures.For(a),
+                Analysis = AnalysisFactory.Create(a, ics),
+            });
         }
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
         return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);

@@ -1,3 +1,5 @@
+using Perovspice.Engine;
+
 namespace Perovspice.Netlist;
 
 /// <summary>An analysis statement, evaluated and validated. <see cref="Kind"/> is its lower-case name.</summary>
@@ -41,17 +43,6 @@ public sealed record TranStatement(double Step, double Stop, double Start, doubl
 {
     /// <inheritdoc/>
     public override string Kind => "tran";
-}
-
-/// <summary>Frequency spacing of <c>.ac</c>.</summary>
-public enum AcSweepKind
-{
-    /// <summary>Points per decade.</summary>
-    Dec,
-    /// <summary>Points per octave.</summary>
-    Oct,
-    /// <summary>Total points, linear.</summary>
-    Lin,
 }
 
 /// <summary><c>.ac dec|oct|lin n fstart fstop</c>.</summary>

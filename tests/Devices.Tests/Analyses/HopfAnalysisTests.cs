@@ -121,7 +121,7 @@ public class HopfAnalysisTests(ITestOutputHelper output)
         var ckt = new Circuit().Add(new VoltageSource("v1", "n0", "0", 1));
         for (int k = 1; k <= PencilEigenvalues.MaxUnknowns; k++) ckt.Add(new Resistor($"r{k}", $"n{k - 1}", $"n{k}", 1));
         ckt.Add(new Capacitor("c1", $"n{PencilEigenvalues.MaxUnknowns}", "0", 1e-6));
-        var e = Assert.Throws<SimulationException>(() => new Simulator(ckt).Hopf(new DcSweepSpec("v1", 0, 1, 1), (_, _, _) => { }));
+        var e = Assert.Throws<SimulationLimitException>(() => new Simulator(ckt).Hopf(new DcSweepSpec("v1", 0, 1, 1), (_, _, _) => { }));
         Assert.Contains("limited to 2000 unknowns", e.Message);
     }
 

@@ -34,8 +34,10 @@ public class ParallelSourcesTests
             _ => () => sim.Ac(new AcSpec(AcSweepKind.Decade, 1, 1, 10), _ => { }),
         };
         var e = Record.Exception(run);
-        var se = Assert.IsType<SimulationException>(e);
+        var se = Assert.IsType<SingularMatrixException>(e);
         Assert.StartsWith(expectedWhere, se.Message);
         Assert.Matches("(current|node) '(v1#branch|v2#branch|a)'", se.Message);
+        Assert.Matches("^(v1#branch|v2#branch|a)$", se.Unknown);
+        Assert.Equal(analysis switch { "dc" => "dc sweep", "tran" => "transient", _ => "operating point" }, se.Analysis);
     }
 }

@@ -55,7 +55,7 @@ public class DiodeChainTests
         // off) must then fail, and the full strategy must still find the point (source stepping needs fewer
         // iterations per step).
         var plainOnly = new SimulationOptions { Itl1 = 3, GminStepping = false, SourceStepping = false };
-        var e = Assert.Throws<SimulationException>(() => new Simulator(Chain(), plainOnly).OperatingPoint());
+        var e = Assert.Throws<NoConvergenceException>(() => new Simulator(Chain(), plainOnly).OperatingPoint());
         Assert.Contains("operating point", e.Message);
 
         var full = new SimulationOptions { Itl1 = 3 };
