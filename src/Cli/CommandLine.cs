@@ -31,8 +31,8 @@ internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>What the verbs do once their arguments are parsed (supplied by <see cref="PerovspiceCommand"/>).</summary>
 /// <param name="RunOrCheck"><c>run</c> or <c>check</c> of a netlist, with the <c>--shard</c> of a <c>run</c>.</param>
-/// <param name="Version">The version string printed by <c>--version</c>.</param>
-internal sealed record Verbs(Func<CommandLine, Sharding.ShardSpec?, int> RunOrCheck, string Version);
+/// <param name="Version">Prints <c>perovspice VERSION</c> (<c>--version</c>, <c>-V</c>).</param>
+internal sealed record Verbs(Func<CommandLine, Sharding.ShardSpec?, int> RunOrCheck, Func<int> Version);
 
 /// <summary>
 /// The command tree on System.CommandLine: verbs, options with their descriptions (shown by <c>--help</c>), completions
@@ -53,7 +53,7 @@ internal static class CommandTree
     }
 
     /// <summary>The command tree with actions that do nothing (for tests and documentation: every verb and option).</summary>
-    public static RootCommand Build() => new Tree(new Verbs((_, _) => 0, "")).Root;
+    public static RootCommand Build() => new Tree(new Verbs((_, _) => 0, () => 0)).Root;
 
     /// <summary>The completions offered for the command line <paramref name="line"/> (without the program name) with
     /// the cursor at its end: what <c>perovspice [suggest:N] "LINE"</c> prints, one a line.</summary>
@@ -107,7 +107,7 @@ internal static class CommandTree
             Root.Options.Add(version);
             var help = Root.Options.OfType<HelpOption>().Single();
             help.Action = new HelpWithEpilogue((HelpAction)help.Action!);
-            Root.SetAction(r => r.GetValue(version) ? PrintVersion() : Fail("missing command", Root));
+            Root.SetAction(r => r.GetValue(version) ? verbs.Version() : Fail("missing command", Root));
 
             Root.Subcommands.Add(RunOrCheck("run", "Run every analysis of the netlist and write one table per analysis to DIR"));
             Root.Subcommands.Add(RunOrCheck("check", "Parse and validate the netlist only; list every error"));
@@ -200,12 +200,6 @@ internal static class CommandTree
             return UsageError;
         }
 
-        private int PrintVersion()
-        {
-            Console.WriteLine($"perovspice {verbs.Version}");
-            return 0;
-        }
-
         private Command RunOrCheck(string verb, string description)
         {
             bool run = verb == "run";
@@ -286,7 +280,11 @@ internal static class CommandTree
         {
             var command = new Command("help", "Without a topic: this help. With a .model type or element letter: its parameter tables " +
                 "(name, default, unit, meaning) for every level, e.g. help nmos, help q");
-            var topic = new Argument<string?>("MODEL-TYPE|ELEMENT-LETTER") { Arity = ArgumentArity.ZeroOrOne, HelpName = "TOPIC", Description = "nmos, npn, d, perovskite, ... or m, q, ..." };
+            var topic = new Argument<string?>("TOPIC")
+            {
+                Arity = ArgumentArity.ZeroOrOne, HelpName = "TOPIC",
+                Description = "A .model type (nmos, npn, d, sw, perovskite, ...) or an element letter (m, q, ...)",
+            };
             topic.CompletionSources.Add(_ => ModelHelp.Topics);
             command.Arguments.Add(topic);
             command.SetAction(r =>

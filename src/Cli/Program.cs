@@ -25,7 +25,9 @@ namespace Perovspice.Cli
         {
             try
             {
-                return CommandTree.Invoke(args, new Verbs((line, shard) => RunOrCheck(line, shard, cancel), Version()));
+                // The bare version query skips building the command tree (start-up time of the native binary).
+                if (args is ["--version"] or ["-V"]) return PrintVersion();
+                return CommandTree.Invoke(args, new Verbs((line, shard) => RunOrCheck(line, shard, cancel), PrintVersion));
             }
             catch (OutputException e)
             {
@@ -53,6 +55,12 @@ namespace Perovspice.Cli
                 return Ok;
             }
             return shard is null ? Run(job, line, interruption) : Sharding.Cluster.Guard(() => Sharding.ShardRunner.Run(job, line, shard));
+        }
+
+        private static int PrintVersion()
+        {
+            Console.WriteLine($"perovspice {Version()}");
+            return Ok;
         }
 
         private static string Version() =>
