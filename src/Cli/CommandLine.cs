@@ -104,9 +104,12 @@ internal static class CommandTree
             Root = new RootCommand("perovspice: SPICE-style circuit simulation with memristor and perovskite models.");
             // The standard --version prints the bare version and has no -V; ours prints "perovspice X".
             foreach (var o in Root.Options.Where(o => o is VersionOption).ToList()) Root.Options.Remove(o);
-            Root.Options.Add(version);
-            var help = Root.Options.OfType<HelpOption>().Single();
+            // --help and -h only: "/h" and "/?" are file names on Unix.
+            foreach (var o in Root.Options.Where(o => o is HelpOption).ToList()) Root.Options.Remove(o);
+            var help = new HelpOption("--help", "-h");
             help.Action = new HelpWithEpilogue((HelpAction)help.Action!);
+            Root.Options.Add(help);
+            Root.Options.Add(version);
             Root.SetAction(r => r.GetValue(version) ? verbs.Version() : Fail("missing command", Root));
 
             Root.Subcommands.Add(RunOrCheck("run", "Run every analysis of the netlist and write one table per analysis to DIR"));

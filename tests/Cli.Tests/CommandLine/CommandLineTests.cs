@@ -84,12 +84,15 @@ public class CommandLineTests
         Assert.False(Directory.Exists(Path.Combine(dir, "first")));
     }
 
-    [Fact]
-    public void ANetlistNamedLikeAResponseFileIsANetlist()
+    [Theory]
+    [InlineData("@missing.cir")]   // not a response file
+    [InlineData("/h")]             // not a Windows-style help option
+    [InlineData("/?")]
+    public void ANetlistNamedLikeAnOptionOfOtherConventionsIsANetlist(string name)
     {
-        var (code, _, errors) = Run("check", "@missing.cir");
+        var (code, _, errors) = Run("check", name);
         Assert.Equal(1, code);
-        Assert.Contains("@missing.cir", errors);
+        Assert.Contains($"no such file '{name}'", errors);
     }
 
     [Theory]
