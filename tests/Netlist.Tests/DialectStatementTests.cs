@@ -56,6 +56,21 @@ public sealed class DialectStatementTests : IDisposable
         T.Near(expected, n.El("r1").Val());
     }
 
+    /// <summary>ngspice 39 reads a single '=' in a condition as equality: with x=2, '.if (x = 2)' takes the first
+    /// branch and '.if (x = 3)' the else branch (checked with ngspice -b: i(v1) = -1e-3 and -5e-4 A for 1 V on 1k/2k).</summary>
+    [Theory]
+    [InlineData(2, 1000)]
+    [InlineData(3, 2000)]
+    public void SingleEqualsIsEqualityInConditions(int compared, double expected)
+    {
+        var n = T.Read($".param x=2\n.if (x = {compared})\nR1 a 0 1k\n.elseif (x <= 1)\nR1 a 0 5k\n.else\nR1 a 0 2k\n.endif\n");
+        T.Near(expected, n.El("r1").Val());
+    }
+
+    [Fact]
+    public void DoubledSingleEqualsIsLocatedAtTheSecond() =>
+        Assert.StartsWith("t.cir:3:10: error: unexpected '='", T.Error(".param x=2\n.if (x = = 2)\n.endif\n"));
+
     [Fact]
     public void NestedIfAndParamsInBranches()
     {

@@ -193,7 +193,7 @@ public sealed class Level2Mosfet : MosfetDevice
         double a = Math.Abs(x.V);
         if (a == 0) return 0;
         double c = Math.Exp(Math.Log(a) / 3);
-        return x.Chain(c, Math.Sign(x.V) * c / (3 * a));
+        return x.Chain(c, (x.V < 0 ? -c : c) / (3 * a));
     }
 
     /// <summary>

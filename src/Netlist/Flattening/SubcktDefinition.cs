@@ -111,12 +111,40 @@ internal static class DefinitionTreeBuilder
                     if (!current.IsRoot)
                         diags.Error(s.Position, $"this statement is not allowed inside a subcircuit ('.subckt {current.Header!.Name.Written}')");
                     else
+                    {
                         current.Body.Add(s);
+                        foreach (var source in OutputSources(s))
+                            if (elementNames.Peek().TryAdd(source.Name.Text, source.Name.Position)) current.Body.Add(source);
+                    }
                     break;
             }
         }
         for (var d = current; !d.IsRoot; d = d.Parent!)
             diags.Error(d.Header!.Position, $"missing '.ends' for '.subckt {d.Header.Name.Written}'");
         return root;
+    }
+
+    /// <summary>The behavioural sources of the <c>par('expr')</c> items of an output statement (.print, .meas, .four).</summary>
+    private static IEnumerable<ElementStatement> OutputSources(Statement s)
+    {
+        IEnumerable<PrintItemSyntax?> items = s switch
+        {
+            PrintSyntax p => p.Items,
+            MeasureSyntax m => MeasureItems(m),
+            FourierSyntax f => f.Outputs,
+            _ => Array.Empty<PrintItemSyntax>(),
+        };
+        foreach (var it in items)
+            if (it?.Source is { } source) yield return source;
+    }
+
+    private static IEnumerable<PrintItemSyntax?> MeasureItems(MeasureSyntax m)
+    {
+        yield return m.Target;
+        foreach (var point in new[] { m.Trigger, m.Targ })
+        {
+            yield return point?.Vector;
+            yield return point?.Other;
+        }
     }
 }

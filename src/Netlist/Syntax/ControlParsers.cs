@@ -77,6 +77,8 @@ internal static class ControlParsers
             }
             throw c.Error(t, $"expected @device[quantity], found '{shown}'");
         }
+        if (t is CallToken { Name: "par" } par)
+            return Par(c, par, pos, shown);
         if (t is CallToken call && call.Name.Length > 0)
         {
             string f = call.Name;
@@ -102,6 +104,26 @@ internal static class ControlParsers
             return new PrintItemSyntax(node.Text, PrintItemKind.Voltage, "v", new[] { c.Name(node) }, null, pos);
         }
         throw c.Error(t, $"unknown print item '{shown}' (expected v(...), i(...) or @device[quantity])");
+    }
+
+    /// <summary>
+    /// <c>par('expr')</c> (ngspice): an expression of node voltages, branch currents and <c>time</c> as an output. As in
+    /// ngspice it becomes a behavioural voltage source from a node of its own to ground, <c>V=expr</c>, whose voltage is
+    /// the item; the source and node are named after the expression (<c>bpar#…</c>, <c>par#…</c>, names no netlist can
+    /// write), so the same expression printed twice shares one source.
+    /// </summary>
+    private static PrintItemSyntax Par(LineCursor c, CallToken par, SourcePosition pos, string shown)
+    {
+        if (par.Args is not [ExprToken e])
+            throw c.Error(par, $"expected par('expression') with one quoted or braced expression, found '{shown}'");
+        var line = c.Line;
+        string text = line.Lower.Substring(e.Offset + 1, e.End - e.Offset - 2).Trim();
+        string key = new string(text.Where(ch => !char.IsWhiteSpace(ch)).ToArray());
+        var node = new NameSyntax("par#" + key, "par#" + key, pos);
+        var ground = new NameSyntax("0", "0", pos);
+        var source = new ElementStatement(new NameSyntax("bpar#" + key, "bpar#" + key, pos), 'b', new[] { node, ground },
+            new List<ArgSyntax> { new ExpressionArgSyntax("v", e.Expression, text, line, 0, line.At(e.Offset)) }, null, pos);
+        return new PrintItemSyntax($"par('{key}')", PrintItemKind.Voltage, "v", new[] { node }, null, pos) { Source = source };
     }
 
     /// <summary><c>.temp T</c> (°C): stored as the option <c>temp</c>.</summary>
@@ -137,10 +159,35 @@ internal static class ControlParsers
         }
         int p = LineReader.SkipBlank(line.Lower, start);
         if (p >= line.Lower.Length) throw new SyntaxError(line.End, $"expected a condition after '{keyword}'");
-        var r = ExpressionGrammar.Whole(new LineInput(line.Lower, p));
+        var (text, inserted) = LoneEqualsAsEquality(line.Lower, p);
+        var r = ExpressionGrammar.Whole(new LineInput(text, p));
         if (!r.WasSuccessful)
-            throw new SyntaxError(line.At(r.Remainder.Position), Lexemes.Describe(r, $" in the condition of '{keyword}'"));
+        {
+            int at = r.Remainder.Position;
+            at -= inserted.Count(i => i < at);
+            throw new SyntaxError(line.At(at), Lexemes.Describe(r, $" in the condition of '{keyword}'"));
+        }
         return new ConditionalSyntax(keyword, new ValueSyntax(r.Value, line, 0, p), pos);
+    }
+
+    /// <summary>ngspice (and LTspice) accept a single <c>=</c> as equality in a <c>.if</c> condition: <c>.if (x = 2)</c>.
+    /// Returns the text with each lone <c>=</c> (not part of <c>== != &lt;= &gt;=</c>) doubled, and where the extra
+    /// characters went (to map an error position back to the line).</summary>
+    private static (string Text, List<int> Inserted) LoneEqualsAsEquality(string s, int from)
+    {
+        var inserted = new List<int>();
+        var b = new System.Text.StringBuilder(s.Length + 4);
+        b.Append(s, 0, from);
+        for (int i = from; i < s.Length; i++)
+        {
+            b.Append(s[i]);
+            if (s[i] != '=') continue;
+            bool joined = (i > 0 && s[i - 1] is '=' or '!' or '<' or '>') || (i + 1 < s.Length && s[i + 1] == '=');
+            if (joined) continue;
+            inserted.Add(b.Length);
+            b.Append('=');
+        }
+        return (b.ToString(), inserted);
     }
 
     public static StepSyntax Step(LineCursor c, SourcePosition pos)

@@ -43,7 +43,8 @@ internal sealed class LogicalLine
             // the joining space: point just past the end of the previous segment
             col = _segCol[seg] + (_segStart[seg + 1] - 1 - _segStart[seg]);
         }
-        return new SourcePosition(File, _segLine[seg], col) { FileOrdinal = FileOrdinal };
+        // a .control analysis command is read as "." + the command: its synthetic '.' sits before column 1
+        return new SourcePosition(File, _segLine[seg], Math.Max(col, 1)) { FileOrdinal = FileOrdinal };
     }
 
     /// <summary>Position one past the last non-blank character (where a missing token belongs).</summary>

@@ -114,7 +114,12 @@ internal sealed record OptionSyntax(NameSyntax Key, ValueSyntax? Value, string? 
 internal sealed record OptionsSyntax(IReadOnlyList<OptionSyntax> Options, SourcePosition Position) : Statement(Position);
 
 internal sealed record PrintItemSyntax(string Text, PrintItemKind Kind, string Function, IReadOnlyList<NameSyntax> Names,
-    string? Quantity, SourcePosition Position);
+    string? Quantity, SourcePosition Position)
+{
+    /// <summary>For <c>par('expr')</c>: the behavioural voltage source that computes the expression on its own node
+    /// (as ngspice does it); the item reads that node's voltage. Added to the top level by the flattener.</summary>
+    public ElementStatement? Source { get; init; }
+}
 
 internal sealed record PrintSyntax(string Kind, IReadOnlyList<PrintItemSyntax> Items, SourcePosition Position) : Statement(Position);
 

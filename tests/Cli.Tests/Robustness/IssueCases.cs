@@ -255,4 +255,16 @@ public class IssueCases
         Assert.Equal(1, r.Code);
         Assert.Matches(@"case\.cir:4:\d+: error: .*larger than 4096 bytes", r.Errors);
     }
+
+    /// <summary>Fuzz seed 1067215 (long campaign, 2026-11-30): a level-2 MOSFET with its bulk at -1e308 V made the
+    /// saturation cubic's cube root see NaN and Math.Sign threw (exit 70). Now the sweep fails as a simulation (exit 2),
+    /// and the error of an analysis from a .control block is located at column 1, not 0.</summary>
+    [Fact]
+    public void Level2MosfetWithAnAbsurdBulkVoltageIsASimulationFailure()
+    {
+        var r = RunText("t\n.model pm pmos level=2 tox=20n nsub=1e16 u0=250 vto=-0.8 vmax=3e4 neff=1.5 xj=0.3u nfs=1e11 delta=0.4\n" +
+                        "m1 d g s b pm l=4u w=20u\nvd d 0 0\nvg g 0 0\nvs s 0 0\nvb b 0 -1e308\n.control\ndc vd 1 -5 -0.25 vg -1 -5 -1\n.endc\n.end\n");
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("case.cir:9:1: error: simulation failed: dc sweep at vd=1, vg=-1", r.Errors);
+    }
 }
