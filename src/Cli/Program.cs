@@ -15,7 +15,7 @@ namespace Perovspice.Cli
     /// that cannot be written, 130/143 interrupted (SIGINT/SIGTERM), 70 an internal bug (see spec/cli.md).</summary>
     internal static class PerovspiceCommand
     {
-        private const int Ok = 0, NetlistErrors = 1, SimulationFailed = 2, UsageError = 64, InternalError = 70, OutputError = 73;
+        private const int Ok = 0, NetlistErrors = 1, SimulationFailed = 2, InternalError = 70, OutputError = 73;
 
         /// <summary>Where an internal error is to be reported.</summary>
         public const string ReportTo = "please report it with the netlist to the perovspice issue tracker";
@@ -25,39 +25,9 @@ namespace Perovspice.Cli
         {
             try
             {
-                if (args.Length > 0 && args[0] == "fit") return Fitting.FitCommand.Execute(args[1..], CommandLine.Usage);
-                if (args.Length > 0 && Sharding.Cluster.Handles(args[0])) return Sharding.Cluster.Execute(args);
-                var (shardArgs, shard, shardError) = Sharding.ShardSpec.Extract(args);
-                var (line, error) = shardError is null ? CommandLine.Parse(shardArgs) : (null, shardError);
-                if (line == null)
-                {
-                    Console.Error.WriteLine($"perovspice: {error}");
-                    Console.Error.WriteLine(CommandLine.Usage);
-                    return UsageError;
-                }
-                switch (line.Verb)
-                {
-                    case "version":
-                        Console.WriteLine($"perovspice {Version()}");
-                        return Ok;
-                    case "help" when line.Netlist is { } topic:
-                        if (ModelHelp.Write(topic, Console.Out)) return Ok;
-                        Console.Error.WriteLine($"perovspice: no help on '{topic}'; topics: {string.Join(" ", ModelHelp.Topics)}");
-                        return UsageError;
-                    case "help":
-                        Console.WriteLine(CommandLine.Usage);
-                        return Ok;
-                }
-                using var interruption = new Interruption(cancel);
-                var job = Load(line.Netlist!, line.Quiet, line.Limits, out int code);
-                if (job == null) return code;
-                if (line.Verb == "check")
-                {
-                    string steps = job.Parameter is null ? "" : $", {job.Cases.Count} steps of {job.Parameter}";
-                    if (!line.Quiet) Console.WriteLine($"{line.Netlist}: ok ({job.Cases[0].Job.Circuit.Devices.Count} elements, {job.Analyses.Count} analyses{steps})");
-                    return Ok;
-                }
-                return shard is null ? Run(job, line, interruption) : Sharding.Cluster.Guard(() => Sharding.ShardRunner.Run(job, line, shard));
+                // The bare version query skips building the command tree (start-up time of the native binary).
+                if (args is ["--version"] or ["-V"]) return PrintVersion();
+                return CommandTree.Invoke(args, new Verbs((line, shard) => RunOrCheck(line, shard, cancel), PrintVersion));
             }
             catch (OutputException e)
             {
@@ -70,6 +40,27 @@ namespace Perovspice.Cli
                 if (Environment.GetEnvironmentVariable("PEROVSPICE_TRACE") == "1") Console.Error.WriteLine(e);
                 return InternalError;
             }
+        }
+
+        /// <summary>Loads the netlist; <c>check</c> reports it, <c>run</c> runs it (one shard of it with <paramref name="shard"/>).</summary>
+        private static int RunOrCheck(CommandLine line, Sharding.ShardSpec? shard, CancellationToken cancel)
+        {
+            using var interruption = new Interruption(cancel);
+            var job = Load(line.Netlist!, line.Quiet, line.Limits, out int code);
+            if (job == null) return code;
+            if (line.Verb == "check")
+            {
+                string steps = job.Parameter is null ? "" : $", {job.Cases.Count} steps of {job.Parameter}";
+                if (!line.Quiet) Console.WriteLine($"{line.Netlist}: ok ({job.Cases[0].Job.Circuit.Devices.Count} elements, {job.Analyses.Count} analyses{steps})");
+                return Ok;
+            }
+            return shard is null ? Run(job, line, interruption) : Sharding.Cluster.Guard(() => Sharding.ShardRunner.Run(job, line, shard));
+        }
+
+        private static int PrintVersion()
+        {
+            Console.WriteLine($"perovspice {Version()}");
+            return Ok;
         }
 
         private static string Version() =>

@@ -10,18 +10,11 @@ namespace Perovspice.Cli.Fitting;
 /// </summary>
 internal static class FitCommand
 {
-    private const int Ok = 0, InputErrors = 1, ModelFailed = 2, UsageError = 64;
+    private const int Ok = 0, InputErrors = 1, ModelFailed = 2;
 
-    /// <summary>Runs the verb; <paramref name="args"/> are the arguments after <c>fit</c>.</summary>
-    public static int Execute(IReadOnlyList<string> args, string usage)
+    /// <summary>Runs the verb on its parsed arguments (usage errors, exit 64, are found by <see cref="FitOptions.Command"/>).</summary>
+    public static int Execute(FitOptions options)
     {
-        var (options, error) = FitOptions.Parse(args);
-        if (options is null)
-        {
-            Console.Error.WriteLine($"perovspice: {error}");
-            Console.Error.WriteLine(usage);
-            return UsageError;
-        }
         FitModel model;
         try
         {

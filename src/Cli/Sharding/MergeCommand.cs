@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Perovspice.Cli.Sharding;
 
 /// <summary>
@@ -11,31 +13,25 @@ internal static class MergeCommand
     /// <summary>The usage line.</summary>
     public const string Usage = "usage: perovspice merge DIR_1 ... DIR_N -o DIR [--quiet]";
 
-    /// <summary>Runs the command on its arguments (after the verb).</summary>
-    public static int Execute(IReadOnlyList<string> args)
+    /// <summary>The verb on System.CommandLine; <paramref name="missing"/> registers the message of a missing value.</summary>
+    public static Command Command(Action<Symbol, string> missing)
     {
-        var dirs = new List<string>();
-        string? outDir = null;
-        bool quiet = false;
-        for (int i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "-o" or "--output":
-                    if (++i >= args.Count) return Cluster.Usage("-o needs a directory", Usage);
-                    outDir = args[i];
-                    break;
-                case "--quiet" or "-q":
-                    quiet = true;
-                    break;
-                default:
-                    if (args[i].StartsWith('-') && args[i].Length > 1) return Cluster.Usage($"unknown option '{args[i]}'", Usage);
-                    dirs.Add(args[i]);
-                    break;
-            }
-        }
-        if (dirs.Count == 0) return Cluster.Usage("'merge' needs the shard directories", Usage);
-        if (outDir is null) return Cluster.Usage("'merge' needs -o DIR", Usage);
+        var command = new Command("merge", "Join the directories of 'run --shard K/N' into the files of the unsharded run (docs/cluster.md)");
+        var dirs = new Argument<string[]>("DIR") { Description = "The shard directories, one per shard", Arity = ArgumentArity.OneOrMore };
+        missing(dirs, "'merge' needs the shard directories");
+        var output = new Option<string?>("--output", "-o") { Description = "Directory of the merged files (required)", HelpName = "DIR", CustomParser = CommandTree.Last };
+        missing(output, "-o needs a directory");
+        var quiet = CommandTree.Quiet();
+        command.Arguments.Add(dirs);
+        command.Options.Add(output);
+        command.Options.Add(quiet);
+        command.SetAction(r => r.GetResult(output) is null ? throw new UsageException("'merge' needs -o DIR") : Cluster.Guard(() => Execute([.. r.GetValue(dirs)!], r.GetValue(output)!, r.GetValue(quiet))));
+        return command;
+    }
+
+    /// <summary>Merges the shard directories <paramref name="dirs"/> into <paramref name="outDir"/>.</summary>
+    public static int Execute(List<string> dirs, string outDir, bool quiet)
+    {
         try
         {
             var manifests = dirs.Select(ShardManifest.Read).ToList();

@@ -24,25 +24,4 @@ internal sealed record ShardSpec(int Index, int Count)
 
     /// <summary>As written on the command line.</summary>
     public override string ToString() => $"{Index}/{Count}";
-
-    /// <summary>
-    /// Removes <c>--shard K/N</c> from the arguments of <c>run</c>; the spec is null without the option. Returns an
-    /// error message for a malformed or repeated option.
-    /// </summary>
-    public static (string[] Args, ShardSpec? Spec, string? Error) Extract(string[] args)
-    {
-        if (args.Length == 0 || args[0] != "run") return (args, null, null);
-        var rest = new List<string>();
-        ShardSpec? spec = null;
-        for (int i = 0; i < args.Length; i++)
-        {
-            if (args[i] != "--shard") { rest.Add(args[i]); continue; }
-            if (++i >= args.Length) return (args, null, "--shard needs K/N");
-            if (spec is not null) return (args, null, "--shard given twice");
-            var (s, err) = Parse(args[i]);
-            if (s is null) return (args, null, err);
-            spec = s;
-        }
-        return (rest.ToArray(), spec, null);
-    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -23,55 +24,54 @@ internal static partial class SlurmCommand
     [GeneratedRegex(@"^[A-Za-z0-9_.,-]+$")]
     private static partial Regex PartitionName();
 
-    /// <summary>Runs the command on its arguments (after the verb).</summary>
-    public static int Execute(IReadOnlyList<string> args)
+    /// <summary>The verb on System.CommandLine; <paramref name="missing"/> registers the message of a missing value.</summary>
+    public static Command Command(Action<Symbol, string> missing)
     {
-        string? netlist = null, outDir = null, partition = null, time = null, format = "csv";
-        int tasks = 0, cpus = 0;
-        bool submit = false;
-        for (int i = 0; i < args.Count; i++)
+        var command = new Command("slurm", "Write (and with --submit, submit) a Slurm job array of shards and the job that merges them (docs/cluster.md)");
+        var netlist = new Argument<string>("NETLIST.cir") { Description = "The netlist (with .step values to share out)" };
+        missing(netlist, "'slurm' needs a netlist file");
+        Option<int> Count(string name, string description, string error)
         {
-            string a = args[i];
-            string? Next() => ++i < args.Count ? args[i] : null;
-            switch (a)
+            var o = new Option<int>(name)
             {
-                case "--tasks":
-                    if (!int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out tasks) || tasks < 1)
-                        return Cluster.Usage("--tasks needs a whole number of at least 1", Usage);
-                    break;
-                case "--cpus":
-                    if (!int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out cpus) || cpus < 1)
-                        return Cluster.Usage("--cpus needs a whole number of at least 1", Usage);
-                    break;
-                case "--partition":
-                    partition = Next();
-                    if (partition is null || !PartitionName().IsMatch(partition)) return Cluster.Usage("--partition needs a partition name", Usage);
-                    break;
-                case "--time":
-                    time = Next();
-                    if (time is null || !TimeLimit().IsMatch(time)) return Cluster.Usage("--time needs a Slurm time limit such as 01:30:00", Usage);
-                    break;
-                case "--format":
-                    format = Next()?.ToLowerInvariant();
-                    if (format is not ("csv" or "raw")) return Cluster.Usage("--format needs csv or raw", Usage);
-                    break;
-                case "-o" or "--output":
-                    outDir = Next();
-                    if (outDir is null) return Cluster.Usage("-o needs a directory", Usage);
-                    break;
-                case "--submit":
-                    submit = true;
-                    break;
-                default:
-                    if (a.StartsWith('-') && a.Length > 1) return Cluster.Usage($"unknown option '{a}'", Usage);
-                    if (netlist is not null) return Cluster.Usage($"unexpected argument '{a}'", Usage);
-                    netlist = a;
-                    break;
-            }
+                Description = description, HelpName = "N",
+                CustomParser = r => int.TryParse(CommandTree.Last(r), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1
+                    ? n : CommandTree.Error<int>(r, error),
+            };
+            missing(o, error);
+            return o;
         }
-        if (netlist is null) return Cluster.Usage("'slurm' needs a netlist file", Usage);
-        if (tasks == 0) return Cluster.Usage("'slurm' needs --tasks N", Usage);
-        if (outDir is null) return Cluster.Usage("'slurm' needs -o DIR", Usage);
+        var tasks = Count("--tasks", "Number of array tasks, one shard each (required)", "--tasks needs a whole number of at least 1");
+        var cpus = Count("--cpus", "CPUs per task (#SBATCH --cpus-per-task)", "--cpus needs a whole number of at least 1");
+        Option<string?> Text(string name, string description, string helpName, Func<string, bool> valid, string error)
+        {
+            var o = new Option<string?>(name)
+            {
+                Description = description, HelpName = helpName,
+                CustomParser = r => CommandTree.Last(r) is { } v && valid(v) ? v : CommandTree.Error<string?>(r, error),
+            };
+            missing(o, error);
+            return o;
+        }
+        var partition = Text("--partition", "Slurm partition (#SBATCH --partition)", "P", v => PartitionName().IsMatch(v), "--partition needs a partition name");
+        var time = Text("--time", "Time limit per task (#SBATCH --time)", "HH:MM:SS", v => TimeLimit().IsMatch(v), "--time needs a Slurm time limit such as 01:30:00");
+        var format = Text("--format", "Table format of the runs: csv or raw", "csv|raw", v => v.ToLowerInvariant() is "csv" or "raw", "--format needs csv or raw");
+        format.CompletionSources.Add("csv", "raw");
+        var output = Text("--output", "Directory of the scripts (DIR/slurm), shards (DIR/shards) and merged files (required)", "DIR", _ => true, "-o needs a directory");
+        output.Aliases.Add("-o");
+        var submit = new Option<bool>("--submit") { Description = "Submit the array and the merge job with sbatch; print their job ids" };
+        command.Arguments.Add(netlist);
+        foreach (var o in new Option[] { tasks, partition, time, cpus, format, output, submit }) command.Options.Add(o);
+        command.SetAction(r => r.GetResult(tasks) is null ? throw new UsageException("'slurm' needs --tasks N")
+            : r.GetResult(output) is null ? throw new UsageException("'slurm' needs -o DIR")
+            : Cluster.Guard(() => Execute(r.GetValue(netlist)!, r.GetValue(tasks), r.GetValue(partition), r.GetValue(time),
+            r.GetValue(cpus), r.GetValue(format)?.ToLowerInvariant() ?? "csv", r.GetValue(output)!, r.GetValue(submit))));
+        return command;
+    }
+
+    /// <summary>Writes the scripts and with <paramref name="submit"/> submits them.</summary>
+    public static int Execute(string netlist, int tasks, string? partition, string? time, int cpus, string format, string outDir, bool submit)
+    {
         if (!File.Exists(netlist))
         {
             Console.Error.WriteLine($"perovspice: slurm: netlist '{netlist}' not found");
