@@ -10,17 +10,18 @@ using Perovspice.Engine;
 using CircuitBinder = Perovspice.Netlist.Binding.CircuitBinder;
 using NetlistReader = Perovspice.Netlist.NetlistReader;
 
-const int N = 4;                       // rows × columns
+const int N = 4;                         // rows × columns
 double[] load = { 0.05, 0.1, 0.2, 0.4 }; // column load resistors to ground (Ω)
-double[] bias = { 0.6, 0.8, 1.0, 1.2 }; // row dc bias (V); row 1 also carries the ac excitation
-const double Swing = 0.3, Hz = 1;      // each row: SIN(bias, 0.3 V, 1 Hz) in the transient
+double[] bias = { 0.6, 0.8, 1.0, 1.2 };  // row dc bias (V); row 1 also carries the ac excitation
+const double Swing = 0.3, Hz = 1;        // each row: SIN(bias, 0.3 V, 1 Hz) in the transient
 
 // Level 1 model in the paper's normalized units (Bisquert & Guerrero 2022); unnamed parameters take defaults.
 var modelParameters = new Dictionary<string, double> { ["cm"] = 0.1, ["rb"] = 1, ["ic0"] = 10, ["vt"] = 1, ["vm"] = 0.05, ["taud"] = 1 };
 var tran = new TransientSpec(Step: 0.01, Stop: 3);
 var ac = new AcSpec(AcSweepKind.Decade, Points: 10, FStart: 1e-3, FStop: 1e3);
 
-// 1. The circuit in code: V{i} drives row r{i}; memristor N{i}{j} joins r{i} to column c{j}; R{j} loads c{j}.
+// 1. The circuit in code: V{i} drives row r{i}; memristor N{i}{j} joins r{i} to column c{j};
+//    load resistor RL{j} from c{j} to ground.
 var circuit = new Circuit();
 var model = PerovskiteModel.Create(1, modelParameters);
 for (int i = 1; i <= N; i++)
@@ -37,7 +38,7 @@ for (int i = 1; i <= N; i++)
     for (int j = 1; j <= N; j++)
         circuit.Add(new PerovskiteMemristor($"n{i}{j}", $"r{i}", $"c{j}", model));
 for (int j = 1; j <= N; j++)
-    circuit.Add(new Resistor($"r{j}", $"c{j}", "0", load[j - 1]));
+    circuit.Add(new Resistor($"rl{j}", $"c{j}", "0", load[j - 1]));
 
 // 2. The same circuit as a netlist (the text `perovspice run` would read), through the netlist layer.
 string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
@@ -49,7 +50,7 @@ for (int i = 1; i <= N; i++)
     for (int j = 1; j <= N; j++)
         text.AppendLine($"N{i}{j} r{i} c{j} mem");
 for (int j = 1; j <= N; j++)
-    text.AppendLine($"R{j} c{j} 0 {Num(load[j - 1])}");
+    text.AppendLine($"RL{j} c{j} 0 {Num(load[j - 1])}");
 text.AppendLine($".tran {Num(tran.Step)} {Num(tran.Stop)}").AppendLine($".ac dec {ac.Points} {Num(ac.FStart)} {Num(ac.FStop)}").AppendLine(".end");
 var job = CircuitBinder.Bind(NetlistReader.ReadText(text.ToString(), "crossbar.cir"));
 
