@@ -37,7 +37,7 @@ public static class Fourier
         if (harmonics < 1 || gridSize < 2) throw new ArgumentException("need at least one harmonic and two grid points");
         if (time.Count < 2) throw new ArgumentException("the transient has fewer than two time points");
         double period = 1 / fundamental, stop = time[^1], start = stop - period;
-        if (start < time[0] - 1e-12 * period)
+        if (!double.IsFinite(period) || start < time[0] - 1e-12 * period)
             throw new ArgumentException($"the transient ({time[0]:G6} s to {stop:G6} s) is shorter than one period of {fundamental:G6} Hz");
         var grid = new double[gridSize];
         var gx = new double[gridSize];

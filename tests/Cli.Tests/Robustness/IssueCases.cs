@@ -267,4 +267,15 @@ public class IssueCases
         Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
         Assert.Contains("case.cir:9:1: error: simulation failed: dc sweep at vd=1, vg=-1", r.Errors);
     }
+
+    /// <summary>Fuzz case 390356032 (in-suite fuzz test): a denormal .four fundamental (4.9e-324 Hz) has an infinite
+    /// period, which slipped past the "shorter than one period" check and wrote NaN harmonics with exit 0.</summary>
+    [Fact]
+    public void DenormalFourierFundamentalIsRefused()
+    {
+        var r = RunText(Header + ".tran 1u 3m\n.four 4.9e-324 v(a)\n.end\n");
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("shorter than one period", r.Errors);
+        Assert.False(File.Exists(Path.Combine(r.Dir, "out", "four.csv")));
+    }
 }
