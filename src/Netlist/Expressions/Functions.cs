@@ -31,7 +31,7 @@ internal static class Functions
         ["asinh"] = (1, 1), ["acosh"] = (1, 1), ["atanh"] = (1, 1),
         ["floor"] = (1, 1), ["ceil"] = (1, 1), ["nint"] = (1, 1), ["int"] = (1, 1), ["sgn"] = (1, 1),
         ["u"] = (1, 1), ["uramp"] = (1, 1),
-        ["min"] = (2, Many), ["max"] = (2, Many), ["pow"] = (2, 2), ["pwr"] = (2, 2), ["atan2"] = (2, 2),
+        ["min"] = (1, Many), ["max"] = (1, Many), ["pow"] = (2, 2), ["pwr"] = (2, 2), ["atan2"] = (2, 2),
         ["limit"] = (2, 3), ["if"] = (3, 3),
         ["gauss"] = (2, 3), ["agauss"] = (2, 3), ["unif"] = (2, 2), ["aunif"] = (2, 2),
     };

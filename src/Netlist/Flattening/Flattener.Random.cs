@@ -32,6 +32,27 @@ internal sealed partial class Flattener
         }
     }
 
+    /// <summary>
+    /// The circuit temperature in °C for <c>temper</c> in parameter, model and element expressions: the last
+    /// <c>.temp</c> / <c>.options temp=</c> of the top level, 27 without one. Its expression is evaluated quietly
+    /// here (the options pass reports its errors); one that fails, or itself reads <c>temper</c>, leaves 27.
+    /// </summary>
+    private double CircuitTemperature()
+    {
+        double celsius = 27;
+        foreach (var s in _root.Body)
+        {
+            if (s is not OptionsSyntax o) continue;
+            foreach (var opt in o.Options)
+            {
+                if (opt.Key.Text != "temp" || opt.Value is null) continue;
+                try { celsius = Perovspice.Netlist.Expressions.Evaluator.Evaluate(opt.Value.Expression, Global); }
+                catch (Exception e) when (e is ExpressionException or PoisonedValueException) { }
+            }
+        }
+        return celsius;
+    }
+
     /// <summary>The name a random draw of an element argument is keyed by: the keyword, or <c>#k</c> for the k-th
     /// positional value.</summary>
     private static string DrawName(ArgSyntax a, int index) => a switch

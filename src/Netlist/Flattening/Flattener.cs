@@ -41,6 +41,7 @@ internal sealed partial class Flattener
         foreach (var (name, value) in _overrides)
             Global.Params[name] = ParamSlot.Fixed(new NameSyntax(name, name, step?.Position ?? new SourcePosition("", 1, 1)), value, Global);
         BeginDraws(step);
+        _eval.Temperature = CircuitTemperature();
         if (step is not null && !Global.Params.ContainsKey(step.Parameter.Text))
         {
             var firstValue = step.List?[0] ?? step.Start!;

@@ -296,6 +296,13 @@ internal sealed class LineReader
             _diags.Warning(logical.At(0), $"'{word}' is not supported; statement on line {logical.FirstLine} skipped");
             return true;
         }
+        if (word == ".csparam")
+        {
+            // ngspice 39: .csparam only makes control-language vectors; the netlist does not see the name
+            // (checked: a netlist use is 'Undefined parameter'), and '.csparam s={s}' is no cycle there
+            _diags.Warning(logical.At(0), $"'.csparam' only sets control-language vectors (not netlist parameters); statement on line {logical.FirstLine} skipped");
+            return true;
+        }
         if (word == ".endc")
         {
             _diags.Warning(logical.At(0), $"'.endc' without '.control' on line {logical.FirstLine} skipped");
