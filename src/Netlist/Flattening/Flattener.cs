@@ -22,6 +22,7 @@ internal sealed partial class Flattener
     private readonly List<SubcktDefinition> _active = new();
     private readonly NetlistLimits _limits;
     private readonly HashSet<SubcktDefinition> _functionsReported = new();
+    private double? _tnom;
 
     public Flattener(SubcktDefinition root, DiagnosticBag diags, IReadOnlyDictionary<string, double> overrides, NetlistLimits limits)
     {
@@ -200,6 +201,7 @@ internal sealed partial class Flattener
             }
         }
         if (!ok) return;
+        if (e.Kind == 'b') ApplyBehaviouralTemperature(args, _eval.Temperature ?? 27, _tnom ??= TopOption("tnom", 27));
         if (_byName.TryGetValue(name, out var first))
         {
             _diags.Error(e.Name.Position, $"duplicate element name '{name}' (first defined at {first.Position})");
