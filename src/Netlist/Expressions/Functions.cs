@@ -26,7 +26,7 @@ internal static class Functions
     public static readonly IReadOnlyDictionary<string, (int min, int max)> Arity = new Dictionary<string, (int, int)>
     {
         ["exp"] = (1, 1), ["ln"] = (1, 1), ["log"] = (1, 1), ["log10"] = (1, 1), ["sqrt"] = (1, 1),
-        ["abs"] = (1, 1), ["sin"] = (1, 1), ["cos"] = (1, 1), ["tan"] = (1, 1), ["atan"] = (1, 1),
+        ["abs"] = (1, 1), ["sqr"] = (1, 1), ["arctan"] = (1, 1), ["sin"] = (1, 1), ["cos"] = (1, 1), ["tan"] = (1, 1), ["atan"] = (1, 1),
         ["asin"] = (1, 1), ["acos"] = (1, 1), ["sinh"] = (1, 1), ["cosh"] = (1, 1), ["tanh"] = (1, 1),
         ["asinh"] = (1, 1), ["acosh"] = (1, 1), ["atanh"] = (1, 1),
         ["floor"] = (1, 1), ["ceil"] = (1, 1), ["nint"] = (1, 1), ["int"] = (1, 1), ["sgn"] = (1, 1),
@@ -85,7 +85,8 @@ internal static class Functions
         "sin" => Math.Sin(a[0]),
         "cos" => Math.Cos(a[0]),
         "tan" => Math.Tan(a[0]),
-        "atan" => Math.Atan(a[0]),
+        "atan" or "arctan" => Math.Atan(a[0]),
+        "sqr" => a[0] * a[0],
         "asin" => Math.Asin(a[0]),
         "acos" => Math.Acos(a[0]),
         "sinh" => Math.Sinh(a[0]),

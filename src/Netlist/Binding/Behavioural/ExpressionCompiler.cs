@@ -165,11 +165,13 @@ internal sealed class ExpressionCompiler
             }
             case "pow":
                 return Binary(OpCode.Pow, args[0], args[1], call.Offset);
+            case "sqr":
+                return Binary(OpCode.Mul, args[0], args[0], call.Offset);
         }
         var unary = call.Name switch
         {
             "exp" => OpCode.Exp, "ln" or "log" => OpCode.Ln, "log10" => OpCode.Log10, "sqrt" => OpCode.Sqrt,
-            "abs" => OpCode.Abs, "sin" => OpCode.Sin, "cos" => OpCode.Cos, "tan" => OpCode.Tan, "atan" => OpCode.Atan,
+            "abs" => OpCode.Abs, "sin" => OpCode.Sin, "cos" => OpCode.Cos, "tan" => OpCode.Tan, "atan" or "arctan" => OpCode.Atan,
             "sinh" => OpCode.Sinh, "cosh" => OpCode.Cosh, "tanh" => OpCode.Tanh,
             "asin" => OpCode.Asin, "acos" => OpCode.Acos, "asinh" => OpCode.Asinh, "acosh" => OpCode.Acosh,
             "atanh" => OpCode.Atanh, "floor" => OpCode.Floor, "ceil" => OpCode.Ceil, "nint" => OpCode.Nint,
