@@ -17,7 +17,9 @@ PARAM = ["nint(2.5)", "nint(-2.5)", "nint(3.5)", "nint(0.5)", "nint(-0.5)", "nin
 BSRC = ["nint(2.5)", "nint(-2.5)", "floor(-2.5)", "ceil(-2.5)", "sgn(v(x))", "pwr(v(x),3)", "pwr(v(x),2)",
         "log(100)", "v(x)>-3?10:20", "(v(x)==-2)+(2!=2)*10", "(1&&0)+(1||0)*10+!0*100", "-2^2", "temper",
         "asinh(1)", "acosh(2)", "atanh(0.5)", "u(v(x))", "uramp(-v(x))", "min(v(x),1)", "max(v(x),1)",
-        "v(x)<0 ? sqrt(-v(x)) : sqrt(v(x))", "myf(v(x),3)"]
+        "v(x)<0 ? sqrt(-v(x)) : sqrt(v(x))", "myf(v(x),3)",
+        "u(v(x)+2)", "u2(v(x)/-4)", "u2(-v(x))", "pwl(v(x), -10, -8, 2, 4, 12, 9)", "pwl(v(x)*20, -10, -8, 2, 4, 12, 9)",
+        "eq0(v(x)+2)", "ne0(v(x))", "gt0(v(x))", "lt0(v(x))", "ge0(v(x)+2)", "le0(v(x))"]
 PRE = [".func myf(x,y) {x*y+1}", ".func g2(x) = {myf(x,2)*2}", ".param cube(a)={a*a*a}", ".param k0=0.5"]
 
 def main():
