@@ -60,9 +60,10 @@ internal sealed partial class Flattener
     /// ngspice's temperature keywords on a B source (<c>tc1= tc2= temp= dtemp=</c>): the source's value is scaled by
     /// 1 + tc1·ΔT + tc2·ΔT², ΔT = T − tnom with T = temp, or the circuit temperature + dtemp (ngspice 39's
     /// regression test asrc-tc-1: v=v(1) tc1=0.001 at .temp 127 gives 1.1·v(1), in dc and ac). The keywords are
-    /// consumed here: the binder sees the scaled expression only.
+    /// consumed here: the binder sees the scaled expression only. For a behavioural resistor (<paramref name="resistance"/>)
+    /// they scale the resistance, as ngspice 39 does (checked), so the current is divided by the factor.
     /// </summary>
-    private static void ApplyBehaviouralTemperature(List<ElementArgument> args, double circuit, double tnom)
+    private static void ApplyBehaviouralTemperature(List<ElementArgument> args, double circuit, double tnom, bool resistance = false)
     {
         double tc1 = 0, tc2 = 0, dtemp = 0;
         double? temp = null;
@@ -83,6 +84,7 @@ internal sealed partial class Flattener
         if (!any) return;
         double dt = (temp ?? circuit + dtemp) - tnom;
         double factor = 1 + tc1 * dt + tc2 * dt * dt;
+        if (resistance) factor = 1 / factor;   // a behavioural resistor: tc scales R, so its current by 1/factor
         if (factor == 1) return;
         for (int k = 0; k < args.Count; k++)
             if (args[k] is ExpressionArg x)
