@@ -162,7 +162,7 @@ internal static class ElementParser
 
     /// <summary>ngspice's temperature keywords after a B source's expression: value·(1 + tc1·ΔT + tc2·ΔT²).</summary>
     private static readonly System.Text.RegularExpressions.Regex BehaviouralTemperatureKey =
-        new(@"\s(tc1|tc2|temp|dtemp)\s*=", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        new(@"\s(tc1|tc2|temp|dtemp)\s*=(?!=)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static ElementStatement Behavioural(LineCursor c, NameSyntax name)
     {
