@@ -40,10 +40,34 @@ public sealed class DialectStatementTests : IDisposable
     }
 
     [Fact]
-    public void CsparamIsAParam()
+    public void TranMaxstepIsIgnoredWithAWarningAsNgspiceDoes()
     {
-        var n = T.Read(".csparam k=3\nR1 a 0 {k*2}\n");
+        var n = T.Read("V1 a 0 1\nR1 a 0 1\n.tran 1u 1m 0 uic maxstep=4e-3\n");
+        Assert.Single(n.Analyses);
+        Assert.Contains(n.Warnings, w => w.ToString().StartsWith("t.cir:4:19: warning: 'maxstep=' on '.tran' is ignored"));
+        var m = T.Read("V1 a 0 1\nR1 a 0 1\n.control\ntran 1u 1m 0 uic maxstep=4e-3\n.endc\n");
+        Assert.Single(m.Analyses);
+    }
+
+    [Fact]
+    public void LoneClosingParenthesisLineClosesAnOpenTableOrIsSkipped()
+    {
+        var n = T.Read("V1 a 0 PWL(\n+ 0 1\n+ 1 2\n)\nR1 a 0 1\n)\n");
+        Assert.Equal(2, n.Elements.Count);
+        var w = Assert.Single(n.Warnings);
+        Assert.Equal("t.cir:7:1: warning: a line holding only ')' is not a statement; line 7 skipped (as ngspice 39)", w.ToString());
+    }
+
+    [Fact]
+    public void CsparamIsSkippedWithAWarningAndDefinesNoNetlistParameter()
+    {
+        // ngspice 39: '.csparam s={s}' after '.param s=2' is fine, and a netlist use of a .csparam-only name is
+        // 'Undefined parameter' (checked with ngspice -b)
+        var n = T.Read(".param s=2\n.csparam s={s}\nR1 a 0 {s*3}\n");
         T.Near(6, n.El("r1").Val());
+        Assert.Contains(n.Warnings, w => w.ToString().Contains("'.csparam' only sets control-language vectors"));
+        var ex = Assert.Throws<NetlistException>(() => T.Read(".csparam k=3\nR1 a 0 {k*2}\n"));
+        Assert.Contains(ex.Diagnostics, d => d.ToString().Contains("unknown parameter 'k'"));
     }
 
     [Theory]

@@ -79,5 +79,14 @@ public class ExpressionTests
 
     [Fact]
     public void ProbeOutsideBSourceIsError() =>
-        Assert.Equal("t.cir:2:9: error: 'v(...)' is only allowed in B-source expressions", T.Error("R1 a 0 {v(a)}\n"));
+        Assert.Equal("t.cir:2:9: error: 'v(...)' is only allowed in B-source expressions", T.Error("C1 a 0 {v(a)}\n"));
+
+    [Fact]
+    public void ResistorReadingAVoltageIsABehaviouralCurrentSource()
+    {
+        // ngspice's behavioural resistor: R a b r={f(v())} is I = v(a,b)/f
+        var n = T.Read("V1 a 0 1\nR1 a 0 r={1k + v(a)}\n");
+        var r = n.Elements.Single(e => e.Name == "r1");
+        Assert.Equal('b', r.Kind);
+    }
 }

@@ -91,7 +91,7 @@ public static class PassiveKinds
             Family("semiconductor resistor", new[] { "r", "res" }, ModelCommon.Concat(new[]
             {
                 ParameterInfo.NonNegative("rsh", "Ω", 0, "sheet resistance"),
-                ParameterInfo.Positive("r", "Ω", 1000, "default resistance") with { Aliases = new[] { "res" } },
+                ParameterInfo.Positive("r", "Ω", 1000, "default resistance") with { Aliases = new[] { "res", "resistance" } },
                 ParameterInfo.Any("tce", "%/K", 0, "exponential temperature coefficient"),
             }).ToArray()),
         },

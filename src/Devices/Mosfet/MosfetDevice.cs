@@ -40,8 +40,9 @@ public abstract class MosfetDevice : Device
         if (r.Nodes.Count != 4) throw new ArgumentException("a MOSFET has four nodes: drain gate source bulk");
         Model = model;
         Type = model.Type;
-        L = r.Get("l", 100e-6);
-        W = r.Get("w", 100e-6);
+        // the model card's l/w are the instances' defaults (ngspice 39: checked, W/L from the card sets the current)
+        L = r.Get("l", model.Values["l"]);
+        W = r.Get("w", model.Values["w"]);
         Multiplier = r.Get("m", 1);
         double ad = r.Get("ad", 0), @as = r.Get("as", 0), pd = r.Get("pd", 0), ps = r.Get("ps", 0);
         double nrd = r.Get("nrd", 1), nrs = r.Get("nrs", 1);

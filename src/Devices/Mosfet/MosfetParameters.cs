@@ -39,6 +39,8 @@ public static class MosfetParameters
         Nn("js", "A/m²", 0, "bulk junction saturation current per junction area"),
         Nn("tox", "m", tox, "oxide thickness"),
         Nn("ld", "m", 0, "lateral diffusion"),
+        Pos("l", "m", 100e-6, "default channel length of the instances (their own l= wins), as in ngspice"),
+        Pos("w", "m", 100e-6, "default channel width of the instances (their own w= wins), as in ngspice"),
         Pos("u0", "cm²/V·s", 600, "surface mobility") with { Aliases = new[] { "uo" } },
         new("fc", "", 0.5, "forward-bias depletion capacitance coefficient", v => v >= 0 && v < 1, "in [0, 1)"),
         Nn("nsub", "1/cm³", 0, "substrate doping"),

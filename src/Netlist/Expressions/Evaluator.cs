@@ -29,6 +29,7 @@ internal static class Evaluator
             case NameExpr name:
                 if (lookup.TryGet(name.Name, out double v)) return v;
                 if (Functions.TryConstant(name.Name, out v)) return v;
+                if (name.Name == "temper" && lookup.Temperature is { } celsius) return celsius;
                 throw new ExpressionException($"unknown parameter '{name.Name}'", name.Offset);
             case NegateExpr neg:
                 return -Evaluate(neg.Operand, lookup);

@@ -23,6 +23,9 @@ internal interface IParameterLookup
     /// </summary>
     bool TryGet(string name, out double value);
 
+    /// <summary>The circuit temperature in °C that <c>temper</c> reads outside B sources (null: not known here).</summary>
+    double? Temperature => null;
+
     /// <summary>Finds a user function (<c>.func</c>, <c>.param f(x)=...</c>) visible here, with the lookup its body's
     /// free names resolve in. Default: none.</summary>
     bool TryGetFunction(string name, out UserFunction? function, out IParameterLookup? definitionScope)
@@ -53,4 +56,6 @@ internal sealed class BoundLookup : IParameterLookup
 
     public bool TryGetFunction(string name, out UserFunction? function, out IParameterLookup? definitionScope) =>
         _outer.TryGetFunction(name, out function, out definitionScope);
+
+    public double? Temperature => _outer.Temperature;
 }

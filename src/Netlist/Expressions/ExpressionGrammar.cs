@@ -34,6 +34,7 @@ internal static class ExpressionGrammar
     };
 
     private static readonly string[] CloseParenExpected = { "')'" };
+    private static readonly string[] CloseBraceExpected = { "'}'" };
 
     /// <summary>Expects <paramref name="c"/> after blanks at <paramref name="p"/>; returns the offset after it or -1.</summary>
     private static int Expect(string s, int p, char c)
@@ -48,14 +49,17 @@ internal static class ExpressionGrammar
         return p;
     }
 
+    /// <summary>'(' expr ')' or, as ngspice reads a brace inside an expression ('a ? {f(x)} : 0'), '{' expr '}'.</summary>
     private static readonly Parser<Expr> Parenthesized = i =>
     {
         string s = i.Source;
+        bool brace = s[i.Position] == '{';
         var e = Expression!(new LineInput(s, SkipBlanks(s, i.Position + 1)));
         if (!e.WasSuccessful) return e;
-        int end = Expect(s, e.Remainder.Position, ')');
+        int end = Expect(s, e.Remainder.Position, brace ? '}' : ')');
         if (end < 0)
-            return Result.Failure<Expr>(new LineInput(s, SkipBlanks(s, e.Remainder.Position)), "expected ')'", CloseParenExpected);
+            return Result.Failure<Expr>(new LineInput(s, SkipBlanks(s, e.Remainder.Position)),
+                brace ? "expected '}'" : "expected ')'", brace ? CloseBraceExpected : CloseParenExpected);
         return Result.Success(e.Value, new LineInput(s, end));
     };
 
@@ -94,7 +98,7 @@ internal static class ExpressionGrammar
 
     private static readonly Parser<Expr> Atom = Switch(c =>
             char.IsAsciiDigit(c) || c == '.' ? Number
-            : c == '(' ? Parenthesized
+            : c is '(' or '{' ? Parenthesized
             : char.IsAsciiLetter(c) || c == '_' ? NameOrCall
             : null,
         "number, name or '('");

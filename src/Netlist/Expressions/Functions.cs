@@ -26,12 +26,14 @@ internal static class Functions
     public static readonly IReadOnlyDictionary<string, (int min, int max)> Arity = new Dictionary<string, (int, int)>
     {
         ["exp"] = (1, 1), ["ln"] = (1, 1), ["log"] = (1, 1), ["log10"] = (1, 1), ["sqrt"] = (1, 1),
-        ["abs"] = (1, 1), ["sin"] = (1, 1), ["cos"] = (1, 1), ["tan"] = (1, 1), ["atan"] = (1, 1),
+        ["abs"] = (1, 1), ["sqr"] = (1, 1), ["arctan"] = (1, 1), ["sin"] = (1, 1), ["cos"] = (1, 1), ["tan"] = (1, 1), ["atan"] = (1, 1),
         ["asin"] = (1, 1), ["acos"] = (1, 1), ["sinh"] = (1, 1), ["cosh"] = (1, 1), ["tanh"] = (1, 1),
         ["asinh"] = (1, 1), ["acosh"] = (1, 1), ["atanh"] = (1, 1),
         ["floor"] = (1, 1), ["ceil"] = (1, 1), ["nint"] = (1, 1), ["int"] = (1, 1), ["sgn"] = (1, 1),
-        ["u"] = (1, 1), ["uramp"] = (1, 1),
-        ["min"] = (2, Many), ["max"] = (2, Many), ["pow"] = (2, 2), ["pwr"] = (2, 2), ["atan2"] = (2, 2),
+        ["u"] = (1, 1), ["uramp"] = (1, 1), ["u2"] = (1, 1),
+        ["eq0"] = (1, 1), ["ne0"] = (1, 1), ["gt0"] = (1, 1), ["lt0"] = (1, 1), ["ge0"] = (1, 1), ["le0"] = (1, 1),
+        ["pwl"] = (5, Many),
+        ["min"] = (1, Many), ["max"] = (1, Many), ["pow"] = (2, 2), ["pwr"] = (2, 2), ["atan2"] = (2, 2),
         ["limit"] = (2, 3), ["if"] = (3, 3),
         ["gauss"] = (2, 3), ["agauss"] = (2, 3), ["unif"] = (2, 2), ["aunif"] = (2, 2),
     };
@@ -85,7 +87,8 @@ internal static class Functions
         "sin" => Math.Sin(a[0]),
         "cos" => Math.Cos(a[0]),
         "tan" => Math.Tan(a[0]),
-        "atan" => Math.Atan(a[0]),
+        "atan" or "arctan" => Math.Atan(a[0]),
+        "sqr" => a[0] * a[0],
         "asin" => Math.Asin(a[0]),
         "acos" => Math.Acos(a[0]),
         "sinh" => Math.Sinh(a[0]),
@@ -99,7 +102,15 @@ internal static class Functions
         "nint" => Math.Round(a[0], MidpointRounding.ToEven),
         "int" => Math.Truncate(a[0]),
         "sgn" => double.IsNaN(a[0]) ? double.NaN : Math.Sign(a[0]),
-        "u" => a[0] > 0 ? 1 : 0,
+        "u" => a[0] > 0 ? 1 : a[0] < 0 ? 0 : a[0] == 0 ? 0.5 : double.NaN,
+        "u2" => a[0] > 1 ? 1 : a[0] > 0 ? a[0] : 0,
+        "eq0" => a[0] == 0 ? 1 : 0,
+        "ne0" => a[0] != 0 ? 1 : 0,
+        "gt0" => a[0] > 0 ? 1 : 0,
+        "lt0" => a[0] < 0 ? 1 : 0,
+        "ge0" => a[0] >= 0 ? 1 : 0,
+        "le0" => a[0] <= 0 ? 1 : 0,
+        "pwl" => Pwl(a),
         "uramp" => a[0] > 0 ? a[0] : 0,
         "min" => a.Min(),
         "max" => a.Max(),
@@ -109,4 +120,16 @@ internal static class Functions
         "limit" => Math.Min(Math.Max(a[0], a[1]), a[2]),
         _ => throw new InvalidOperationException(name),
     };
+
+    /// <summary>ngspice's B-source <c>pwl(x, x1, y1, x2, y2, ...)</c>: linear interpolation in the (xk, yk) table
+    /// (xk ascending), extended beyond both ends along the first and last segments (ngspice 39's bxpressn-1 test).</summary>
+    public static double Pwl(IReadOnlyList<double> a)
+    {
+        double x = a[0];
+        int n = (a.Count - 1) / 2;
+        int k = 1;   // segment k joins points k-1 and k (0-based), the first one whose right end exceeds x
+        while (k < n - 1 && x >= a[1 + 2 * k]) k++;
+        double x0 = a[1 + 2 * (k - 1)], y0 = a[2 + 2 * (k - 1)], x1 = a[1 + 2 * k], y1 = a[2 + 2 * k];
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+    }
 }

@@ -22,6 +22,7 @@ internal sealed partial class Flattener
     private readonly List<SubcktDefinition> _active = new();
     private readonly NetlistLimits _limits;
     private readonly HashSet<SubcktDefinition> _functionsReported = new();
+    private double? _tnom;
 
     public Flattener(SubcktDefinition root, DiagnosticBag diags, IReadOnlyDictionary<string, double> overrides, NetlistLimits limits)
     {
@@ -41,6 +42,7 @@ internal sealed partial class Flattener
         foreach (var (name, value) in _overrides)
             Global.Params[name] = ParamSlot.Fixed(new NameSyntax(name, name, step?.Position ?? new SourcePosition("", 1, 1)), value, Global);
         BeginDraws(step);
+        _eval.Temperature = CircuitTemperature();
         if (step is not null && !Global.Params.ContainsKey(step.Parameter.Text))
         {
             var firstValue = step.List?[0] ?? step.Start!;
@@ -122,6 +124,8 @@ internal sealed partial class Flattener
 
     private void Emit(ElementStatement e, Scope scope)
     {
+        bool behaviouralResistor = false;
+        if (e.Kind == 'r' && BehaviouralResistor(e) is { } behavioural) { e = behavioural; behaviouralResistor = true; }
         string name = scope.Flat(e.Name.Text);
         var nodes = e.Nodes.Select(n => new NodeRef(scope.Node(n.Text), n.Position)).ToList();
         var written = e.Args;
@@ -199,6 +203,7 @@ internal sealed partial class Flattener
             }
         }
         if (!ok) return;
+        if (e.Kind == 'b') ApplyBehaviouralTemperature(args, _eval.Temperature ?? 27, _tnom ??= TopOption("tnom", 27), behaviouralResistor);
         if (_byName.TryGetValue(name, out var first))
         {
             _diags.Error(e.Name.Position, $"duplicate element name '{name}' (first defined at {first.Position})");
@@ -209,6 +214,37 @@ internal sealed partial class Flattener
         _byName[name] = flat;
         _elements.Add(flat);
     }
+
+    /// <summary>
+    /// <c>Rname a b r={expr}</c> (or a positional value) whose expression reads a node voltage or a branch current
+    /// is ngspice's behavioural resistor: it becomes the B source <c>I={v(a,b)/(expr)}</c> between the same nodes
+    /// (its other arguments follow it; tc1/tc2 scale the resistance, as ngspice 39 does). Null for an ordinary resistor.
+    /// </summary>
+    private static ElementStatement? BehaviouralResistor(ElementStatement e)
+    {
+        if (e.Nodes.Count != 2) return null;
+        int at = e.Args.ToList().FindIndex(a => a is ValueArgSyntax or AssignArgSyntax { Key: "r" or "resistance" });
+        if (at < 0) return null;
+        var value = e.Args[at] switch { ValueArgSyntax v => v.Value, AssignArgSyntax s => s.Value, _ => null };
+        if (value is null || !ContainsProbe(value.Expression)) return null;
+        int off = value.Expression.Offset;
+        var across = new ProbeExpr('v', new[] { (e.Nodes[0].Text, off), (e.Nodes[1].Text, off) }, off);
+        var current = new ChainExpr(across, new[] { ('/', value.Expression) }, rightAssociative: false);
+        var args = e.Args.Where((_, k) => k != at).ToList();
+        args.Insert(0, new ExpressionArgSyntax("i", current, "behavioural resistor", value.Line, value.Base, value.Position));
+        return e with { Kind = 'b', Args = args };
+    }
+
+    private static bool ContainsProbe(Expr x) => x switch
+    {
+        ProbeExpr => true,
+        NegateExpr n => ContainsProbe(n.Operand),
+        NotExpr n => ContainsProbe(n.Operand),
+        TernaryExpr t => ContainsProbe(t.Condition) || ContainsProbe(t.WhenTrue) || ContainsProbe(t.WhenFalse),
+        ChainExpr c => ContainsProbe(c.First) || c.Rest.Any(r => ContainsProbe(r.operand)),
+        CallExpr c => c.Args.Any(ContainsProbe),
+        _ => false,
+    };
 
     private void Instantiate(ElementStatement x, Scope scope)
     {

@@ -87,6 +87,9 @@ internal sealed class Scope : IParameterLookup
         return false;
     }
 
+    /// <summary>The circuit temperature (°C) that <c>temper</c> reads in parameter, model and element expressions.</summary>
+    public double? Temperature => _evaluator.Temperature;
+
     /// <summary>The slot <see cref="TryGet"/> would use for <paramref name="name"/>, without evaluating or marking it.</summary>
     public ParamSlot? Find(string name)
     {
@@ -132,6 +135,10 @@ internal sealed class ParameterEvaluator
     private readonly List<ParamSlot> _stack = new();
 
     public ParameterEvaluator(DiagnosticBag diags) { _diags = diags; }
+
+    /// <summary>The circuit temperature (°C, <c>.temp</c> / <c>.options temp</c>, default 27) that <c>temper</c>
+    /// reads in parameter, model and element expressions, as ngspice does; null: <c>temper</c> is unknown there.</summary>
+    public double? Temperature { get; set; }
 
     public double Resolve(ParamSlot slot)
     {

@@ -160,6 +160,10 @@ internal static class ElementParser
 
 
 
+    /// <summary>ngspice's temperature keywords after a B source's expression: value·(1 + tc1·ΔT + tc2·ΔT²).</summary>
+    private static readonly System.Text.RegularExpressions.Regex BehaviouralTemperatureKey =
+        new(@"\s(tc1|tc2|temp|dtemp)\s*=(?!=)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static ElementStatement Behavioural(LineCursor c, NameSyntax name)
     {
         var nodes = Nodes(c, 2);
@@ -168,22 +172,36 @@ internal static class ElementParser
             throw c.Error(c.Peek, $"expected 'V={{expression}}' or 'I={{expression}}' after '{after}'");
         c.Next();
         var line = c.Line;
+        var args = new List<ArgSyntax>();
         if (a.Value is ExprToken e)
         {
-            c.ExpectEnd($"'{name.Written}'");
             string text = line.Lower.Substring(e.Offset + 1, e.End - e.Offset - 2).Trim();
-            return new ElementStatement(name, 'b', nodes,
-                new List<ArgSyntax> { new ExpressionArgSyntax(key.Text, e.Expression, text, line, 0, line.At(e.Offset)) },
-                null, name.Position);
+            args.Add(new ExpressionArgSyntax(key.Text, e.Expression, text, line, 0, line.At(e.Offset)));
+            TemperatureKeys(c, name, args);
+            return new ElementStatement(name, 'b', nodes, args, null, name.Position);
         }
-        // unbraced: the expression is the rest of the line
+        // unbraced: the expression is the rest of the line, up to ngspice's tc1= tc2= temp= dtemp=
         int start = a.Value.Offset;
         int end = line.Lower.Length;
+        var m = BehaviouralTemperatureKey.Match(line.Lower, start);
+        if (m.Success) end = m.Index;
         var expr = TokenGrammar.ParseExpression(line.Lower, start, end, out string? err, out int errOffset);
         if (expr is null) throw new SyntaxError(line.At(errOffset), err!);
-        return new ElementStatement(name, 'b', nodes,
-            new List<ArgSyntax> { new ExpressionArgSyntax(key.Text, expr, line.Lower[start..end].Trim(), line, start, line.At(start)) },
-            null, name.Position);
+        args.Add(new ExpressionArgSyntax(key.Text, expr, line.Lower[start..end].Trim(), line, start, line.At(start)));
+        if (m.Success) TemperatureKeys(new LineCursor(line, end), name, args);
+        return new ElementStatement(name, 'b', nodes, args, null, name.Position);
+    }
+
+    /// <summary>Reads <c>tc1= tc2= temp= dtemp=</c> to the end of a B source's line.</summary>
+    private static void TemperatureKeys(LineCursor c, NameSyntax name, List<ArgSyntax> args)
+    {
+        while (!c.AtEnd)
+        {
+            if (c.Peek is not AssignToken { Key: WordToken { Text: "tc1" or "tc2" or "temp" or "dtemp" } } t)
+                throw c.Error(c.Peek, $"unexpected '{LineCursor.Shorten(c.Written(c.Peek!))}' after the expression of '{name.Written}' (only tc1= tc2= temp= dtemp= may follow)");
+            args.Add(Assign(c, t));
+            c.Next();
+        }
     }
 
     private static ElementStatement Instance(LineCursor c, NameSyntax name)

@@ -155,6 +155,14 @@ internal sealed class LineReader
                 }
             }
             if (section is null ? libBlock is not null : !libEmit) continue;   // outside the wanted part of a library
+            if (line[start] == ')' && SkipBlank(line, start + 1) >= len)
+            {
+                // a lone ')' closing 'PWL(' of the lines above (as real netlists write tables): ngspice 39 comments
+                // the line out (warning) and accepts the unclosed '('; taking it as a continuation reads the same
+                if (pending.HasOpenParenthesis) pending.Append(")", lineNo, start + 1);
+                else _diags.Warning(P(file, ordinal, lineNo, start + 1), $"a line holding only ')' is not a statement; line {lineNo} skipped (as ngspice 39)");
+                continue;
+            }
             if (line[start] == '+')
             {
                 if (!pending.Append(line.Substring(start + 1, len - start - 1), lineNo, start + 2))
@@ -197,7 +205,8 @@ internal sealed class LineReader
         if (FindControlChar(line) >= 0 || len <= start) return false;
         // "." + the command: offset k+1 of the text is column start+1+k of the line
         string text = "." + line.Substring(start, len - start);
-        _controlAnalyses.Add(new LogicalLine(text, file, ordinal, new[] { 0 }, new[] { lineNo }, new[] { start }));
+        var analysis = new LogicalLine(text, file, ordinal, new[] { 0 }, new[] { lineNo }, new[] { start });
+        _controlAnalyses.Add(word == "tran" ? DropTranMaxstep(analysis) : analysis);
         return true;
     }
 
@@ -296,6 +305,13 @@ internal sealed class LineReader
             _diags.Warning(logical.At(0), $"'{word}' is not supported; statement on line {logical.FirstLine} skipped");
             return true;
         }
+        if (word == ".csparam")
+        {
+            // ngspice 39: .csparam only makes control-language vectors; the netlist does not see the name
+            // (checked: a netlist use is 'Undefined parameter'), and '.csparam s={s}' is no cycle there
+            _diags.Warning(logical.At(0), $"'.csparam' only sets control-language vectors (not netlist parameters); statement on line {logical.FirstLine} skipped");
+            return true;
+        }
         if (word == ".endc")
         {
             _diags.Warning(logical.At(0), $"'.endc' without '.control' on line {logical.FirstLine} skipped");
@@ -332,6 +348,7 @@ internal sealed class LineReader
                 return true;
             }
         }
+        if (word == ".tran") logical = DropTranMaxstep(logical);
         if (word == ".print")
         {
             string kind = FirstWord(logical.Lower, SkipBlank(logical.Lower, word.Length));
@@ -343,6 +360,19 @@ internal sealed class LineReader
         }
         _lines.Add(logical);
         return true;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TranMaxstep =
+        new(@"\smaxstep\s*=\s*[^\s]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>'maxstep=' is no ngspice 39 '.tran' keyword, and ngspice ignores it without a word (checked: the
+    /// output step stays tstep); it is blanked out here, with a warning.</summary>
+    private LogicalLine DropTranMaxstep(LogicalLine line)
+    {
+        var m = TranMaxstep.Match(line.Lower);
+        if (!m.Success) return line;
+        _diags.Warning(line.At(m.Index + 1), "'maxstep=' on '.tran' is ignored, as ngspice 39 does (the maximum step is the 4th value: .tran tstep tstop tstart tmax)");
+        return line.Blanked(m.Index, m.Length);
     }
 
     private bool Include(LogicalLine line, int keywordLength, int depth)
@@ -472,6 +502,19 @@ internal sealed class LineReader
         {
             _segs.Clear();
             _poisoned = true;
+        }
+
+        /// <summary>'(' not yet closed by ')' in the statement so far (quotes and braces not considered).</summary>
+        public bool HasOpenParenthesis
+        {
+            get
+            {
+                int depth = 0;
+                foreach (var (text, _, _) in _segs)
+                    foreach (char ch in text)
+                        depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+                return depth > 0;
+            }
         }
 
         public bool Append(string text, int line, int col)

@@ -18,6 +18,11 @@ internal sealed class LogicalLine
         _segStart = segStart; _segLine = segLine; _segCol = segCol;
     }
 
+    /// <summary>The same line with <paramref name="length"/> characters from <paramref name="offset"/> replaced by
+    /// blanks (positions unchanged).</summary>
+    public LogicalLine Blanked(int offset, int length) =>
+        new(Text[..offset] + new string(' ', length) + Text[(offset + length)..], File, FileOrdinal, _segStart, _segLine, _segCol);
+
     /// <summary>The joined text, original case.</summary>
     public string Text { get; }
 

@@ -43,6 +43,16 @@ internal static class SourceParser
                     }
                     haveAc = true;
                     break;
+                case CallToken { Name: "dc", Args.Count: 1 } call when !haveDc:
+                {
+                    // dc(value): ngspice 39 reads it as "dc value" (rust/KiCad-generated netlists write it)
+                    c.Next();
+                    args.Add(new WordArgSyntax("dc", WordRole.Keyword, c.Pos(call)));
+                    args.Add(new ValueArgSyntax(c.ToValue(call.Args[0], allowName: true)
+                        ?? throw c.Error(call.Args[0], $"expected a value in dc(...), found '{LineCursor.Shorten(c.Written(call.Args[0]))}'")));
+                    haveDc = true;
+                    break;
+                }
                 case CallToken call when Waveforms.ContainsKey(call.Name) && !haveWave:
                     c.Next();
                     args.Add(Waveform(c, call.Name, call.Args, c.Pos(call)));

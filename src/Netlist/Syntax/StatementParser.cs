@@ -69,7 +69,7 @@ internal static class StatementParser
 
         if (first[0] == '.')
         {
-            if (first is ".param" or ".csparam")
+            if (first == ".param")
                 return ParamGrammar.Parse(line, start + first.Length, firstPos);
             if (first == ".func")
                 return ParamGrammar.ParseFunc(line, start + first.Length, firstPos);

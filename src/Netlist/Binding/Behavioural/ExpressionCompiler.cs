@@ -165,11 +165,23 @@ internal sealed class ExpressionCompiler
             }
             case "pow":
                 return Binary(OpCode.Pow, args[0], args[1], call.Offset);
+            case "u2":
+                return Binary(OpCode.Min, Binary(OpCode.Max, args[0], Constant(0), call.Offset), Constant(1), call.Offset);
+            case "eq0": return Binary(OpCode.Eq, args[0], Constant(0), call.Offset);
+            case "ne0": return Binary(OpCode.Ne, args[0], Constant(0), call.Offset);
+            case "gt0": return Binary(OpCode.Gt, args[0], Constant(0), call.Offset);
+            case "lt0": return Binary(OpCode.Lt, args[0], Constant(0), call.Offset);
+            case "ge0": return Binary(OpCode.Ge, args[0], Constant(0), call.Offset);
+            case "le0": return Binary(OpCode.Le, args[0], Constant(0), call.Offset);
+            case "pwl":
+                return Pwl(call, args);
+            case "sqr":
+                return Binary(OpCode.Mul, args[0], args[0], call.Offset);
         }
         var unary = call.Name switch
         {
             "exp" => OpCode.Exp, "ln" or "log" => OpCode.Ln, "log10" => OpCode.Log10, "sqrt" => OpCode.Sqrt,
-            "abs" => OpCode.Abs, "sin" => OpCode.Sin, "cos" => OpCode.Cos, "tan" => OpCode.Tan, "atan" => OpCode.Atan,
+            "abs" => OpCode.Abs, "sin" => OpCode.Sin, "cos" => OpCode.Cos, "tan" => OpCode.Tan, "atan" or "arctan" => OpCode.Atan,
             "sinh" => OpCode.Sinh, "cosh" => OpCode.Cosh, "tanh" => OpCode.Tanh,
             "asin" => OpCode.Asin, "acos" => OpCode.Acos, "asinh" => OpCode.Asinh, "acosh" => OpCode.Acosh,
             "atanh" => OpCode.Atanh, "floor" => OpCode.Floor, "ceil" => OpCode.Ceil, "nint" => OpCode.Nint,
@@ -177,6 +189,33 @@ internal sealed class ExpressionCompiler
             _ => throw new ExpressionException($"unknown function '{call.Name}'", call.Offset),
         };
         return Unary(unary, args[0], call.Offset);
+    }
+
+    /// <summary><c>pwl(x, x1, y1, ...)</c>: the segment for x chosen by nested selects (see Functions.Pwl).</summary>
+    private Operand Pwl(CallExpr call, List<Operand> args)
+    {
+        if ((args.Count - 1) % 2 != 0)
+            throw new ExpressionException("pwl(x, x1, y1, x2, y2, ...) takes x and pairs of points", call.Offset);
+        var x = args[0];
+        int n = (args.Count - 1) / 2;
+        for (int k = 0; k < args.Count; k++)
+            if (k > 0 && !args[k].IsConstant)
+                throw new ExpressionException("pwl(...) points must be constants", call.Offset);
+        for (int k = 1; k < n; k++)
+            if (!(args[1 + 2 * k].Constant > args[1 + 2 * (k - 1)].Constant))
+                throw new ExpressionException("pwl(...) x values must increase", call.Offset);
+        Operand Segment(int k)
+        {
+            double x0 = args[1 + 2 * (k - 1)].Constant, y0 = args[2 + 2 * (k - 1)].Constant;
+            double x1 = args[1 + 2 * k].Constant, y1 = args[2 + 2 * k].Constant;
+            double slope = (y1 - y0) / (x1 - x0);
+            return Binary(OpCode.Add, Binary(OpCode.Mul, Binary(OpCode.Sub, x, Constant(x0), call.Offset), Constant(slope), call.Offset),
+                Constant(y0), call.Offset);
+        }
+        var result = Segment(n - 1);
+        for (int k = n - 2; k >= 1; k--)
+            result = Select(Binary(OpCode.Lt, x, args[1 + 2 * k], call.Offset), Segment(k), result);
+        return result;
     }
 
     private Operand Select(Operand c, Operand a, Operand b)

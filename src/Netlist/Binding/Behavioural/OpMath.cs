@@ -73,7 +73,7 @@ internal static class OpMath
             case OpCode.Nint: da = 0; return Math.Round(a, MidpointRounding.ToEven);
             case OpCode.Int: da = 0; return Math.Truncate(a);
             case OpCode.Sgn: da = 0; return a > 0 ? 1 : a < 0 ? -1 : 0;
-            case OpCode.Step: da = 0; return a > 0 ? 1 : 0;
+            case OpCode.Step: da = 0; return a > 0 ? 1 : a < 0 ? 0 : a == 0 ? 0.5 : double.NaN;   // u(0) = 0.5 (ngspice 39)
             case OpCode.Ramp: da = a > 0 ? 1 : 0; return a > 0 ? a : 0;
             case OpCode.Not: da = 0; return a == 0 ? 1 : 0;
             case OpCode.Pwr: return SignedPower(a, b, out da, out db);
