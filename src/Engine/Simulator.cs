@@ -63,17 +63,18 @@ public sealed class Simulator
     /// <param name="sweep">The swept source and its values.</param>
     /// <param name="onPoint">Receives the swept value, the operating point and its finite eigenvalues (complex pairs
     /// both listed, unordered); the solution is reused between points.</param>
-    /// <exception cref="SimulationException">No operating point, more than <see cref="PencilEigenvalues.MaxUnknowns"/>
-    /// unknowns, or a singular pencil; the message names the sweep value.</exception>
+    /// <remarks>Up to <see cref="PencilEigenvalues.MaxUnknowns"/> unknowns every finite eigenvalue is computed (dense);
+    /// above, the 12 nearest zero (the slowest modes, <see cref="SparsePencilEigenvalues.AtPoint"/>).</remarks>
+    /// <exception cref="SimulationException">No operating point, or a singular pencil; the message names the sweep
+    /// value.</exception>
     public void Hopf(DcSweepSpec sweep, Action<double, Solution, IReadOnlyList<Complex>> onPoint)
     {
-        if (System.Size > PencilEigenvalues.MaxUnknowns)
-            throw new SimulationException($"hopf analysis: the dense eigenvalue computation is limited to {PencilEigenvalues.MaxUnknowns} unknowns; this circuit has {System.Size}");
         Sweep(new[] { sweep }, (values, sol) =>
         {
-            var (g, c) = System.DenseJacobians(sol.X);
+            bool sparse = System.Size > PencilEigenvalues.MaxUnknowns; // above the dense limit: the slowest modes only
+            var (g, c) = sparse ? (new double[0, 0], new double[0, 0]) : System.DenseJacobians(sol.X);
             Complex[] eigenvalues;
-            try { eigenvalues = PencilEigenvalues.Finite(g, c); }
+            try { eigenvalues = sparse ? SparsePencilEigenvalues.AtPoint(System, sol.X) : PencilEigenvalues.Finite(g, c); }
             catch (SimulationException e) { throw new SimulationException($"hopf analysis at {sweep.Source}={values[0]:G6}: {e.Message}"); }
             onPoint(values[0], sol, eigenvalues);
         }, "hopf analysis");

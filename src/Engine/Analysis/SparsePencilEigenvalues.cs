@@ -1,0 +1,176 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using Perovspice.Engine.Sparse;
+
+namespace Perovspice.Engine.Analysis;
+
+/// <summary>
+/// Eigenvalues λ of the sparse pencil (G + λC) v = 0 nearest a real shift σ, by shift-and-invert Arnoldi: the
+/// operator M = (G + σC)⁻¹C (one sparse LU of G + σC, then one solve per Krylov vector) has the eigenvalues
+/// μ = 1/(σ − λ), so the λ nearest σ are the largest μ, which Arnoldi finds first; λ = σ − 1/μ. With σ = 0 (the dc
+/// Jacobian G, nonsingular at any operating point) these are the slowest modes of the circuit — the ones that
+/// decide its stability and cross the imaginary axis at a Hopf bifurcation — while the fast (strongly damped) modes
+/// and the infinite eigenvalues (μ = 0) are never computed. Memory O(m·n) for m Krylov vectors, time O(m·(solve +
+/// m·n)) plus one factorization: any size the sparse LU handles.
+/// </summary>
+/// <remarks>
+/// Arnoldi with classical Gram–Schmidt applied twice (orthogonal to working precision), no restarts: the Krylov
+/// space grows (up to <see cref="MaxKrylov"/> vectors and 2·10⁷ stored values) until <c>count</c> Ritz values have a
+/// residual ‖M·x − μx‖ ≤ 1e-12·|μ|·‖x‖ (exactly zero when the space becomes invariant, e.g. when it reaches n).
+/// Ritz values with |μ| ≤ 1e-12·max|μ| are infinite eigenvalues and are dropped. A Ritz value that has not
+/// converged is not returned.
+/// </remarks>
+public static class SparsePencilEigenvalues
+{
+    /// <summary>Largest Krylov space built.</summary>
+    public const int MaxKrylov = 400;
+
+    private const double ResidualTolerance = 1e-12, InfiniteThreshold = 1e-12;
+
+    /// <summary>
+    /// Up to <paramref name="count"/> finite eigenvalues of (G + λC) v = 0 nearest <paramref name="shift"/>
+    /// (complex pairs both listed), nearest first.
+    /// </summary>
+    /// <param name="pattern">The structure of G and C (slot-indexed values, slot 0 ignored).</param>
+    /// <param name="g">G by slot.</param>
+    /// <param name="c">C by slot.</param>
+    /// <param name="count">How many eigenvalues are wanted (a pair counts as two).</param>
+    /// <param name="shift">Real shift σ; G + σC must be nonsingular.</param>
+    /// <exception cref="SimulationException">G + σC is singular.</exception>
+    public static Complex[] NearShift(SparsePattern pattern, double[] g, double[] c, int count = 12, double shift = 0)
+    {
+        int n = pattern.Size;
+        if (n == 0 || count <= 0) return Array.Empty<Complex>();
+        var rows = pattern.RowsBySlot();
+        var cols = pattern.ColsBySlot();
+        int slots = rows.Length;
+        var a = new double[slots];
+        bool anyC = false;
+        for (int s = 1; s < slots; s++) { a[s] = g[s] + shift * c[s]; anyC |= c[s] != 0; }
+        if (!anyC) return Array.Empty<Complex>();
+        var lu = new RealSparseSolver(pattern);
+        try { lu.Factor(a); }
+        catch (SingularMatrixException)
+        {
+            throw new SimulationException($"G + {shift:G6}·C is singular: the linearized circuit has no unique solution at this shift");
+        }
+
+        int maxM = Math.Min(n, Math.Max(1, Math.Min(MaxKrylov, (int)(2e7 / n))));
+        int m0 = Math.Min(maxM, Math.Max(2 * count + 20, 40));
+        var basis = new List<double[]>(m0 + 1);
+        var h = new double[maxM + 1, maxM];
+        // Deterministic start vector with no structure (all unknowns excited).
+        var v0 = new double[n + 1];
+        uint state = 2463534242;
+        for (int i = 1; i <= n; i++)
+        {
+            state ^= state << 13; state ^= state >> 17; state ^= state << 5;
+            v0[i] = state / (double)uint.MaxValue - 0.5;
+        }
+        Normalize(v0);
+        basis.Add(v0);
+        var work = new double[n + 1];
+        int m = 0, target = m0;
+        Complex[] result = Array.Empty<Complex>();
+        while (true)
+        {
+            bool invariant = false;
+            for (; m < target; m++)
+            {
+                // w = (G + σC)⁻¹ C v_m
+                var v = basis[m];
+                Array.Clear(work);
+                for (int s = 1; s < slots; s++)
+                {
+                    double cv = c[s];
+                    if (cv != 0) work[rows[s]] += cv * v[cols[s]];
+                }
+                work[0] = 0;
+                lu.Solve(work);
+                var w = (double[])work.Clone();
+                double before = Norm(w);
+                for (int pass = 0; pass < 2; pass++)
+                    for (int j = 0; j <= m; j++)
+                    {
+                        double d = Dot(basis[j], w);
+                        h[j, m] += d;
+                        Axpy(-d, basis[j], w);
+                    }
+                double beta = Norm(w);
+                h[m + 1, m] = beta;
+                if (beta <= 1e-14 * before || m + 1 == n) { m++; invariant = true; break; }
+                for (int i = 1; i <= n; i++) w[i] /= beta;
+                basis.Add(w);
+            }
+            result = Ritz(h, m, invariant, count, shift, out int converged);
+            if (invariant || converged >= count || m >= maxM) break;
+            target = Math.Min(maxM, 2 * m);
+        }
+        return result;
+    }
+
+    /// <summary>The converged finite Ritz values of the m-step Arnoldi relation, as λ, nearest the shift first.</summary>
+    private static Complex[] Ritz(double[,] h, int m, bool invariant, int count, double shift, out int converged)
+    {
+        var hm = Matrix<Complex>.Build.Dense(m, m, (i, j) => h[i, j]);
+        var evd = hm.Evd();
+        var mu = evd.EigenValues;
+        var y = evd.EigenVectors;
+        double beta = invariant ? 0 : h[m, m - 1];
+        double max = 0;
+        for (int i = 0; i < m; i++) max = Math.Max(max, mu[i].Magnitude);
+        var found = new List<(double Mag, Complex Lambda)>();
+        for (int i = 0; i < m; i++)
+        {
+            double mag = mu[i].Magnitude;
+            if (!(mag > InfiniteThreshold * max)) continue;
+            double norm = 0;
+            for (int k = 0; k < m; k++) norm += y[k, i].Magnitude * y[k, i].Magnitude;
+            double residual = beta * y[m - 1, i].Magnitude / Math.Sqrt(norm);
+            if (residual > ResidualTolerance * mag) continue;
+            found.Add((mag, shift - 1 / mu[i]));
+        }
+        found.Sort((p, q) => q.Mag.CompareTo(p.Mag));
+        converged = found.Count;
+        int take = Math.Min(count, found.Count);
+        // Keep complex pairs whole.
+        if (take < found.Count && take > 0 && found[take - 1].Lambda.Imaginary != 0 && found[take].Lambda == Complex.Conjugate(found[take - 1].Lambda))
+            take++;
+        var result = new Complex[take];
+        for (int i = 0; i < take; i++) result[i] = found[i].Lambda;
+        return result;
+    }
+
+    /// <summary>
+    /// The finite eigenvalues nearest zero (the slow modes) of the circuit linearized at <paramref name="x"/>:
+    /// <see cref="NearShift"/> with G and C from one load at x. Used by the stability (hopf) analysis above the dense
+    /// solver's size limit.
+    /// </summary>
+    public static Complex[] AtPoint(CircuitSystem system, double[] x, int count = 12)
+    {
+        system.Evaluate(x);
+        var g = (double[])system.Load.G.Clone();
+        var c = (double[])system.Load.C.Clone();
+        return NearShift(system.Pattern, g, c, count);
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        double s = 0;
+        for (int i = 1; i < a.Length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static void Axpy(double alpha, double[] x, double[] y)
+    {
+        for (int i = 1; i < x.Length; i++) y[i] += alpha * x[i];
+    }
+
+    private static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
+
+    private static void Normalize(double[] a)
+    {
+        double n = Norm(a);
+        for (int i = 1; i < a.Length; i++) a[i] /= n;
+    }
+}
