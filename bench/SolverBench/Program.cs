@@ -9,6 +9,28 @@ using Perovspice.Engine.Sparse;
 using Perovspice.Netlist;
 using Perovspice.Netlist.Binding;
 
+if (args.Length > 0 && args[0] == "--eig")
+{
+    // --eig FILE [count]: the eigenvalues nearest zero at the operating point, sparse (and dense up to 2000 unknowns).
+    var job = StepBinder.Bind(NetlistReader.ReadFile(args[1]), args[1]).Cases[0].Job;
+    var sim = new Simulator(job.Circuit, job.Options);
+    var op = sim.OperatingPoint();
+    int count = args.Length > 2 ? int.Parse(args[2]) : 12;
+    var sw = Stopwatch.StartNew();
+    var sparse = Perovspice.Engine.Analysis.SparsePencilEigenvalues.AtPoint(sim.System, op.X, count);
+    Console.WriteLine($"n = {sim.System.Size}: sparse {sw.Elapsed.TotalSeconds:F2} s, {sparse.Length} eigenvalues, rightmost {Perovspice.Engine.Analysis.PencilEigenvalues.Rightmost(sparse)}");
+    foreach (var l in sparse.OrderByDescending(l => l.Real).Take(count)) Console.WriteLine($"  {l}");
+    if (sim.System.Size <= 2000)
+    {
+        var (g, c) = sim.System.DenseJacobians(op.X);
+        var dense = Perovspice.Engine.Analysis.PencilEigenvalues.Finite(g, c);
+        Console.WriteLine($"dense: {dense.Length} eigenvalues, rightmost {Perovspice.Engine.Analysis.PencilEigenvalues.Rightmost(dense)}");
+        foreach (var l in sparse)
+            Console.WriteLine($"  {l}: relative distance to the nearest dense {dense.Min(d => (d - l).Magnitude) / l.Magnitude:E2}");
+    }
+    return;
+}
+
 foreach (var path in args)
 {
     var job = StepBinder.Bind(NetlistReader.ReadFile(path), path).Cases[0].Job;

@@ -112,6 +112,18 @@ public class SparsePencilEigenvaluesTests
             double err = dense.Min(d => (d - l).Magnitude);
             Assert.True(err <= 1e-8 * l.Magnitude, $"{l}: nearest dense eigenvalue {err / l.Magnitude:E2} away (relative)");
         }
+        // A shift up the imaginary axis finds the eigenvalues nearest it, also to 1e-8 of the dense ones.
+        double top = dense.Max(d => Math.Abs(d.Imaginary));
+        var shift = new Complex(0, 0.5 * top);
+        var near = SparsePencilEigenvalues.NearShift(p, g, c, 10, shift);
+        Assert.True(near.Length >= 10);
+        foreach (var l in near)
+        {
+            double err = dense.Min(d => (d - l).Magnitude);
+            Assert.True(err <= 1e-8 * l.Magnitude, $"{l}: nearest dense eigenvalue {err / l.Magnitude:E2} away (relative)");
+        }
+        double reach = near.Max(x => (x - shift).Magnitude);
+        Assert.True(dense.Count(d => (d - shift).Magnitude < reach * (1 - 1e-9)) <= near.Length);
         // They are the eigenvalues nearest zero.
         double far = sparse.Max(x => x.Magnitude);
         int closer = dense.Count(d => d.Magnitude < far * (1 - 1e-9));
