@@ -14,9 +14,9 @@ namespace Perovspice.Engine.Analysis;
 /// m·n)) plus one factorization: any size the sparse LU handles.
 /// </summary>
 /// <remarks>
-/// Arnoldi with classical Gram–Schmidt applied twice (orthogonal to working precision), no restarts: the Krylov
-/// space grows (up to <see cref="MaxKrylov"/> vectors and 10⁷ stored complex values) until <c>count</c> Ritz values have a
-/// residual ‖M·x − μx‖ ≤ 1e-12·|μ|·‖x‖ (exactly zero when the space becomes invariant, e.g. when it reaches n).
+/// Arnoldi with classical Gram–Schmidt, repeated while it cancels more than 30 % of the vector (orthogonal to
+/// working precision), no restarts: the Krylov space grows by half (up to <see cref="MaxKrylov"/> vectors and 10⁷ stored complex values) until <c>count</c> Ritz values have a
+/// residual ‖M·x − μx‖ ≤ 1e-10·|μ|·‖x‖ (exactly zero when the space becomes invariant, e.g. when it reaches n).
 /// Ritz values with |μ| ≤ 1e-12·max|μ| are infinite eigenvalues and are dropped; an imaginary part below 1e-10·|λ| is
 /// rounding (the pencil is real) and is set to zero. A Ritz value that has not converged is not returned.
 /// </remarks>
@@ -25,7 +25,7 @@ public static class SparsePencilEigenvalues
     /// <summary>Largest Krylov space built.</summary>
     public const int MaxKrylov = 400;
 
-    private const double ResidualTolerance = 1e-12, InfiniteThreshold = 1e-12, RealThreshold = 1e-10;
+    private const double ResidualTolerance = 1e-10, InfiniteThreshold = 1e-12, RealThreshold = 1e-10;
 
     /// <summary>
     /// Up to <paramref name="count"/> finite eigenvalues of (G + λC) v = 0 nearest <paramref name="shift"/>
@@ -51,7 +51,11 @@ public static class SparsePencilEigenvalues
     /// <param name="count">How many eigenvalues are wanted.</param>
     /// <param name="shift">Shift σ; G + σC must be nonsingular.</param>
     /// <exception cref="SimulationException">G + σC is singular.</exception>
-    public static Complex[] NearShift(SparsePattern pattern, double[] g, double[] c, int count, Complex shift)
+    public static Complex[] NearShift(SparsePattern pattern, double[] g, double[] c, int count, Complex shift) =>
+        NearShift(pattern, g, c, count, shift, MaxKrylov);
+
+    /// <summary>As above; stops at <paramref name="softLimit"/> Krylov vectors once at least one Ritz value converged.</summary>
+    private static Complex[] NearShift(SparsePattern pattern, double[] g, double[] c, int count, Complex shift, int softLimit)
     {
         int n = pattern.Size;
         if (n == 0 || count <= 0) return Array.Empty<Complex>();
@@ -102,23 +106,28 @@ public static class SparsePencilEigenvalues
                 work[0] = 0;
                 lu.Solve(work);
                 var w = (Complex[])work.Clone();
-                double before = Norm(w);
-                for (int pass = 0; pass < 2; pass++)
+                double before = Norm(w), beta = before;
+                // Gram–Schmidt, repeated when it cancelled much of w (Daniel–Gragg–Kaufman–Stewart criterion).
+                for (int pass = 0; pass < 3; pass++)
+                {
+                    double start = beta;
                     for (int j = 0; j <= m; j++)
                     {
                         Complex d = Dot(basis[j], w);
                         h[j, m] += d;
                         Axpy(-d, basis[j], w);
                     }
-                double beta = Norm(w);
+                    beta = Norm(w);
+                    if (beta > 0.7071 * start) break;
+                }
                 h[m + 1, m] = beta;
                 if (beta <= 1e-14 * before || m + 1 == n) { m++; invariant = true; break; }
                 Scale(w, 1 / beta);
                 basis.Add(w);
             }
             result = Ritz(h, m, invariant, count, shift, out int converged);
-            if (invariant || converged >= count || m >= maxM) break;
-            target = Math.Min(maxM, 2 * m);
+            if (invariant || converged >= count || m >= maxM || (m >= softLimit && converged > 0)) break;
+            target = Math.Min(maxM, m + m / 2);
         }
         return result;
     }
@@ -162,7 +171,7 @@ public static class SparsePencilEigenvalues
     /// <summary>
     /// Eigenvalues of the circuit linearized at <paramref name="x"/> for a stability analysis above the dense solver's
     /// size limit: the <paramref name="count"/> nearest zero (the slow modes), then those nearest iω for
-    /// ω = 4ᵏ·s (k = 1..3, s = the largest |λ| among the slow ones) — a scan up the imaginary axis, where an
+    /// ω = 4ᵏ·s (k = −1..2, s = the largest |λ| among the slow ones) — a scan up the imaginary axis, where an
     /// oscillatory pair that is about to cross lies even when many slow modes (an array of identical cells) are nearer
     /// zero. Eigenvalues found off the real axis are listed with their conjugates; duplicates (1e-8 relative) once.
     /// </summary>
@@ -177,14 +186,16 @@ public static class SparsePencilEigenvalues
             foreach (var k in all) if ((k - l).Magnitude <= 1e-8 * l.Magnitude) return;
             all.Add(l);
         }
-        var slow = NearShift(system.Pattern, g, c, count, Complex.Zero);
+        // The slow modes of an array of identical cells form clusters that need many Krylov vectors to resolve one by one:
+        // 160 vectors are enough to give the scale s, and the crossing pair is looked for up the imaginary axis.
+        var slow = NearShift(system.Pattern, g, c, count, Complex.Zero, 160);
         foreach (var l in slow) Add(l);
         if (slow.Length == 0) return all.ToArray();
         double s0 = slow.Max(l => l.Magnitude);
-        for (int k = 1; k <= 3; k++)
+        for (int k = -1; k <= 2; k++)
         {
             Complex[] near;
-            try { near = NearShift(system.Pattern, g, c, count, new Complex(0, s0 * Math.Pow(4, k))); }
+            try { near = NearShift(system.Pattern, g, c, count, new Complex(0, s0 * Math.Pow(4, k)), 160); }
             catch (SimulationException) { continue; }   // G + iωC singular: an eigenvalue exactly there, skip this ω
             foreach (var l in near) { Add(l); if (l.Imaginary != 0) Add(Complex.Conjugate(l)); }
         }
