@@ -25,6 +25,13 @@ public abstract class Device
     /// <summary>True when F and Q are linear in x (Newton then needs a single solve).</summary>
     public virtual bool IsLinear => true;
 
+    /// <summary>True when the device's F, Q, G and C depend on x only: not on time, on the analysis mode or on a
+    /// state changed at accepted time points (a resistor, a capacitor). A linear circuit's transient then loads such
+    /// a device once instead of at every time point (<see cref="Analysis.LinearTransientSolver"/>). Default false
+    /// (always loaded), which is always correct. Such a device must not override <see cref="FindEvent"/> or
+    /// <see cref="AcceptTimePoint"/>: the transient does not call them on it after t = 0.</summary>
+    public virtual bool IsTimeInvariant => false;
+
     /// <summary>Declares internal unknowns and the matrix entries the device stamps.</summary>
     public abstract void Setup(SetupContext context);
 

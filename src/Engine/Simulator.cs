@@ -64,8 +64,10 @@ public sealed class Simulator
     /// <param name="sweep">The swept source and its values.</param>
     /// <param name="onPoint">Receives the swept value, the operating point and its finite eigenvalues (complex pairs
     /// both listed, unordered); the solution is reused between points.</param>
-    /// <exception cref="SimulationException">No operating point, more than <see cref="PencilEigenvalues.MaxUnknowns"/>
-    /// unknowns, or a singular pencil; the message names the sweep value.</exception>
+    /// <remarks>Up to <see cref="PencilEigenvalues.MaxUnknowns"/> unknowns every finite eigenvalue is computed (dense);
+    /// above, the slowest modes (<see cref="SparsePencilEigenvalues.AtPoint"/>).</remarks>
+    /// <exception cref="SimulationException">No operating point, or a singular pencil; the message names the sweep
+    /// value.</exception>
     public void Hopf(DcSweepSpec sweep, Action<double, Solution, IReadOnlyList<Complex>> onPoint) =>
         HopfAnalysis.Eigenvalues(this, sweep, (v, s, e) => { onPoint(v, s, e); return true; }, default);
 

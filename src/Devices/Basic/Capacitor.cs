@@ -22,6 +22,9 @@ public sealed class Capacitor : TwoTerminal
     public override IEnumerable<(string A, string B)> DcPaths() => Array.Empty<(string, string)>();
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         double v = context.UseInitialConditions && InitialVoltage is double ic ? ic : Voltage(context);

@@ -28,6 +28,9 @@ public sealed class Inductor : BranchDevice
     }
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         // Branch equation v(a) − v(b) − L di/dt = 0 in DAE form: F = v(a) − v(b), Q = −L·i.

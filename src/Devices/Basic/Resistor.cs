@@ -17,6 +17,9 @@ public sealed class Resistor : TwoTerminal
     public double Resistance { get; }
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         double g = 1 / Resistance;

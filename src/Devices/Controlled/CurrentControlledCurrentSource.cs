@@ -46,6 +46,9 @@ public sealed class CurrentControlledCurrentSource : Device
     }
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         _stamp.Current(c, Gain * c.X[_kc]);

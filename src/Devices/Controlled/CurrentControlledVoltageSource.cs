@@ -35,6 +35,9 @@ public sealed class CurrentControlledVoltageSource : BranchDevice
     }
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         LoadIncidence(c);

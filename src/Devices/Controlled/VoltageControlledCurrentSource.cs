@@ -43,6 +43,9 @@ public sealed class VoltageControlledCurrentSource : Device
     }
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         double gm = Transconductance;

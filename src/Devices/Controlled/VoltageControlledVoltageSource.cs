@@ -33,6 +33,9 @@ public sealed class VoltageControlledVoltageSource : BranchDevice
     }
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         LoadIncidence(c);

@@ -152,6 +152,9 @@ public sealed class MutualInductance : Device
     }
 
     /// <inheritdoc />
+    public override bool IsTimeInvariant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         double i1 = c.X[_b1], i2 = c.X[_b2];

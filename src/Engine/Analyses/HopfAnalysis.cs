@@ -29,9 +29,10 @@ public sealed class HopfAnalysis : SimulationAnalysis
     /// eigenvalues (complex pairs both listed, unordered); returns false to stop the sweep there. May be null.</param>
     /// <param name="cancellation">Stops the run with <see cref="OperationCanceledException"/>.</param>
     /// <param name="progress">Receives (hopf, points done, points in all, points done) every 64 points.</param>
-    /// <exception cref="SimulationException">No operating point, more than <see cref="PencilEigenvalues.MaxUnknowns"/>
-    /// unknowns, a singular pencil, or a circuit without capacitor or inductor states; the message names the sweep
-    /// value.</exception>
+    /// <remarks>Up to <see cref="PencilEigenvalues.MaxUnknowns"/> unknowns every finite eigenvalue is computed (dense);
+    /// above, the slowest modes and those near the imaginary axis (<see cref="SparsePencilEigenvalues.AtPoint"/>).</remarks>
+    /// <exception cref="SimulationException">No operating point, a singular pencil, or a circuit without capacitor or
+    /// inductor states; the message names the sweep value.</exception>
     public IReadOnlyList<HopfPoint> Run(Simulator simulator, Func<double, Solution, IReadOnlyList<Complex>, bool>? onPoint,
         CancellationToken cancellation = default, IProgress<AnalysisProgress>? progress = null) =>
         Run(simulator, onPoint, cancellation, progress, Sweep.PointCount());
@@ -60,13 +61,20 @@ public sealed class HopfAnalysis : SimulationAnalysis
     {
         const string analysis = "hopf analysis";
         var system = simulator.System;
-        if (system.Size > PencilEigenvalues.MaxUnknowns)
-            throw new SimulationLimitException($"hopf analysis: the dense eigenvalue computation is limited to {PencilEigenvalues.MaxUnknowns} unknowns; this circuit has {system.Size}", analysis);
+        // up to the dense limit every finite eigenvalue; above it the slowest modes by sparse shift-invert Arnoldi
+        bool sparse = system.Size > PencilEigenvalues.MaxUnknowns;
         DcAnalysis.Sweep(simulator, new[] { sweep }, analysis, (values, sol) =>
         {
-            var (g, c) = system.DenseJacobians(sol.X);
             Complex[] eigenvalues;
-            try { eigenvalues = PencilEigenvalues.Finite(g, c); }
+            try
+            {
+                if (sparse) eigenvalues = SparsePencilEigenvalues.AtPoint(system, sol.X);
+                else
+                {
+                    var (g, c) = system.DenseJacobians(sol.X);
+                    eigenvalues = PencilEigenvalues.Finite(g, c);
+                }
+            }
             catch (SimulationException e)
             {
                 throw new SimulationException($"hopf analysis at {sweep.Source}={values[0]:G6}: {e.Message}", analysis, null, values[0], null, e);

@@ -57,7 +57,8 @@ internal sealed class TransientRunner
     {
         if (!(spec.Stop > 0) || !(spec.Step > 0)) throw new ArgumentException("tran needs tstep > 0 and tstop > 0");
         var ctx = _sys.Load;
-        var devices = _sys.Circuit.Devices;
+        // Time-invariant devices have no events and no per-point state: the per-point hooks skip them.
+        var devices = _sys.Circuit.Devices.Where(d => !d.IsTimeInvariant).ToArray();
         double tstop = spec.Stop;
         double tmax = spec.EffectiveMaxStep;
         if (!(tmax > 0)) tmax = spec.Step;
@@ -114,6 +115,7 @@ internal sealed class TransientRunner
 
         _stepRequest = new NewtonRequest(_opt.Itl4) { ReuseJacobianWithinSolve = true, Cancellation = cancellation };
         ctx.TimeStepping = true;
+        _linear = _sys.IsLinear ? new LinearTransientSolver(_sys) : null;
         try
         {
         while (bpIndex < breakpoints.Count)
@@ -154,7 +156,8 @@ internal sealed class TransientRunner
             else Array.Copy(_xPred, xNew, xNew.Length);
             var xPred = _xPred;
 
-            if (!_newton.Solve(xNew, request))
+            _fastSolved = _linear != null && _linear.Solve(xNew, a0, _hist);
+            if (!_fastSolved && !_newton.Solve(xNew, request))
             {
                 failedSinceAccept = _newton.Failure;
                 h = hTry / 8;
@@ -193,7 +196,7 @@ internal sealed class TransientRunner
             // Device events (switch thresholds) inside the step: retry so that the step ends just after the
             // earliest one; the device changes state when that point is accepted.
             double tEvent = double.PositiveInfinity;
-            for (int k = 0; k < devices.Count; k++) tEvent = Math.Min(tEvent, devices[k].FindEvent(t, _xs[0], tNew, xNew));
+            for (int k = 0; k < devices.Length; k++) tEvent = Math.Min(tEvent, devices[k].FindEvent(t, _xs[0], tNew, xNew));
             if (tEvent < tNew - eventTol)
             {
                 if (hBeforeEvent == 0) hBeforeEvent = hTry;
@@ -209,7 +212,7 @@ internal sealed class TransientRunner
                 throw new SimulationLimitException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)", Analysis, t);
             if (!Emit(sol, t, _xs[0], _xdotN, spec, onPoint)) { StepCount = steps; return; }
             _tpc.Reset(t, _xs[0], landing, segmentStart);
-            for (int k = 0; k < devices.Count; k++) devices[k].AcceptTimePoint(_tpc);
+            for (int k = 0; k < devices.Length; k++) devices[k].AcceptTimePoint(_tpc);
             bool discontinuity = _tpc.Discontinuity;
             MergeBreakpoints(breakpoints, bpIndex + (landing ? 1 : 0), hmin);
             segmentStart = landing || discontinuity;
@@ -249,6 +252,8 @@ internal sealed class TransientRunner
     public long StepCount { get; private set; }
 
     private int _worstLte;
+    private LinearTransientSolver? _linear; // all devices linear: time points without Newton (see the class)
+    private bool _fastSolved; // the last time point was solved by _linear: its charges come from it
 
     private const string Analysis = "transient";
     private NewtonRequest _stepRequest = new(1);
@@ -323,15 +328,16 @@ internal sealed class TransientRunner
     private void SetCoefficients(int order, double h, out double a0)
     {
         bool trap = _opt.Method == IntegrationMethod.Trapezoidal;
+        double[] hist = _hist, qN = _qN, dqN = _dqN;
         if (order == 1)
         {
             a0 = 1 / h;
-            for (int i = 0; i <= _n; i++) _hist[i] = -_qN[i] / h;
+            for (int i = 0; i <= _n; i++) hist[i] = -qN[i] / h;
         }
         else if (trap)
         {
             a0 = 2 / h;
-            for (int i = 0; i <= _n; i++) _hist[i] = -a0 * _qN[i] - _dqN[i];
+            for (int i = 0; i <= _n; i++) hist[i] = -a0 * qN[i] - dqN[i];
         }
         else
         {
@@ -359,12 +365,14 @@ internal sealed class TransientRunner
                 if (m != j) wj *= (tNew - _ts[m]) / (_ts[j] - _ts[m]);
             w[j] = wj;
         }
-        for (int i = 0; i <= _n; i++)
-        {
-            double s = 0;
-            for (int j = 0; j < points; j++) s += w[j] * _xs[j][i];
-            xOut[i] = s;
-        }
+        double[] x0 = _xs[0], x1 = _xs[1], x2 = _xs[2];
+        double w0 = w[0], w1 = w[1], w2 = w[2];
+        int n = _n;
+        if (x0.Length <= n || x1.Length <= n || x2.Length <= n || xOut.Length <= n) throw new InvalidOperationException();
+        if (points == 2)
+            for (int i = 0; i <= n; i++) xOut[i] = w0 * x0[i] + w1 * x1[i];
+        else
+            for (int i = 0; i <= n; i++) xOut[i] = w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
     }
 
     /// <summary>Two backward-Euler steps of h/2 from the last accepted point; the result goes to
@@ -372,6 +380,7 @@ internal sealed class TransientRunner
     private bool HalfSteps(double t, double h, double[] xOut)
     {
         var ctx = _sys.Load;
+        _fastSolved = false;
         double a0 = 2 / h;
         var request = _stepRequest with { A0 = a0, History = _hist };
         for (int i = 0; i <= _n; i++) _hist[i] = -a0 * _qN[i];
@@ -402,6 +411,7 @@ internal sealed class TransientRunner
     /// <summary>Q at a converged point: the last load's Q plus C·(x − x_loaded) (exact for linear charges).</summary>
     private void ChargesAt(double[] x, double[] qOut)
     {
+        if (_fastSolved) { _linear!.ChargesAt(x, qOut); return; }
         var ctx = _sys.Load;
         var cvals = ctx.C;
         var xl = ctx.X;
@@ -431,15 +441,19 @@ internal sealed class TransientRunner
         double prod = 1, fact = 1;
         for (int j = 0; j <= pc; j++) { prod *= tNew - _ts[j]; fact *= j + 1; }
         double scale = cm * hp / (cm * hp + prod / fact);
-        double trScale = _opt.TrTol / 7;
+        double trScale = _opt.TrTol / 7, relTol = _opt.RelTol;
         double worst = 0;
+        int worstAt = _worstLte;
+        double[] x0 = _xs[0], absTol = _absTol;
+        bool[] differential = _differential;
         for (int i = 1; i <= _n; i++)
         {
-            if (!_differential[i]) continue;
-            double tol = (_opt.RelTol * Math.Max(Math.Abs(xNew[i]), Math.Abs(_xs[0][i])) + _absTol[i]) * trScale;
+            if (!differential[i]) continue;
+            double tol = (relTol * Math.Max(Math.Abs(xNew[i]), Math.Abs(x0[i])) + absTol[i]) * trScale;
             double r = scale * Math.Abs(xNew[i] - xPred[i]) / tol;
-            if (r > worst) { worst = r; _worstLte = i; }
+            if (r > worst) { worst = r; worstAt = i; }
         }
+        _worstLte = worstAt;
         return worst;
     }
 
@@ -447,11 +461,12 @@ internal sealed class TransientRunner
     {
         var ctx = _sys.Load;
         ChargesAt(xNew, _qNew);
-        for (int i = 0; i <= _n; i++) _dqNew[i] = a0 * _qNew[i] + _hist[i];
+        double[] dqNew = _dqNew, qNew = _qNew, hist = _hist, xdotNew = _xdotNew, xHist = _xHist;
+        for (int i = 0; i <= _n; i++) dqNew[i] = a0 * qNew[i] + hist[i];
         // The same formula applied to x gives dx/dt for device outputs.
         SetXHistory(order, h, a0);
-        for (int i = 0; i <= _n; i++) _xdotNew[i] = a0 * xNew[i] + _xHist[i];
-        _xdotNew[0] = 0;
+        for (int i = 0; i <= _n; i++) xdotNew[i] = a0 * xNew[i] + xHist[i];
+        xdotNew[0] = 0;
 
         // Shift the history.
         var oldest = _xs[2];
@@ -465,11 +480,11 @@ internal sealed class TransientRunner
 
     private void SetXHistory(int order, double h, double a0)
     {
-        var xn = _xs[0];
+        double[] xn = _xs[0], xHist = _xHist, xdotN = _xdotN;
         if (order == 1)
-            for (int i = 0; i <= _n; i++) _xHist[i] = -xn[i] / h;
+            for (int i = 0; i <= _n; i++) xHist[i] = -xn[i] / h;
         else if (_opt.Method == IntegrationMethod.Trapezoidal)
-            for (int i = 0; i <= _n; i++) _xHist[i] = -a0 * xn[i] - _xdotN[i];
+            for (int i = 0; i <= _n; i++) xHist[i] = -a0 * xn[i] - xdotN[i];
         else
         {
             double rho = h / (_ts[0] - _ts[1]);

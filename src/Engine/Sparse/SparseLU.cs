@@ -34,6 +34,7 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
     public double AbsoluteTolerance { get; set; }
     public int ReorderCount { get; private set; }
     public int FactorNonZeros => _sym?.NonZeros ?? 0;
+    public long FactorFlops => _sym?.Flops() ?? 0;
     public bool IsFactored => _factored;
     public SymbolicLU? Symbolic => _sym;
 

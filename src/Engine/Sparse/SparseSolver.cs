@@ -11,6 +11,7 @@ internal interface ISparseCore<T>
     double AbsoluteTolerance { get; set; }
     int ReorderCount { get; }
     int FactorNonZeros { get; }
+    long FactorFlops { get; }
     void ForgetOrder();
     void Factor(ReadOnlySpan<T> values);
     void Solve(Span<T> rhs);
@@ -47,6 +48,9 @@ public abstract class SparseSolver<T> : ILinearSolver<T>
 
     /// <summary>Structural nonzeros of L+U (diagonal counted once), 0 before the first Factor.</summary>
     public int FactorNonZeros => _lu.FactorNonZeros;
+
+    /// <summary>Multiply-adds of one numeric refactorization with the current pivot order (0 before the first Factor).</summary>
+    public long RefactorMultiplyAdds => _lu.FactorFlops;
 
     /// <summary>Fill-ins: entries of L+U that are not entries of the matrix (0 before the first Factor).</summary>
     public int FillIns => _lu.FactorNonZeros == 0 ? 0 : _lu.FactorNonZeros - _lu.SlotCount;

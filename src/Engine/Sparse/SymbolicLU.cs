@@ -25,6 +25,14 @@ internal sealed class SymbolicLU
     /// <summary>Column k of the permuted matrix: slots ASlot[AStart[k]..AStart[k+1]) going to steps ARow[..].</summary>
     public int[] AStart = [], ASlot = [], ARow = [];
 
+    /// <summary>Multiply-adds of one numeric refactorization (left-looking: each U entry (j, k) applies L column j).</summary>
+    public long Flops()
+    {
+        long f = LIdx.Length;
+        foreach (int j in UIdx) f += LStart[j + 1] - LStart[j];
+        return f;
+    }
+
     /// <summary>Structural nonzeros of L+U including the diagonal.</summary>
     public int NonZeros => N + LIdx.Length + UIdx.Length;
 
