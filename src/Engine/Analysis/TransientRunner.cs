@@ -129,6 +129,9 @@ internal sealed class TransientRunner
 
             int p = Math.Min(order, pointsSinceBreak);
             double tNew = landing ? nextBp : t + hTry;
+            // a step that no longer moves time (a stop time near the smallest double: .tran 1u 4.9e-324) ends the run
+            if (!(tNew > t))
+                throw TooSmall($"transient at t={t:G6}: time step too small ({hTry:G3} s): time does not advance", t, null);
             ctx.Mode = AnalysisMode.Transient;
 
             // The first step after a breakpoint has no history to predict from: its error is measured by

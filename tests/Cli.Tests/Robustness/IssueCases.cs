@@ -278,4 +278,15 @@ public class IssueCases
         Assert.Contains("shorter than one period", r.Errors);
         Assert.False(File.Exists(Path.Combine(r.Dir, "out", "four.csv")));
     }
+
+    /// <summary>Long fuzz campaign seed 1075979: '.tran 1u 4.9e-324' (a denormal stop time) made every step round to
+    /// zero, and the transient looped for ever without advancing. Now it fails at once (exit 2).</summary>
+    [Fact]
+    public void DenormalStopTimeFailsInsteadOfLoopingForEver()
+    {
+        var (r, seconds) = Timed(() => RunText(Header + ".tran 1u 4.9e-324 0 1u\n.end\n"));
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("time does not advance", r.Errors);
+        Assert.True(seconds < 30, $"{seconds} s");
+    }
 }
