@@ -79,14 +79,90 @@ public sealed class CircuitSystem
         return (g, c);
     }
 
+    /// <summary>Devices that the linear cache does not cover: every device loaded at each evaluation.</summary>
+    private Device[]? _loaded;
+    /// <summary>The linear time-invariant devices' G and C (by slot), F and Q at x = 0 (by row), and their non-zero
+    /// matrix entries as (row, column, value) lists for F += G·x and Q += C·x.</summary>
+    private double[]? _linG, _linC, _linF0, _linQ0;
+    private int[] _gRows = Array.Empty<int>(), _gCols = Array.Empty<int>(), _cRows = Array.Empty<int>(), _cCols = Array.Empty<int>();
+    private double[] _gVals = Array.Empty<double>(), _cVals = Array.Empty<double>();
+
+    /// <summary>When true (default), the devices that are linear and time-invariant are loaded once into cached
+    /// G and C and each evaluation starts from those (F += G·x, Q += C·x) before loading the remaining devices;
+    /// false loads every device at every evaluation (for tests comparing the two).</summary>
+    internal bool UseLinearCache { get; set; } = true;
+
     /// <summary>Evaluates every device at <paramref name="x"/> into the load buffers.</summary>
     internal void Evaluate(double[] x)
     {
         var ctx = Load;
         Array.Copy(x, ctx.X, x.Length);
         ctx.X[0] = 0;
+        // uic at t = 0: capacitors and inductors load their ic= values instead of x, so load them all.
+        if (!UseLinearCache || ctx.UseInitialConditions)
+        {
+            ctx.Clear();
+            var devices = Circuit.Devices;
+            for (int i = 0; i < devices.Count; i++) devices[i].Load(ctx);
+            return;
+        }
+        if (_loaded == null) BuildLinearCache();
+        Array.Copy(_linG!, ctx.G, _linG!.Length);
+        Array.Copy(_linC!, ctx.C, _linC!.Length);
+        Array.Copy(_linF0!, ctx.F, _linF0!.Length);
+        Array.Copy(_linQ0!, ctx.Q, _linQ0!.Length);
+        ctx.Limited = false;
+        double[] X = ctx.X, F = ctx.F, Q = ctx.Q;
+        int[] rows = _gRows, cols = _gCols;
+        double[] vals = _gVals;
+        for (int k = 0; k < vals.Length; k++) F[rows[k]] += vals[k] * X[cols[k]];
+        rows = _cRows; cols = _cCols; vals = _cVals;
+        for (int k = 0; k < vals.Length; k++) Q[rows[k]] += vals[k] * X[cols[k]];
+        var rest = _loaded!;
+        for (int i = 0; i < rest.Length; i++) rest[i].Load(ctx);
+    }
+
+    /// <summary>Loads the linear time-invariant devices once, at x = 0, into the cache <see cref="Evaluate"/>
+    /// starts from. Such a device's F and Q are affine in x with constant G and C (<see cref="Device.IsLinear"/>,
+    /// <see cref="Device.IsTimeInvariant"/>), so F(x) = F(0) + G·x and Q(x) = Q(0) + C·x in every analysis mode,
+    /// except with uic at t = 0 (handled by loading every device).</summary>
+    private void BuildLinearCache()
+    {
+        var ctx = Load;
+        var saved = (double[])ctx.X.Clone();
+        bool savedUic = ctx.UseInitialConditions;
+        ctx.UseInitialConditions = false;
+        Array.Clear(ctx.X);
         ctx.Clear();
-        var devices = Circuit.Devices;
-        for (int i = 0; i < devices.Count; i++) devices[i].Load(ctx);
+        var rest = new List<Device>();
+        foreach (var d in Circuit.Devices)
+            if (d.IsLinear && d.IsTimeInvariant) d.Load(ctx);
+            else rest.Add(d);
+        _linG = (double[])ctx.G.Clone();
+        _linC = (double[])ctx.C.Clone();
+        _linF0 = (double[])ctx.F.Clone();
+        _linQ0 = (double[])ctx.Q.Clone();
+        (_gRows, _gCols, _gVals) = Entries(_linG);
+        (_cRows, _cCols, _cVals) = Entries(_linC);
+        _loaded = rest.ToArray();
+        Array.Copy(saved, ctx.X, saved.Length);
+        ctx.UseInitialConditions = savedUic;
+        ctx.Clear();
+    }
+
+    private (int[] Rows, int[] Cols, double[] Vals) Entries(double[] values)
+    {
+        var rows = new List<int>();
+        var cols = new List<int>();
+        var vals = new List<double>();
+        for (int s = 1; s < values.Length; s++)
+        {
+            int r = SlotRows[s], c = SlotCols[s];
+            if (r == 0 || c == 0 || values[s] == 0) continue;
+            rows.Add(r);
+            cols.Add(c);
+            vals.Add(values[s]);
+        }
+        return (rows.ToArray(), cols.ToArray(), vals.ToArray());
     }
 }

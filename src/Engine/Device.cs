@@ -29,7 +29,12 @@ public abstract class Device
     /// state changed at accepted time points (a resistor, a capacitor). A linear circuit's transient then loads such
     /// a device once instead of at every time point (<see cref="Analysis.LinearTransientSolver"/>). Default false
     /// (always loaded), which is always correct. Such a device must not override <see cref="FindEvent"/> or
-    /// <see cref="AcceptTimePoint"/>: the transient does not call them on it after t = 0.</summary>
+    /// <see cref="AcceptTimePoint"/>: the transient does not call them on it after t = 0. A device that is also
+    /// <see cref="IsLinear"/> is loaded only once, at x = 0, by <see cref="CircuitSystem"/>, which then evaluates it
+    /// as F(0) + G·x and Q(0) + C·x with its cached G and C in every analysis (dc, gmin and source stepping,
+    /// transient, ac): it must write nothing but F, Q, G and C (no <see cref="LoadContext.SignalLimited"/>, no
+    /// state kept between loads) and may read no context field but <see cref="LoadContext.X"/> and
+    /// <see cref="LoadContext.UseInitialConditions"/> (evaluations with the latter set load every device).</summary>
     public virtual bool IsTimeInvariant => false;
 
     /// <summary>Declares internal unknowns and the matrix entries the device stamps.</summary>
