@@ -73,7 +73,7 @@ public static class NetlistReader
             var step = statements.OfType<StepSyntax>().FirstOrDefault();
             foreach (var extra in statements.OfType<StepSyntax>().Skip(1))
                 diags.Error(extra.Position, $"only one '.step' is allowed (first at {step!.Position})");
-            var result = Evaluate(reader.Title, root, step, diags, new Dictionary<string, double>(), limits, null);
+            var result = Evaluate(reader.Title, root, step, diags, new Dictionary<string, double>(), limits, null, null);
             if (timing) Console.Error.WriteLine($"netlist: flatten {phase.ElapsedMilliseconds} ms");
             return result;
         }
@@ -135,38 +135,44 @@ public static class NetlistReader
 
     // stepValues: the .step of the first evaluation, reused when re-evaluating for one of its values
     // (so binding N step values costs O(N), not O(N²)); null the first time.
+    // temperature: the circuit temperature (°C) replacing `.temp` / `.options temp=` (a `.dc temp` sweep), or null
     private static FlatNetlist Evaluate(string title, SubcktDefinition root, StepSyntax? step, DiagnosticBag diags,
-        IReadOnlyDictionary<string, double> overrides, NetlistLimits limits, StepStatement? stepValues)
+        IReadOnlyDictionary<string, double> overrides, NetlistLimits limits, StepStatement? stepValues, double? temperature)
     {
-        var flattener = new Flattener(root, diags, overrides, limits);
+        var flattener = new Flattener(root, diags, overrides, limits) { TemperatureOverride = temperature };
         flattener.Run(step);
         var control = new ControlEvaluator(flattener, diags, limits);
         control.Run(root.Body, stepValues is null ? step : null);
         if (stepValues is not null) control.Step = stepValues;
+        if (temperature is { } celsius)
+            control.Options["temp"] = (celsius, control.Options.TryGetValue("temp", out var old) ? old.pos : new SourcePosition(title, 1, 1));
         if (control.Step is not null && step is not null && flattener.ImplicitStepSlot is { Referenced: false, State: not ParamSlot.SlotState.Failed }
             && step.Parameter.Text != "run")   // `.step param run 1 N 1`: the Monte-Carlo loop (as in LTspice)
             diags.Error(step.Parameter.Position, $"unknown parameter '{step.Parameter.Written}' in '.step': " +
                 "no global .param defines it and no expression uses it");
         if (diags.HasErrors) throw new NetlistException(diags.Items);
         var warnings = diags.Items.Where(d => d.IsWarning).OrderBy(d => d.Position).ToList();
+        FlatNetlist Again(IReadOnlyDictionary<string, double> o, double? celsius)
+        {
+            try
+            {
+                var bag = new DiagnosticBag();
+                foreach (var w in warnings) bag.Add(w);
+                return Evaluate(title, root, step, bag, o, limits, control.Step, celsius);
+            }
+            catch (NetlistException) { throw; }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new NetlistException(new[] { new NetlistDiagnostic(step?.Position ?? new SourcePosition("", 1, 1),
+                    $"internal error while re-evaluating the netlist: {e.Message}") });
+            }
+        }
         return new FlatNetlist(title, flattener.Elements, flattener.Models, control.Analyses, control.Prints,
             control.Options, control.TextOptions, flattener.InitialConditions, warnings, control.Step,
-            (name, value) =>
-            {
-                var o = new Dictionary<string, double>(overrides) { [name] = value };
-                try
-                {
-                    var bag = new DiagnosticBag();
-                    foreach (var w in warnings) bag.Add(w);
-                    return Evaluate(title, root, step, bag, o, limits, control.Step);
-                }
-                catch (NetlistException) { throw; }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    throw new NetlistException(new[] { new NetlistDiagnostic(step?.Position ?? new SourcePosition("", 1, 1),
-                        $"internal error while re-evaluating the netlist: {e.Message}") });
-                }
-            })
-            { Measures = control.Measures, Fourier = control.Fourier, GlobalParameters = GlobalParameterTable(root, flattener) };
+            (name, value) => Again(new Dictionary<string, double>(overrides) { [name] = value }, temperature))
+        {
+            Measures = control.Measures, Fourier = control.Fourier, GlobalParameters = GlobalParameterTable(root, flattener),
+            AtTemperature = celsius => Again(overrides, celsius),
+        };
     }
 }

@@ -79,7 +79,8 @@ public class ExpressionTests
 
     [Fact]
     public void ProbeOutsideBSourceIsError() =>
-        Assert.Equal("t.cir:2:9: error: 'v(...)' is only allowed in B-source expressions", T.Error("C1 a 0 {v(a)}\n"));
+        // (C1 a 0 {v(a)} is a behavioural capacitor, as in ngspice)
+        Assert.Equal("t.cir:2:9: error: 'v(...)' is only allowed in B-source expressions", T.Error("V1 a 0 {v(a)}\n"));
 
     [Fact]
     public void ResistorReadingAVoltageIsABehaviouralCurrentSource()

@@ -183,6 +183,8 @@ internal sealed class FitModel
         var statement = analysis.Statement;
         if (statement is DcStatement { Sweeps.Count: > 1 })
             throw new FitInputException(data.HeaderPosition(0), $"the .dc at {statement.Position} sweeps two sources: 'fit' takes a .dc of one source");
+        if (statement is DcStatement temp && temp.Sweeps[0].Source == DcAnalysis.Temperature)
+            throw new FitInputException(data.HeaderPosition(0), $"the .dc at {statement.Position} sweeps the temperature: 'fit' takes a .dc of one source");
         // Column names the analysis writes -> (print item, part).
         var names = new Dictionary<string, (int Probe, Func<Complex, double>? Part)>(StringComparer.OrdinalIgnoreCase);
         for (int p = 0; p < analysis.Outputs.Count; p++)

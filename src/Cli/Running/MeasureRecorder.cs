@@ -20,10 +20,13 @@ internal sealed class MeasureRecorder
     private readonly AnalysisMeasures _measures;
     private readonly List<double> _scale = new();
     private readonly List<(PrintItem Item, List<double> Values, Func<Solution, double>? Real, Func<AcSolution, double>? Ac)> _vectors = new();
+    private readonly List<Probe> _probes = new();
+    private CircuitSystem _system;
 
     public MeasureRecorder(AnalysisMeasures measures, CircuitSystem sys)
     {
         _measures = measures;
+        _system = sys;
         var seen = new HashSet<PrintItem>(ReferenceEqualityComparer.Instance);
         foreach (var item in measures.Measures.SelectMany(m => m.Vectors()).Concat(measures.Fourier.SelectMany(f => f.Outputs)))
         {
@@ -33,6 +36,7 @@ internal sealed class MeasureRecorder
             var ac = engineProbe.AcReader(sys);
             var part = AcPart(item);
             _vectors.Add((item, new List<double>(), engineProbe.RealReader(sys), s => part(ac(s))));
+            _probes.Add(engineProbe);
         }
     }
 
@@ -50,6 +54,12 @@ internal sealed class MeasureRecorder
     /// <summary>Records a dc or transient point.</summary>
     public void Add(double scale, Solution s)
     {
+        if (!ReferenceEquals(s.System, _system))
+        {
+            // a .dc temp sweep solves a circuit bound for each temperature: read that circuit's devices
+            _system = s.System;
+            for (int k = 0; k < _vectors.Count; k++) _vectors[k] = _vectors[k] with { Real = _probes[k].RealReader(_system) };
+        }
         _scale.Add(scale);
         foreach (var v in _vectors) v.Values.Add(v.Real!(s));
     }

@@ -4,18 +4,38 @@ namespace Perovspice.Engine;
 
 /// <summary>
 /// A dc sweep (<c>.dc</c>) of one or two independent sources (the first varies fastest). Each point continues from
-/// the previous one; a point that fails so is retried from zero with gmin and source stepping.
+/// the previous one; a point that fails so is retried from zero with gmin and source stepping. Either sweep may be
+/// the circuit temperature (<see cref="Temperature"/>, as ngspice's <c>.dc temp …</c>): devices take their
+/// temperature when they are made, so each temperature solves a circuit made for it by the
+/// <c>circuitAtTemperature</c> function given to the constructor.
 /// </summary>
 public sealed class DcAnalysis : SimulationAnalysis
 {
     /// <summary>Creates the sweep.</summary>
     /// <param name="sweeps">One or two swept sources.</param>
-    /// <exception cref="ArgumentException">Not one or two sweeps.</exception>
-    public DcAnalysis(IReadOnlyList<DcSweepSpec> sweeps)
+    /// <param name="circuitAtTemperature">Makes the circuit at a temperature (°C); needed when a sweep is
+    /// <see cref="Temperature"/>. It may throw <see cref="SimulationException"/> for a temperature it cannot make.</param>
+    /// <exception cref="ArgumentException">Not one or two sweeps, both sweeps the temperature, or a temperature sweep
+    /// without <paramref name="circuitAtTemperature"/>.</exception>
+    public DcAnalysis(IReadOnlyList<DcSweepSpec> sweeps, Func<double, Circuit>? circuitAtTemperature = null)
     {
         if (sweeps.Count is < 1 or > 2) throw new ArgumentException("a dc sweep has one or two sources");
         Sweeps = sweeps.ToArray();
+        int temps = Sweeps.Count(IsTemperature);
+        if (temps > 1) throw new ArgumentException("a dc sweep sweeps the temperature at most once");
+        if (temps == 1 && circuitAtTemperature is null)
+            throw new ArgumentException("a temperature sweep needs a function making the circuit at a temperature");
+        _circuitAtTemperature = temps == 1 ? circuitAtTemperature : null;
     }
+
+    /// <summary>The name of the swept "source" that is the circuit temperature in °C (ngspice's <c>temp</c>); it is
+    /// also the name of its column.</summary>
+    public const string Temperature = "temp";
+
+    private readonly Func<double, Circuit>? _circuitAtTemperature;
+
+    /// <summary>Whether <paramref name="sweep"/> sweeps the circuit temperature.</summary>
+    public static bool IsTemperature(DcSweepSpec sweep) => string.Equals(sweep.Source, Temperature, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Creates a sweep of one source.</summary>
     public DcAnalysis(DcSweepSpec sweep) : this(new[] { sweep }) { }
@@ -27,7 +47,8 @@ public sealed class DcAnalysis : SimulationAnalysis
     public override string Kind => "dc";
 
     /// <summary>Runs the sweep; the sources get their own values back at the end.</summary>
-    /// <param name="simulator">The simulator of the circuit.</param>
+    /// <param name="simulator">The simulator of the circuit (of a temperature sweep: whose options it uses; the
+    /// solutions are of the circuits made for each temperature).</param>
     /// <param name="onPoint">Receives the swept values (one per sweep, the fastest first) and the solution (both
     /// reused between points: copy what you keep); returns false to stop the sweep there.</param>
     /// <param name="cancellation">Stops the run with <see cref="OperationCanceledException"/>.</param>
@@ -39,12 +60,14 @@ public sealed class DcAnalysis : SimulationAnalysis
     {
         double last = Sweeps[0].Points is { Count: > 0 } list ? list[^1] : Sweeps[0].Stop;
         long count = 0;
-        Sweep(simulator, Sweeps, "dc sweep", (values, sol) =>
+        bool Each(double[] values, Solution sol)
         {
             bool go = onPoint(values, sol);
             progress?.Report(new AnalysisProgress(Kind, values[0], last, ++count));
             return go;
-        }, cancellation);
+        }
+        if (_circuitAtTemperature is null) Sweep(simulator, Sweeps, "dc sweep", Each, cancellation);
+        else TemperatureSweep(simulator, Sweeps, "dc sweep", Each, cancellation);
     }
 
     /// <inheritdoc/>
@@ -52,7 +75,12 @@ public sealed class DcAnalysis : SimulationAnalysis
         IProgress<AnalysisProgress>? progress = null)
     {
         var table = output.AddTable(Kind, "", "DC transfer characteristic");
-        var sweepColumns = Sweeps.Select(s => table.AddColumn(s.Source.ToLowerInvariant(), SourceType(simulator, s.Source))).ToArray();
+        var sweepColumns = Sweeps.Select(s => table.AddColumn(s.Source.ToLowerInvariant(), SweepType(simulator, s))).ToArray();
+        if (_circuitAtTemperature is not null)
+        {
+            TabulateTemperature(simulator, output, table, sweepColumns, cancellation, progress);
+            return;
+        }
         var columns = new ProbeColumns(table, output, simulator.System, "dc sweep");
         Run(simulator, (values, sol) =>
         {
@@ -63,9 +91,103 @@ public sealed class DcAnalysis : SimulationAnalysis
         }, cancellation, progress);
     }
 
+    /// <summary>Tabulates a temperature sweep: every temperature has its own circuit, so the probes are resolved
+    /// again for each one (a device quantity reads that temperature's device).</summary>
+    private void TabulateTemperature(Simulator simulator, IAnalysisOutput output, IResultTableWriter table,
+        Action<double>[] sweepColumns, CancellationToken cancellation, IProgress<AnalysisProgress>? progress)
+    {
+        var appenders = output.Probes.Select(p =>
+        {
+            var (vector, type) = p.RealRawName;
+            return table.AddColumn(p.Text, vector, type);
+        }).ToArray();
+        CircuitSystem? system = null;
+        Func<Solution, double>[] readers = Array.Empty<Func<Solution, double>>();
+        Run(simulator, (values, sol) =>
+        {
+            if (!ReferenceEquals(system, sol.System))
+            {
+                system = sol.System;
+                readers = output.Probes.Select(p => p.RealReader(sol.System)).ToArray();
+            }
+            for (int k = 0; k < values.Length; k++) sweepColumns[k](values[k]);
+            for (int k = 0; k < readers.Length; k++)
+            {
+                double v = readers[k](sol);
+                if (!double.IsFinite(v))
+                    throw new NonFiniteValueException($"non-finite value of '{output.Probes[k].Text}'", "dc sweep", null, values[0], output.Probes[k].Text);
+                appenders[k](v);
+            }
+            output.Observe(values[0], sol);
+            return true;
+        }, cancellation, progress);
+    }
+
+    /// <summary>The type of a swept value: the temperature has none; a current for a source without a branch (a
+    /// current source), else a voltage.</summary>
+    private static QuantityType SweepType(Simulator simulator, DcSweepSpec sweep) =>
+        IsTemperature(sweep) ? QuantityType.None : SourceType(simulator, sweep.Source);
+
     /// <summary>The type of a swept source's values: a current for a source without a branch (a current source).</summary>
     internal static QuantityType SourceType(Simulator simulator, string source) =>
         simulator.System.Circuit.Find(source) is { BranchIndex: 0 } ? QuantityType.Current : QuantityType.Voltage;
+
+    /// <summary>
+    /// The sweep when one of the sweeps is the temperature: a simulator per temperature (made once, kept for the
+    /// sweep), the other sweep's source set on it. Each point continues from the previous one, as
+    /// <see cref="Sweep"/> does, and a point that fails so is retried from zero.
+    /// </summary>
+    private void TemperatureSweep(Simulator simulator, IReadOnlyList<DcSweepSpec> sweeps, string analysis,
+        Func<double[], Solution, bool> onPoint, CancellationToken cancellation)
+    {
+        var options = simulator.Options;
+        double count = sweeps.Aggregate(1.0, (n, s) => n * s.PointCount());
+        if (count > options.MaxPoints)
+            throw new SimulationLimitException($"{analysis}: {count:G3} points, more than the limit of {options.MaxPoints}", analysis);
+        using var linked = new LinkedCancellation(options.Cancellation, cancellation);
+        var token = linked.Token;
+        int t = IsTemperature(sweeps[0]) ? 0 : 1;
+        var inner = sweeps[0].Values();
+        var outer = sweeps.Count == 2 ? sweeps[1].Values() : new[] { double.NaN };
+        var simulators = new Dictionary<double, (Simulator Sim, IDcSource? Source, Solution Sol)>();
+        double[]? x = null;
+        bool first = true;
+        foreach (double vo in outer)
+            foreach (double vi in inner)
+            {
+                token.ThrowIfCancellationRequested();
+                double celsius = t == 0 ? vi : vo;
+                string where = sweeps.Count == 2
+                    ? $"{analysis} at {sweeps[0].Source}={vi:G6}, {sweeps[1].Source}={vo:G6}"
+                    : $"{analysis} at {sweeps[0].Source}={vi:G6}";
+                if (!simulators.TryGetValue(celsius, out var at))
+                {
+                    Circuit circuit;
+                    try { circuit = _circuitAtTemperature!(celsius); }
+                    catch (SimulationException e) { throw new SimulationException($"{where}: {e.Message}", analysis, sweepValue: vi, inner: e); }
+                    var sim = new Simulator(circuit, options);
+                    at = (sim, sweeps.Count == 2 ? sim.FindSource(sweeps[1 - t].Source) : null, new Solution(sim.System));
+                    // a sweep over the temperature alone needs each circuit once: keep none
+                    if (sweeps.Count == 2) simulators[celsius] = at;
+                }
+                if (at.Source is not null) at.Source.DcValue = t == 0 ? vo : vi;
+                if (x is null || x.Length != at.Sim.System.Size + 1) { x = new double[at.Sim.System.Size + 1]; first = true; }
+                var point = new FailurePoint(where, analysis, SweepValue: vi);
+                if (first) at.Sim.Dc.Solve(x, point, token);
+                else
+                {
+                    try { at.Sim.Dc.Solve(x, point, token); }
+                    catch (SimulationException)
+                    {
+                        Array.Clear(x);
+                        at.Sim.Dc.Solve(x, point, token);
+                    }
+                }
+                first = false;
+                Array.Copy(x, at.Sol.X, x.Length);
+                if (!onPoint(sweeps.Count == 2 ? new[] { vi, vo } : new[] { vi }, at.Sol)) return;
+            }
+    }
 
     /// <summary>The sweep shared by dc and hopf; <paramref name="analysis"/> names it in messages.</summary>
     internal static void Sweep(Simulator simulator, IReadOnlyList<DcSweepSpec> sweeps, string analysis,

@@ -10,25 +10,35 @@ namespace Perovspice.Netlist.Binding;
 /// </summary>
 public static class AnalysisFactory
 {
-    private static readonly Dictionary<Type, Func<AnalysisStatement, IReadOnlyDictionary<string, double>, SimulationAnalysis>> Factories = new()
+    private static readonly Dictionary<Type, Func<AnalysisStatement, Inputs, SimulationAnalysis?>> Factories = new()
     {
         [typeof(OpStatement)] = (_, _) => new OperatingPointAnalysis(),
-        [typeof(DcStatement)] = (s, _) => Dc((DcStatement)s),
-        [typeof(TranStatement)] = (s, ic) => Tran((TranStatement)s, ic),
+        [typeof(DcStatement)] = (s, i) => Dc((DcStatement)s, i.CircuitAtTemperature),
+        [typeof(TranStatement)] = (s, i) => Tran((TranStatement)s, i.InitialConditions),
         [typeof(AcStatement)] = (s, _) => Ac((AcStatement)s),
         [typeof(HopfStatement)] = (s, _) => Hopf((HopfStatement)s),
         [typeof(TransferFunctionStatement)] = (s, _) => TransferFunction((TransferFunctionStatement)s),
         [typeof(PoleZeroStatement)] = (s, _) => PoleZero((PoleZeroStatement)s),
     };
 
+    private sealed record Inputs(IReadOnlyDictionary<string, double> InitialConditions, Func<double, Circuit>? CircuitAtTemperature);
+
     /// <summary>The engine analysis of <paramref name="statement"/>, or null when none is registered for its type.</summary>
     /// <param name="statement">The evaluated statement.</param>
     /// <param name="initialConditions">The netlist's <c>.ic</c> node voltages (used by tran).</param>
-    public static SimulationAnalysis? Create(AnalysisStatement statement, IReadOnlyDictionary<string, double> initialConditions) =>
-        Factories.TryGetValue(statement.GetType(), out var make) ? make(statement, initialConditions) : null;
+    /// <param name="circuitAtTemperature">Binds the netlist's circuit at a temperature in °C (used by a
+    /// <c>.dc temp</c> sweep; one without it is not supported).</param>
+    public static SimulationAnalysis? Create(AnalysisStatement statement, IReadOnlyDictionary<string, double> initialConditions,
+        Func<double, Circuit>? circuitAtTemperature = null) =>
+        Factories.TryGetValue(statement.GetType(), out var make) ? make(statement, new Inputs(initialConditions, circuitAtTemperature)) : null;
 
-    private static DcAnalysis Dc(DcStatement dc) =>
-        new(dc.Sweeps.Select(s => new DcSweepSpec(s.Source, s.Start, s.Stop, s.Step)).ToList());
+    private static DcAnalysis? Dc(DcStatement dc, Func<double, Circuit>? circuitAtTemperature)
+    {
+        var sweeps = dc.Sweeps.Select(s => new DcSweepSpec(s.Source, s.Start, s.Stop, s.Step)).ToList();
+        bool temperature = sweeps.Any(DcAnalysis.IsTemperature);
+        if (temperature && circuitAtTemperature is null) return null;
+        return new DcAnalysis(sweeps, temperature ? circuitAtTemperature : null);
+    }
 
     private static TransientAnalysis Tran(TranStatement tran, IReadOnlyDictionary<string, double> initialConditions)
     {

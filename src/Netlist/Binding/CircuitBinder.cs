@@ -65,18 +65,30 @@ public static class CircuitBinder
             analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors))
             {
                 Measures = measures.For(a),
-                Analysis = AnalysisFactory.Create(a, ics),
+                Analysis = AnalysisFactory.Create(a, ics, celsius => CircuitAt(netlist, celsius, sourceFile)),
             });
         }
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
         return new SimulationJob(netlist.Title, circuit, options, ics, analyses, warnings);
     }
 
+    /// <summary>The circuit of <paramref name="netlist"/> bound again at <paramref name="celsius"/> (a <c>.dc temp</c>
+    /// point); a netlist that does not bind there fails the analysis with its first error.</summary>
+    private static Circuit CircuitAt(FlatNetlist netlist, double celsius, string sourceFile)
+    {
+        try { return Bind(netlist.WithTemperature(celsius), sourceFile).Circuit; }
+        catch (NetlistException e)
+        {
+            var first = e.Errors.FirstOrDefault(d => !d.IsWarning);
+            throw new SimulationException(first is null ? e.Message : $"{first.Position}: {first.Message}");
+        }
+    }
+
     private static void CheckSweptSources(AnalysisStatement a, Circuit circuit, List<NetlistDiagnostic> errors)
     {
         var sweeps = a switch
         {
-            DcStatement dc => dc.Sweeps.Select(s => (s.Source, s.Position)),
+            DcStatement dc => dc.Sweeps.Where(s => s.Source != DcAnalysis.Temperature).Select(s => (s.Source, s.Position)),
             HopfStatement hopf => new[] { (hopf.Source, hopf.Position) },
             _ => Enumerable.Empty<(string, SourcePosition)>(),
         };

@@ -94,6 +94,9 @@ internal sealed partial class ElementBinder
         {
             // every word was taken as a node: a missing node puts the model name among them
             var asNode = e.Nodes.FirstOrDefault(n => _netlist.Models.ContainsKey(n.Name));
+            if (asNode != null && _netlist.Models[asNode.Name].Type.Equals("vdmos", StringComparison.OrdinalIgnoreCase))
+                throw Fail(asNode.Position, $"'{asNode.Name}' is a VDMOS model (ngspice's three-terminal power MOSFET): not supported; " +
+                    "use a level 1-3 NMOS/PMOS model with the body tied to the source");
             throw asNode != null
                 ? Fail(asNode.Position, $"'{asNode.Name}' is a model, but '{e.Name}' needs {kind.MinNodes} nodes before its model name")
                 : Fail(e.Position, $"expected a model name for '{e.Name}'");
@@ -140,7 +143,8 @@ internal sealed partial class ElementBinder
         if (family == null)
         {
             var types = kind.Models.SelectMany(f => f.Types).Select(t => t.ToUpperInvariant());
-            throw Fail(name.Position, $"model '{name.Word}' is a {def.Type.ToUpperInvariant()} model; '{e.Name}' takes a {string.Join(" or ", types)} model");
+            string unsupported = type == "vdmos" ? " (ngspice's VDMOS power MOSFET is not supported)" : "";
+            throw Fail(name.Position, $"model '{name.Word}' is a {def.Type.ToUpperInvariant()} model{unsupported}; '{e.Name}' takes a {string.Join(" or ", types)} model");
         }
         if (!_models.TryGetValue(def.Name, out var cached))
         {
@@ -149,6 +153,23 @@ internal sealed partial class ElementBinder
         }
         return cached;
     }
+
+    /// <summary>The ngspice model a MOSFET level perovspice lacks selects (BSIM4 for 14 and 54, …), or null.</summary>
+    private static string? KnownElsewhere(string family, double level) =>
+        family != "MOSFET" ? null : level switch
+        {
+            4 => "BSIM1",
+            5 => "BSIM2",
+            6 => "MOS6",
+            9 => "MOS9",
+            10 or 58 => "BSIM-SOI (B4SOI)",
+            14 or 54 => "BSIM4",
+            44 => "EKV",
+            45 => "PSP",
+            68 => "HiSIM2",
+            73 => "HiSIM_HV",
+            _ => null,
+        };
 
     private object? CreateModel(ModelDefinition def, ModelFamily family, string type, out ModelLevel? chosen)
     {
@@ -160,7 +181,9 @@ internal sealed partial class ElementBinder
             if (levelNumber != lv.value || family.Find(levelNumber) == null)
             {
                 var levels = family.Levels.SelectMany(l => l.Numbers).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Error(lv.pos, $"{family.Description} model level {lv.value} does not exist (levels: {string.Join(", ", levels)})");
+                Error(lv.pos, KnownElsewhere(family.Description, lv.value) is { } other
+                    ? $"{family.Description} model level {lv.value} is ngspice's {other}, which perovspice does not support (levels: {string.Join(", ", levels)})"
+                    : $"{family.Description} model level {lv.value} does not exist (levels: {string.Join(", ", levels)})");
                 return null;
             }
         }

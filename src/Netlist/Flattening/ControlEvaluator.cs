@@ -51,13 +51,22 @@ internal sealed partial class ControlEvaluator
         if (step is not null) Step = StepValues(step);
     }
 
-    private DcSweep? Sweep(SweepSyntax s, string statement)
+    // temperature: the keyword TEMP sweeps the circuit temperature in °C (ngspice's `.dc temp start stop step`)
+    private DcSweep? Sweep(SweepSyntax s, string statement, bool temperature = false)
     {
         double? start = Eval(s.Start), stop = Eval(s.Stop), step = Eval(s.Step);
         if (start is null || stop is null || step is null) return null;
         bool ok = CheckIncrement(start.Value, stop.Value, step.Value, s.Step.Position, statement);
         string src = s.Source.Text;
-        if (!_flat.ElementsByName.TryGetValue(src, out var e) || e.Kind is not ('v' or 'i'))
+        if (temperature && src == "temp")
+        {
+            if (Math.Min(start.Value, stop.Value) <= -273.15)
+            {
+                _diags.Error(s.Start.Position, $"the temperatures of '{statement} temp' must be above -273.15 °C");
+                ok = false;
+            }
+        }
+        else if (!_flat.ElementsByName.TryGetValue(src, out var e) || e.Kind is not ('v' or 'i'))
         {
             _diags.Error(s.Source.Position, $"unknown independent source '{s.Source.Written}' in '{statement}'");
             ok = false;
@@ -84,7 +93,12 @@ internal sealed partial class ControlEvaluator
 
     private void Dc(DcSyntax dc)
     {
-        var sweeps = dc.Sweeps.Select(s => Sweep(s, ".dc")).ToList();
+        var sweeps = dc.Sweeps.Select(s => Sweep(s, ".dc", temperature: true)).ToList();
+        if (sweeps.Count(s => s is not null && s.Source == "temp") > 1)
+        {
+            _diags.Error(dc.Sweeps[1].Source.Position, "'.dc' sweeps the temperature twice");
+            return;
+        }
         if (sweeps.All(s => s is not null) && PointsOk(sweeps.Aggregate(1.0, (n, s) => n * SweepCount(s!)), dc.Position, ".dc"))
             Analyses.Add(new DcStatement(sweeps!, dc.Position));
     }

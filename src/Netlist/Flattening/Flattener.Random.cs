@@ -37,7 +37,10 @@ internal sealed partial class Flattener
     /// <c>.temp</c> / <c>.options temp=</c> of the top level, 27 without one. Its expression is evaluated quietly
     /// here (the options pass reports its errors); one that fails, or itself reads <c>temper</c>, leaves 27.
     /// </summary>
-    private double CircuitTemperature() => TopOption("temp", 27);
+    private double CircuitTemperature() => TemperatureOverride ?? TopOption("temp", 27);
+
+    /// <summary>The circuit temperature (°C) replacing the netlist's own (a <c>.dc temp</c> sweep), or null.</summary>
+    public double? TemperatureOverride { get; init; }
 
     /// <summary>The value of the last top-level <c>.options key=</c> (evaluated quietly), or <paramref name="fallback"/>.</summary>
     private double TopOption(string key, double fallback)

@@ -126,6 +126,7 @@ internal sealed partial class Flattener
     {
         bool behaviouralResistor = false;
         if (e.Kind == 'r' && BehaviouralResistor(e) is { } behavioural) { e = behavioural; behaviouralResistor = true; }
+        else if (e.Kind is 'c' or 'l' && BehaviouralStorage(e) is { } storage) e = storage;
         string name = scope.Flat(e.Name.Text);
         var nodes = e.Nodes.Select(n => new NodeRef(scope.Node(n.Text), n.Position)).ToList();
         var written = e.Args;
@@ -232,6 +233,34 @@ internal sealed partial class Flattener
         var current = new ChainExpr(across, new[] { ('/', value.Expression) }, rightAssociative: false);
         var args = e.Args.Where((_, k) => k != at).ToList();
         args.Insert(0, new ExpressionArgSyntax("i", current, "behavioural resistor", value.Line, value.Base, value.Position));
+        return e with { Kind = 'b', Args = args };
+    }
+
+    /// <summary>
+    /// <c>Cname a b c={expr}</c> / <c>Lname a b l={expr}</c> (or a positional value) whose expression reads a node
+    /// voltage or a branch current is ngspice's behavioural capacitor / inductor, whose value is the differential
+    /// capacitance (inductance): the capacitor becomes the B source <c>I={(expr)*ddt(v(a,b))}</c>, the inductor the
+    /// B source <c>V={(expr)*ddt(i(Lname))}</c> reading its own branch current (other arguments follow it, so
+    /// tc1/tc2 scale the value). Null for an ordinary capacitor or inductor.
+    /// </summary>
+    private static ElementStatement? BehaviouralStorage(ElementStatement e)
+    {
+        if (e.Nodes.Count != 2) return null;
+        bool capacitor = e.Kind == 'c';
+        int at = e.Args.ToList().FindIndex(a => a is ValueArgSyntax
+            || (a is AssignArgSyntax s && (capacitor ? s.Key is "c" or "capacitance" : s.Key is "l" or "inductance")));
+        if (at < 0) return null;
+        var value = e.Args[at] switch { ValueArgSyntax v => v.Value, AssignArgSyntax s => s.Value, _ => null };
+        if (value is null || !ContainsProbe(value.Expression)) return null;
+        int off = value.Expression.Offset;
+        Expr state = capacitor
+            ? new ProbeExpr('v', new[] { (e.Nodes[0].Text, off), (e.Nodes[1].Text, off) }, off)
+            : new ProbeExpr('i', new[] { (e.Name.Text, off) }, off);
+        var derivative = new CallExpr("ddt", new[] { state }, off);
+        var product = new ChainExpr(value.Expression, new[] { ('*', (Expr)derivative) }, rightAssociative: false);
+        var args = e.Args.Where((_, k) => k != at).ToList();
+        args.Insert(0, new ExpressionArgSyntax(capacitor ? "i" : "v", product,
+            capacitor ? "behavioural capacitor" : "behavioural inductor", value.Line, value.Base, value.Position));
         return e with { Kind = 'b', Args = args };
     }
 

@@ -71,4 +71,15 @@ public sealed class FlatNetlist
     public FlatNetlist WithParameter(string name, double value) =>
         _reevaluate is null ? throw new InvalidOperationException("netlist cannot be re-evaluated")
                             : _reevaluate(name.ToLowerInvariant(), value);
+
+    /// <summary>
+    /// Re-evaluates the whole netlist at circuit temperature <paramref name="celsius"/> (°C), as if its
+    /// <c>.temp</c> said so: <c>temper</c> in expressions and every device's temperature follow (a <c>.dc temp</c>
+    /// sweep binds the circuit once per temperature). Throws <see cref="NetlistException"/> if the temperature makes
+    /// something invalid.
+    /// </summary>
+    public FlatNetlist WithTemperature(double celsius) =>
+        AtTemperature is null ? throw new InvalidOperationException("netlist cannot be re-evaluated") : AtTemperature(celsius);
+
+    internal Func<double, FlatNetlist>? AtTemperature { get; init; }
 }
