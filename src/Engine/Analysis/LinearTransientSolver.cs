@@ -116,7 +116,7 @@ internal sealed class LinearTransientSolver
         {
             Factorization(a0).Solve(rhs);
         }
-        catch (SingularMatrixException) { return false; }
+        catch (Sparse.SingularMatrixException) { return false; }
         for (int i = 1; i <= n; i++)
             if (!double.IsFinite(rhs[i])) return false;
         Array.Copy(rhs, x, n + 1);

@@ -68,7 +68,7 @@ public static class SparsePencilEigenvalues
         if (!anyC) return Array.Empty<Complex>();
         var lu = new ComplexSparseSolver(pattern);
         try { lu.Factor(a); }
-        catch (SingularMatrixException)
+        catch (Sparse.SingularMatrixException)
         {
             throw new SimulationException($"G + ({shift.Real:G6}{shift.Imaginary:+0.######;-0.######}j)·C is singular: the linearized circuit has no unique solution at this shift");
         }
