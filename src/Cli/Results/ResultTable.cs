@@ -36,6 +36,11 @@ public sealed class RawVector
         Type = type;
         IsComplex = isComplex;
     }
+    /// <summary>Creates a real vector whose values are <paramref name="values"/> itself (shared, not copied: a CSV
+    /// column and its raw vector hold the same numbers once).</summary>
+    public RawVector(string name, VectorType type, List<double> values)
+        : this(name, type, false) => Real = values;
+
     /// <summary>Vector name as ngspice would write it, e.g. "time", "frequency", "v(out)", "i(v1)".</summary>
     public string Name { get; }
     /// <summary>Vector type.</summary>

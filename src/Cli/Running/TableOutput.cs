@@ -62,14 +62,9 @@ internal sealed class TableOutput : IAnalysisOutput
         public Action<double> AddColumn(string name, string vectorName, QuantityType type)
         {
             var col = new ResultColumn(name);
-            var vec = new RawVector(vectorName, TypeOf(type), false);
             table.Columns.Add(col);
-            table.Vectors.Add(vec);
-            return v =>
-            {
-                col.Values.Add(v);
-                vec.Real.Add(v);
-            };
+            table.Vectors.Add(new RawVector(vectorName, TypeOf(type), col.Values));   // the same list: stored once
+            return col.Values.Add;
         }
 
         public Action<double> AddColumnOnly(string name)
