@@ -61,6 +61,33 @@ foreach (var path in args)
         sw.Restart(); lu.Solve(rhs); solves.Add(sw.Elapsed.TotalMicroseconds);
     }
     solves.Sort();
+    if (Environment.GetEnvironmentVariable("SOLVERBENCH_TAIL") == "1")
+    {
+        var core = typeof(SparseSolver<double>).GetField("_lu", flags)!.GetValue(lu)!;
+        var sym = (SymbolicLU)core.GetType().GetProperty("Symbolic")!.GetValue(core)!;
+        int n = sym.N;
+        long total = sym.Flops();
+        foreach (double frac in new[] { 0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99 })
+        {
+            int s = (int)(n * frac), m = n - s;
+            long sparse = 0, schur = 0, inTail = 0;
+            for (int k = 0; k < n; k++)
+            {
+                long fk = sym.LStart[k + 1] - sym.LStart[k];
+                for (int t = sym.UStart[k]; t < sym.UStart[k + 1]; t++)
+                {
+                    int jj = sym.UIdx[t];
+                    long lj = sym.LStart[jj + 1] - sym.LStart[jj];
+                    if (k < s) fk += lj;
+                    else if (jj < s) schur += lj;
+                    else inTail++;
+                }
+                if (k < s) sparse += fk;
+                else for (int t = sym.LStart[k]; t < sym.LStart[k + 1]; t++) inTail++;
+            }
+            Console.WriteLine($"  split {frac:F2}: m = {m}, tail density {(inTail + m) / (double)m / m:P1}, sparse part {sparse / 1e6:F2} M, schur updates {schur / 1e6:F2} M, dense m^3/3 {m * (double)m * m / 3e6:F2} M, total now {total / 1e6:F2} M");
+        }
+    }
     Console.WriteLine($"{Path.GetFileName(path)}: n = {sys.Size}, nnz(A) = {lu.MatrixNonZeros}, nnz(L+U) = {lu.FactorNonZeros}, " +
                       $"multiply-adds {lu.RefactorMultiplyAdds}, " +
                       $"ordering {orderMs:F1} ms, refactor {times[reps / 2]:F1} us, solve {solves[reps / 2]:F1} us (median of {reps})");

@@ -113,7 +113,7 @@ internal sealed class TransientRunner
         string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
         double hBeforeEvent = 0; // the step proposed before an event cut it back (0: no cut since the last point)
 
-        _stepRequest = new NewtonRequest(_opt.Itl4) { ReuseJacobianWithinSolve = true, Cancellation = cancellation };
+        _stepRequest = new NewtonRequest(_opt.Itl4) { ReuseJacobianWithinSolve = true, ReuseJacobianAcrossSolves = _opt.ReuseFactorization, Cancellation = cancellation };
         ctx.TimeStepping = true;
         _linear = _sys.IsLinear ? new LinearTransientSolver(_sys) : null;
         try
