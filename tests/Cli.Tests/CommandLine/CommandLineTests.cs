@@ -6,27 +6,7 @@ namespace Perovspice.Cli.Tests;
 /// tab completion (the [suggest] directive and the bash script).</summary>
 public class CommandLineTests
 {
-    /// <summary>Runs the command in-process; returns exit code, stdout and stderr.</summary>
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        lock (Repo.ConsoleLock)
-        {
-            var (oldOut, oldErr) = (Console.Out, Console.Error);
-            var (o, e) = (new StringWriter(), new StringWriter());
-            try
-            {
-                Console.SetOut(o);
-                Console.SetError(e);
-                int code = PerovspiceCommand.Execute(args);
-                return (code, o.ToString(), e.ToString());
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldErr);
-            }
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Repo.RunCaptured(args);
 
     [Theory]
     [InlineData("missing command")]

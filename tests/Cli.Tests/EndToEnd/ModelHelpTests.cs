@@ -6,26 +6,7 @@ namespace Perovspice.Cli.Tests;
 /// <summary><c>perovspice help TOPIC</c> prints the registry's parameter tables.</summary>
 public class ModelHelpTests
 {
-    private static (int Code, string Out, string Err) Help(string topic)
-    {
-        lock (Repo.ConsoleLock)
-        {
-            var (oldOut, oldErr) = (Console.Out, Console.Error);
-            var (o, e) = (new StringWriter(), new StringWriter());
-            try
-            {
-                Console.SetOut(o);
-                Console.SetError(e);
-                int code = PerovspiceCommand.Execute(new[] { "help", topic });
-                return (code, o.ToString(), e.ToString());
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldErr);
-            }
-        }
-    }
+    private static (int Code, string Out, string Err) Help(string topic) => Repo.RunCaptured("help", topic);
 
     [Fact]
     public void EveryModelTypeListsEveryParameterOfEveryLevel()

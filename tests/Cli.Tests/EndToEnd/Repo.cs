@@ -42,6 +42,28 @@ internal static class Repo
         }
     }
 
+    /// <summary>Runs `perovspice args...` in-process; returns the exit code, stdout and stderr.</summary>
+    public static (int Code, string Out, string Err) RunCaptured(params string[] args)
+    {
+        lock (ConsoleLock)
+        {
+            var (oldOut, oldErr) = (Console.Out, Console.Error);
+            var (o, e) = (new StringWriter(), new StringWriter());
+            try
+            {
+                Console.SetOut(o);
+                Console.SetError(e);
+                int code = PerovspiceCommand.Execute(args);
+                return (code, o.ToString(), e.ToString());
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldErr);
+            }
+        }
+    }
+
     /// <summary>Held by every test that swaps Console.Out/Error (process-wide state).</summary>
     public static readonly object ConsoleLock = new();
 
