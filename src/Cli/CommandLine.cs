@@ -20,7 +20,7 @@ internal sealed record CommandLine(string Verb, string? Netlist, string? OutputD
         "       perovspice help MODEL-TYPE|ELEMENT-LETTER   (e.g. help nmos, help q: parameter tables)\n" +
         "       perovspice completion bash   (tab completion: eval \"$(perovspice completion bash)\")\n" +
         "       perovspice --version | --help | VERB --help\n" +
-        "limits: --max-points N (1e8) --max-values N (3e7) --max-devices N (1e6) --max-steps N (1e5) --max-file-bytes N (268435456)";
+        "limits: --max-points N (1e8) --max-values N (3e7) --max-devices N (1e6) --max-steps N (1e5) --max-file-bytes N (268435456) --max-stall N (1e5)";
 
     /// <summary>Sizes the netlist may not exceed (defaults unless raised with the <c>--max-…</c> options).</summary>
     public NetlistLimits Limits { get; init; } = NetlistLimits.Default;
@@ -251,6 +251,7 @@ internal static class CommandTree
                 (Limit("--max-values", "Most values held by one analysis (points x columns x steps)", NetlistLimits.Default.MaxValues), (l, n) => l with { MaxValues = Math.Floor(n) }),
                 (Limit("--max-devices", "Most elements after subcircuit expansion", NetlistLimits.Default.MaxDevices), (l, n) => l with { MaxDevices = Math.Floor(n) }),
                 (Limit("--max-steps", "Most .step values", NetlistLimits.Default.MaxStepValues), (l, n) => l with { MaxStepValues = Math.Floor(n) }),
+                (Limit("--max-stall", "Most transient points without advancing one maximum step", NetlistLimits.Default.MaxStall), (l, n) => l with { MaxStall = Math.Floor(n) }),
                 (Limit("--max-file-bytes", "Largest netlist or include file, bytes", NetlistLimits.Default.MaxFileBytes), (l, n) => l with { MaxFileBytes = (long)n }),
             };
             foreach (var l in limits) command.Options.Add(l.Option);

@@ -155,7 +155,11 @@ namespace Perovspice.Cli
             double columns = job.Analyses[index].Outputs.Count + 1;
             if (job.Analyses[index].Statement is AcStatement) columns *= 2;   // complex: two columns and two raw parts each
             double points = Math.Min(limits.MaxPoints, Math.Max(1, Math.Floor(limits.MaxValues / columns / job.Cases.Count)));
-            foreach (var c in job.Cases) c.Job.Options.MaxPoints = (long)Math.Min(points, long.MaxValue / 2);
+            foreach (var c in job.Cases)
+            {
+                c.Job.Options.MaxPoints = (long)Math.Min(points, long.MaxValue / 2);
+                c.Job.Options.MaxStallPoints = (long)Math.Min(limits.MaxStall, long.MaxValue / 2);
+            }
         }
 
         /// <summary>Writes one table (each file whole or not at all); returns the extension used. The Hopf points table

@@ -49,6 +49,9 @@ public sealed class SimulationOptions
     /// <summary>Most points of one sweep or transient (and transient breakpoints): past it the analysis fails with a
     /// <see cref="SimulationException"/> instead of filling the memory.</summary>
     public long MaxPoints { get; set; } = 100_000_000;
+    /// <summary>Most accepted transient time points in which time advances by less than one maximum step (a collapsed
+    /// step): past it the transient fails with a <see cref="TimestepTooSmallException"/>.</summary>
+    public long MaxStallPoints { get; set; } = 100_000;
     /// <summary>Cancels a running analysis at its next point (or Newton iteration) with an
     /// <see cref="OperationCanceledException"/>; used for Ctrl-C and SIGTERM.</summary>
     public CancellationToken Cancellation { get; set; }

@@ -11,12 +11,15 @@ namespace Perovspice.Netlist;
 /// expanded. Option <c>--max-devices</c>.</param>
 /// <param name="MaxValues">Most values one analysis stores: its points times its output columns, over all
 /// <c>.step</c> values together (a run is stopped when it gets there; each value costs about 32 bytes while the
-/// run lasts, so the default is about 1 GB). Option <c>--max-values</c>.</param>
+/// run lasts; about 20 bytes each, so the default is about 0.6 GB). Option <c>--max-values</c>.</param>
+/// <param name="MaxStall">Most accepted transient time points in which time advances by less than one maximum step
+/// (tmax: the print step, or the stop time over 50): a circuit whose step has collapsed stops with an error instead of
+/// crawling for hours. Option <c>--max-stall</c>.</param>
 /// <param name="MaxStepValues">Most values of a <c>.step</c>. Option <c>--max-steps</c>.</param>
 /// <param name="MaxFileBytes">Largest netlist or <c>.include</c>d file, in bytes (only regular files are read).
 /// Option <c>--max-file-bytes</c>.</param>
 public sealed record NetlistLimits(double MaxPoints = 1e8, double MaxDevices = 1e6, double MaxStepValues = 1e5,
-    long MaxFileBytes = 256L << 20, double MaxValues = 3e7)
+    long MaxFileBytes = 256L << 20, double MaxValues = 3e7, double MaxStall = 1e5)
 {
     /// <summary>The defaults.</summary>
     public static NetlistLimits Default { get; } = new();

@@ -110,6 +110,8 @@ internal sealed class TransientRunner
         int bpIndex = 0;
         var xNew = new double[_n + 1];
         long steps = 0;
+        double stallFrom = 0;   // time of the last point that advanced one maximum step
+        long stallPoints = 0;
         string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
         double hBeforeEvent = 0; // the step proposed before an event cut it back (0: no cut since the last point)
 
@@ -213,6 +215,12 @@ internal sealed class TransientRunner
             t = tNew;
             if (++steps > _opt.MaxPoints)
                 throw new SimulationLimitException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)", Analysis, t);
+            // a collapsed step: many points without time advancing by one maximum step
+            if (t - stallFrom >= tmax) { stallFrom = t; stallPoints = 0; }
+            else if (++stallPoints > _opt.MaxStallPoints)
+                throw TooSmall($"transient at t={t:G6}: time step too small ({hTry:G3} s): {_opt.MaxStallPoints} time points " +
+                               $"without advancing {tmax:G3} s (the maximum step); truncation error at {_newton.Describe(_worstLte)} " +
+                               "(--max-stall raises the count)", t, _newton.NameOf(_worstLte));
             if (!Emit(sol, t, _xs[0], _xdotN, spec, onPoint)) { StepCount = steps; return; }
             _tpc.Reset(t, _xs[0], landing, segmentStart);
             for (int k = 0; k < devices.Length; k++) devices[k].AcceptTimePoint(_tpc);

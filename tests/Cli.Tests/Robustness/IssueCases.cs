@@ -135,6 +135,32 @@ public class IssueCases
             Assert.True(Math.Abs(double.Parse(row.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)) < 1e-20, row);
     }
 
+    /// <summary>Found by the long campaign (case seed 2 044 925, a mangled RTL ring oscillator with floating junction
+    /// nodes and a 10 kF capacitor): the step collapsed to ~2 fs and the 20 µs transient would have crawled for hours
+    /// (ngspice gives up with "timestep too small"). 10⁵ points without advancing one maximum step now end it.</summary>
+    [Fact]
+    public void CollapsedStepEndsWithTimestepTooSmall()
+    {
+        string path = Path.Combine(Repo.Root, "tests", "Cli.Tests", "Robustness", "Cases", "collapsed_step_ring.cir");
+        var ((code, errors), seconds) = Timed(() => Repo.Run("run", path, "-o", Path.Combine(Repo.TempDir(), "out"), "--quiet"));
+        Assert.True(code == 2, $"exit {code}: {errors}");
+        Assert.Contains("time step too small", errors);
+        Assert.Contains("without advancing", errors);
+        Assert.Contains("--max-stall", errors);
+        Assert.True(seconds < 30, $"took {seconds:F1} s");
+    }
+
+    [Fact]
+    public void StallLimitIsAnOption()
+    {
+        // a 1 MHz pulse train under a 40 µs maximum step: ~2800 points per maximum step, legitimately
+        const string text = "t\nV1 a 0 PULSE(0 1 0 1n 1n 0.5u 1u)\nR1 a b 1k\nC1 b 0 100p\n.tran 1m 2m\n";
+        var r = RunText(text, "--max-stall", "100");
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("100 time points without advancing", r.Errors);
+        Assert.Equal(0, RunText(text).Code);
+    }
+
     [Fact]
     public void PointLimitIsAnOption()
     {
