@@ -150,6 +150,19 @@ public class IssueCases
         Assert.True(seconds < 30, $"took {seconds:F1} s");
     }
 
+    /// <summary>Found by the long campaign (case seed 2 072 238): an RTL ring oscillator with a 1 fΩ base link took
+    /// 389 608 time points of round-off noise (11 s). Resistances below 1e-12 Ω are raised to it, as in ngspice 44.</summary>
+    [Fact]
+    public void FemtoOhmResistorIsRaisedToThePicoOhmMinimum()
+    {
+        string ring = File.ReadAllText(Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "bjt_vendor", "ring_oscillator.cir"));
+        Assert.Contains("rb1 c5 b1 10k", ring);
+        var r = RunText(ring.Replace("rb1 c5 b1 10k", "rb1 c5 b1 1f"));
+        Assert.True(r.Code == 0, $"exit {r.Code}: {r.Errors}");
+        int rows = File.ReadAllLines(Path.Combine(r.Dir, "out", "tran.csv")).Length - 1;
+        Assert.True(rows < 20_000, $"{rows} time points (11 483 expected, as with 1e-12 ohm)");
+    }
+
     [Fact]
     public void StallLimitIsAnOption()
     {
