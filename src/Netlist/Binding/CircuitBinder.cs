@@ -44,7 +44,9 @@ public static class CircuitBinder
             }
 
         var options = OptionsBinder.Bind(netlist, errors, warnings);
-        if (errors.Count == 0) TopologyCheck.Run(circuit, positions, errors);
+        // only transients from initial conditions: no operating point, so no node needs a dc path
+        bool needsDc = netlist.Analyses.Count == 0 || netlist.Analyses.Any(a => a is not TranStatement { Uic: true });
+        if (errors.Count == 0) TopologyCheck.Run(circuit, positions, errors, warnings, needsDc);
         if (netlist.Elements.Count == 0)
             errors.Add(new NetlistDiagnostic(new SourcePosition(sourceFile, 1, 1), "the netlist has no elements"));
 

@@ -16,7 +16,12 @@ namespace Perovspice.Netlist.Binding;
 /// </summary>
 internal static class TopologyCheck
 {
-    public static void Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors)
+    /// <summary>Checks the circuit. With <paramref name="needsDcSolution"/> false (every analysis is a <c>.tran … uic</c>,
+    /// which starts from the initial conditions without an operating point) a node without a dc path is allowed, as
+    /// in ngspice: a current source charging a capacitor is then well posed (a node with no capacitive path either
+    /// fails the transient with a located singular-matrix error).</summary>
+    public static void Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors,
+        List<NetlistDiagnostic> warnings, bool needsDcSolution = true)
     {
         var dc = new UnionFind();
         var loops = new UnionFind();
@@ -39,8 +44,14 @@ internal static class TopologyCheck
         var (read, driven) = StateNodes(circuit);
         string ground = dc.Find("0");
         foreach (var (node, pos) in firstUse)
-            if (node != "0" && dc.Find(node) != ground && !(read.Contains(node) && driven.Contains(node)))
-                errors.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground"));
+        {
+            if (node == "0" || dc.Find(node) == ground || (read.Contains(node) && driven.Contains(node))) continue;
+            if (needsDcSolution)
+                errors.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground; give it one (a large " +
+                                                      "resistor to ground) or start the transient from initial conditions ('.tran ... uic')"));
+            else
+                warnings.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground (allowed: every analysis is a '.tran ... uic')", true));
+        }
     }
 
     /// <summary>Nodes whose voltage some element's current depends on, and nodes a voltage-dependent current flows into.</summary>

@@ -136,7 +136,8 @@ public class StepTests
         Assert.Equal(new[]
         {
             "t.cir:3:8: error: inductance of 'l1' must be finite and non-zero (at .step r = 0)",
-            "t.cir:4:6: error: node 'b' has no dc path to ground (at .step r = 1000, 2000)",
+            "t.cir:4:6: error: node 'b' has no dc path to ground; give it one (a large resistor to ground) or start the " +
+            "transient from initial conditions ('.tran ... uic') (at .step r = 1000, 2000)",
         }, errors.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
     }
 

@@ -163,6 +163,27 @@ public class IssueCases
         Assert.True(rows < 20_000, $"{rows} time points (11 483 expected, as with 1e-12 ohm)");
     }
 
+    /// <summary>A current source charging a capacitor has no operating point, but a transient from initial conditions
+    /// needs none: ngspice 39 runs it, so with only '.tran … uic' analyses the floating node is a warning, and the
+    /// ramp is the closed form v = I·t/C. Without uic it stays a located error that says what to do.</summary>
+    [Fact]
+    public void CurrentIntoACapacitorRunsUnderUic()
+    {
+        var r = RunText("t\nI1 0 a 1m\nC1 a 0 1u\n.tran 10u 1m uic\n.print tran v(a)\n");
+        Assert.True(r.Code == 0, $"exit {r.Code}: {r.Errors}");
+        var check = Repo.Run("check", Path.Combine(r.Dir, "case.cir"));
+        Assert.True(check.Code == 0, check.Errors);
+        Assert.Contains("warning: node 'a' has no dc path to ground", check.Errors);
+        foreach (var row in File.ReadAllLines(Path.Combine(r.Dir, "out", "tran.csv")).Skip(1))
+        {
+            var f = row.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(1e-3 * f[0] / 1e-6, f[1], 1e-9);
+        }
+        var op = RunText("t\nI1 0 a 1m\nC1 a 0 1u\n.tran 10u 1m\n");
+        AssertLocated(op, 2, "node 'a' has no dc path to ground; give it one");
+        Assert.Contains("'.tran ... uic'", op.Errors);
+    }
+
     [Fact]
     public void StallLimitIsAnOption()
     {
