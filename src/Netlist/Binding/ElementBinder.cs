@@ -140,6 +140,8 @@ internal sealed partial class ElementBinder
             var at = args.OfType<AssignArg>().First(a => a.Key is "r" or "td").Position;
             throw Fail(at, $"r= and td= belong to a PWL waveform");
         }
+        // TRNOISE is noise on top of the dc value (as ngspice 39 adds it), the other waveforms replace it
+        if (waveform is TrnoiseWaveform noise && dc is double offset) waveform = noise.WithOffset(offset);
         // ngspice: without a dc value, .op and .dc use the waveform's t = 0 value.
         double dcValue = dc ?? (waveform?.Value(0) ?? 0);
         return new SourceValue { Dc = dcValue, AcMagnitude = acMag, AcPhase = acPhase, Waveform = waveform };
@@ -157,13 +159,23 @@ internal sealed partial class ElementBinder
                 "pwl" => new PendingPwl(f, this),
                 "sffm" => Check(f, 2, 7, new SffmWaveform(f.Values)),
                 "am" => Check(f, 2, 7, new AmWaveform(f.Values)),
-                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm or am)"),
+                "trnoise" => Check(f, 2, 7, new TrnoiseWaveform(f.Values, StableSeed(e.Name))),
+                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm, am or trnoise)"),
             };
         }
         catch (ArgumentException ex)
         {
             throw Fail(f.Position, $"{f.Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>A seed from the element's (flattened, lower-case) name, FNV-1a: the same netlist gives the same noise on
+    /// every run and machine, and each source its own.</summary>
+    private static int StableSeed(string name)
+    {
+        uint h = 2166136261;
+        foreach (char ch in name.ToLowerInvariant()) { h ^= ch; h *= 16777619; }
+        return (int)(h & 0x7fffffff);
     }
 
     private Waveform Check(FunctionArg f, int min, int max, Waveform w)

@@ -184,6 +184,23 @@ public class IssueCases
         Assert.Contains("'.tran ... uic'", op.Errors);
     }
 
+    /// <summary>TRNOISE (ngspice's transient noise) on top of the dc value: the same statistics as ngspice 39 gives for
+    /// this netlist (mean 0.5005, standard deviation 0.0882 over its time points); the divider halves it exactly.</summary>
+    [Fact]
+    public void TrnoiseSourceRunsWithItsDcOffset()
+    {
+        var r = RunText("t\nV1 a 0 dc 0.5 trnoise(0.1 1u 0 0)\nR1 a b 1k\nR2 b 0 1k\n.tran 1u 10m\n.print tran v(a) v(b)\n");
+        Assert.True(r.Code == 0, $"exit {r.Code}: {r.Errors}");
+        var rows = File.ReadAllLines(Path.Combine(r.Dir, "out", "tran.csv")).Skip(1)
+            .Select(l => l.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
+        Assert.Equal(0.5, rows[0][1]);
+        double mean = rows.Average(f => f[1]);
+        double sd = Math.Sqrt(rows.Average(f => (f[1] - mean) * (f[1] - mean)));
+        Assert.Equal(0.5, mean, 0.005);
+        Assert.Equal(0.088, sd, 0.005);
+        foreach (var f in rows) Assert.True(Math.Abs(f[1] / 2 - f[2]) < 1e-12, $"t={f[0]}: {f[1]} / 2 vs {f[2]}");
+    }
+
     [Fact]
     public void StallLimitIsAnOption()
     {
