@@ -70,6 +70,9 @@ public static class MeasureEvaluation
             default:
             {
                 var y = vector(m.Target!);
+                // As ngspice 39: a window reaching past the analysis is cut to it (avg divides by the cut width)
+                double lo = Math.Min(first, last), hi = Math.Max(first, last);
+                if (from <= to && from < hi && to > lo) { from = Math.Max(from, lo); to = Math.Min(to, hi); }
                 double? r = m.Kind switch
                 {
                     MeasureKind.Avg => WindowStatistics.Average(x, y, from, to),

@@ -131,6 +131,22 @@ public partial class MeasureTests
         Assert.True(Math.Abs(m["rchalf"] / (1e-3 * Math.Log(2) + 0.5e-6) - 1) < 1e-4, $"rchalf {m["rchalf"]}");
     }
 
+    /// <summary>A window reaching past the analysis is cut to it, as ngspice 39 does (it prints "from=0.5m to=1m" for
+    /// "to=2m" of a 1 ms transient): a ramp 0→1 V over 1 ms, window [0.5 ms, 2 ms] → [0.5 ms, 1 ms].</summary>
+    [Fact]
+    public void WindowPastTheAnalysisIsCutToIt()
+    {
+        var (code, errors, dir) = RunText("t\nV1 a 0 PWL(0 0 1m 1)\nR1 a 0 1k\n.tran 10u 1m\n" +
+            ".meas tran a1 avg v(a) from=0.5m to=2m\n.meas tran a3 integ v(a) from=0.5m to=2m\n" +
+            ".meas tran a4 rms v(a) from=0.5m to=2m\n.meas tran a5 avg v(a) from=2m to=3m\n.end\n", "--quiet");
+        Assert.True(code == 0, errors);
+        var m = ReadMeas(dir);
+        Assert.Equal(0.75, double.Parse(m["a1"], CultureInfo.InvariantCulture), 9);
+        Assert.Equal(0.375e-3, double.Parse(m["a3"], CultureInfo.InvariantCulture), 12);
+        Assert.Equal(Math.Sqrt(7.0 / 12), double.Parse(m["a4"], CultureInfo.InvariantCulture), 3);   // trapezoid of t²
+        Assert.Equal("", m["a5"]);   // a window wholly outside still fails
+    }
+
     [Fact]
     public void FailedMeasureHasAnEmptyValueAndAWarning()
     {
