@@ -72,7 +72,7 @@ internal sealed partial class ControlEvaluator
                 }
             }
             if (ok) Measures.Add(new MeasureStatement(m.Analysis, name, MeasureKind.Param, null, null, null, null, null, m.Name.Position)
-                { Expression = expr, Parameters = parameters });
+                { Expression = expr, Parameters = parameters, FunctionScope = _flat.Global });
             return;
         }
 

@@ -76,6 +76,8 @@ public sealed record MeasureStatement(string Analysis, string Name, MeasureKind 
 {
     internal Expr? Expression { get; init; }
     internal IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
+    /// <summary>Where the expression's user functions (<c>.func</c>) are found: the netlist's top level.</summary>
+    internal IParameterLookup? FunctionScope { get; init; }
 
     /// <summary>Every vector the measure reads.</summary>
     public IEnumerable<PrintItem> Vectors()
@@ -97,7 +99,7 @@ public sealed record MeasureStatement(string Analysis, string Name, MeasureKind 
         if (Expression is null) { failure = "not a PARAM measure"; return null; }
         try
         {
-            double v = Evaluator.Evaluate(Expression, new Lookup(measures, Parameters));
+            double v = Evaluator.Evaluate(Expression, new Lookup(measures, Parameters, FunctionScope));
             if (double.IsFinite(v)) return v;
             failure = "the expression is not finite";
         }
@@ -105,9 +107,15 @@ public sealed record MeasureStatement(string Analysis, string Name, MeasureKind 
         return null;
     }
 
-    private sealed class Lookup(IReadOnlyDictionary<string, double?> measures, IReadOnlyDictionary<string, double> parameters)
-        : IParameterLookup
+    private sealed class Lookup(IReadOnlyDictionary<string, double?> measures, IReadOnlyDictionary<string, double> parameters,
+        IParameterLookup? functions) : IParameterLookup
     {
+        public bool TryGetFunction(string name, out UserFunction? function, out IParameterLookup? definitionScope)
+        {
+            function = null; definitionScope = null;
+            return functions is not null && functions.TryGetFunction(name, out function, out definitionScope);
+        }
+
         public bool TryGet(string name, out double value)
         {
             if (measures.TryGetValue(name, out var m))

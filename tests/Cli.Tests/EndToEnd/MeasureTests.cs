@@ -147,6 +147,16 @@ public partial class MeasureTests
         Assert.Equal("", m["a5"]);   // a window wholly outside still fails
     }
 
+    /// <summary>A <c>.func</c> in a PARAM measure (ngspice 39: a2 = 3 for this netlist).</summary>
+    [Fact]
+    public void UserFunctionInAParamMeasure()
+    {
+        var (code, errors, dir) = RunText("t\nV1 a 0 1\nR1 a 0 1k\n.param k=0.5\n.func dbl(x) {2*x+k}\n.tran 10u 1m\n" +
+            ".meas tran a1 avg v(a)\n.meas tran a2 param='dbl(a1)+1'\n.end\n", "--quiet");
+        Assert.True(code == 0, errors);
+        Assert.Equal(3.5, double.Parse(ReadMeas(dir)["a2"], CultureInfo.InvariantCulture), 12);
+    }
+
     [Fact]
     public void FailedMeasureHasAnEmptyValueAndAWarning()
     {
