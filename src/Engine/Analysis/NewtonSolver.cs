@@ -121,8 +121,13 @@ internal sealed class NewtonSolver
                     _factored = false;
                     AssembleMatrix(a0, diagonalGmin, forced);
                     _lu.Factor(_j);
-                    if (_lu is RealSparseSolver rs)   // refactoring costs ≥ 10 solves on ≥ 2000 unknowns
-                        _staleWorthwhile = _sys.Size >= 2000 && rs.RefactorMultiplyAdds >= 10L * rs.FactorNonZeros;
+                    // refactoring costs ≥ 10 solves on ≥ 2000 unknowns: decided once per pivot order (counting the
+                    // multiply-adds walks the whole factor)
+                    if (_sys.Size >= 2000 && _lu is RealSparseSolver rs && rs.ReorderCount != _worthwhileOrder)
+                    {
+                        _worthwhileOrder = rs.ReorderCount;
+                        _staleWorthwhile = rs.RefactorMultiplyAdds >= 10L * rs.FactorNonZeros;
+                    }
                     freshInSolve = true;
                     Factorizations++;
                     _factored = true;
@@ -190,6 +195,7 @@ internal sealed class NewtonSolver
     }
 
     private bool _factored, _staleWorthwhile;
+    private int _worthwhileOrder = -1;   // the pivot order (ReorderCount) _staleWorthwhile was decided for
     /// <summary>With a stale Jacobian, the largest last update (as a fraction of the Newton tolerance) accepted as
     /// converged. 0.01 keeps the crossbar benchmark's results within 0.002 % of range of full Newton's (1 allowed
     /// 0.03 %).</summary>
