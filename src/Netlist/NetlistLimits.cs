@@ -10,8 +10,8 @@ namespace Perovspice.Netlist;
 /// <param name="MaxDevices">Most elements and subcircuit instances after expansion, estimated from the definitions before anything is
 /// expanded. Option <c>--max-devices</c>.</param>
 /// <param name="MaxValues">Most values one analysis stores: its points times its output columns, over all
-/// <c>.step</c> values together (a run is stopped when it gets there; each value costs about 32 bytes while the
-/// run lasts; about 20 bytes each, so the default is about 0.6 GB). Option <c>--max-values</c>.</param>
+/// <c>.step</c> values together (a run is stopped when it gets there; each value costs about 20 bytes while the
+/// run lasts, so the default is about 0.6 GB). Option <c>--max-values</c>.</param>
 /// <param name="MaxStall">Most accepted transient time points in which time advances by less than one maximum step
 /// (tmax: the print step, or the stop time over 50): a circuit whose step has collapsed stops with an error instead of
 /// crawling for hours. Option <c>--max-stall</c>.</param>

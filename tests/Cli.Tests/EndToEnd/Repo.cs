@@ -22,24 +22,8 @@ internal static class Repo
     /// <summary>Runs `perovspice args...` in-process, capturing stderr; returns the exit code and stderr text.</summary>
     public static (int Code, string Errors) Run(params string[] args)
     {
-        lock (ConsoleLock)
-        {
-            var oldErr = Console.Error;
-            var oldOut = Console.Out;
-            var err = new StringWriter();
-            try
-            {
-                Console.SetError(err);
-                Console.SetOut(new StringWriter());
-                int code = PerovspiceCommand.Execute(args);
-                return (code, err.ToString());
-            }
-            finally
-            {
-                Console.SetError(oldErr);
-                Console.SetOut(oldOut);
-            }
-        }
+        var (code, _, errors) = RunCaptured(args);
+        return (code, errors);
     }
 
     /// <summary>Runs `perovspice args...` in-process; returns the exit code, stdout and stderr.</summary>
