@@ -1,6 +1,7 @@
 using Perovspice.Devices;
 using Perovspice.Engine;
 using Perovspice.Netlist.Binding.Behavioural;
+using Perovspice.Netlist.Expressions;
 
 namespace Perovspice.Netlist.Binding;
 
@@ -159,7 +160,7 @@ internal sealed partial class ElementBinder
                 "pwl" => new PendingPwl(f, this),
                 "sffm" => Check(f, 2, 7, new SffmWaveform(f.Values)),
                 "am" => Check(f, 2, 7, new AmWaveform(f.Values)),
-                "trnoise" => Check(f, 2, 7, new TrnoiseWaveform(f.Values, StableSeed(e.Name))),
+                "trnoise" => Check(f, 2, 7, new TrnoiseWaveform(f.Values, NoiseSeed(e.Name))),
                 _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm, am or trnoise)"),
             };
         }
@@ -169,13 +170,14 @@ internal sealed partial class ElementBinder
         }
     }
 
-    /// <summary>A seed from the element's (flattened, lower-case) name, FNV-1a: the same netlist gives the same noise on
-    /// every run and machine, and each source its own.</summary>
-    private static int StableSeed(string name)
+    /// <summary>The seed of a TRNOISE source: the random functions' draw key (<see cref="RandomFunctions.Key"/>) of
+    /// <c>.options seed</c> and the element's name, so the same netlist gives the same noise on every run and machine,
+    /// each source its own, and another seed other noise.</summary>
+    private int NoiseSeed(string element)
     {
-        uint h = 2166136261;
-        foreach (char ch in name.ToLowerInvariant()) { h ^= ch; h *= 16777619; }
-        return (int)(h & 0x7fffffff);
+        ulong seed = _netlist.Options.TryGetValue("seed", out var s) && s.value >= 0 && s.value == Math.Floor(s.value)
+                     && s.value <= 9.0e15 ? (ulong)s.value : RandomFunctions.DefaultSeed;
+        return (int)(RandomFunctions.Key(seed, 0, element, "trnoise", 0) & 0x7fffffff);
     }
 
     private Waveform Check(FunctionArg f, int min, int max, Waveform w)

@@ -34,7 +34,8 @@ internal static class OptionsBinder
                 if (!opt.Valid(value)) errors.Add(new NetlistDiagnostic(pos, $"option '{name}' must be {opt.Range}"));
                 else opt.Set(o, value);
             }
-            else if (name is not ("nfreqs" or "fourgridsize")) // read by .four (ControlEvaluator)
+            // nfreqs, fourgridsize: read by .four (ControlEvaluator); seed: by the random functions (Flattener) and TRNOISE
+            else if (name is not ("nfreqs" or "fourgridsize" or "seed"))
                 warnings.Add(new NetlistDiagnostic(pos, $"option '{name}' is not used by perovspice; ignored", true));
         }
         foreach (var (name, (value, pos)) in netlist.TextOptions)

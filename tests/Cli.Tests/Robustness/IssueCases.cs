@@ -201,6 +201,26 @@ public class IssueCases
         foreach (var f in rows) Assert.True(Math.Abs(f[1] / 2 - f[2]) < 1e-12, $"t={f[0]}: {f[1]} / 2 vs {f[2]}");
     }
 
+    /// <summary>TRNOISE draws are keyed by <c>.options seed</c> (as the random functions are) and the element name: the
+    /// same seed repeats the noise, another seed changes it; the seed option no longer warns that it is unused.</summary>
+    [Fact]
+    public void TrnoiseFollowsTheSeedOption()
+    {
+        static string[] Noise(string seedLine)
+        {
+            var r = RunText($"t\n{seedLine}V1 a 0 trnoise(0.1 1u)\nR1 a 0 1k\n.tran 1u 20u\n.print tran v(a)\n");
+            Assert.True(r.Code == 0, r.Errors);
+            return File.ReadAllLines(Path.Combine(r.Dir, "out", "tran.csv"));
+        }
+        Assert.Equal(Noise(""), Noise(""));
+        Assert.Equal(Noise(".options seed=1\n"), Noise(""));   // 1 is the default seed
+        Assert.NotEqual(Noise(".options seed=2\n"), Noise(""));
+        var withSeed = RunText("t\n.options seed=2\nV1 a 0 1\nR1 a 0 1k\n.op\n");
+        var check = Repo.Run("check", Path.Combine(withSeed.Dir, "case.cir"));   // check prints warnings (run --quiet does not)
+        Assert.True(check.Code == 0, check.Errors);
+        Assert.DoesNotContain("seed", check.Errors);
+    }
+
     [Fact]
     public void StallLimitIsAnOption()
     {
