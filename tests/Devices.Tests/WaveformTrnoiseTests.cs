@@ -10,7 +10,8 @@ namespace Perovspice.Devices.Tests;
 /// white samples of the given rms at k·nt with linear interpolation and a breakpoint at each, a random telegraph
 /// signal whose time at the high level is emission / (capture + emission), and 1/f^α noise whose power spectrum
 /// falls as f^−α. For the circuit of tests: V = 0.5 + TRNOISE(0.1 1u) over 10 ms, ngspice 39 gives mean 0.5005 and
-/// standard deviation 0.0882 over its time points (perovspice 0.4993 and 0.0879).
+/// standard deviation 0.0882 over its time points (perovspice 0.5002 and 0.0875); the check on that is
+/// IssueCases.TrnoiseSourceRunsWithItsDcOffset, whose comment gives the ngspice command.
 /// </summary>
 public class WaveformTrnoiseTests
 {
