@@ -35,7 +35,7 @@ public sealed class TrnoiseWaveform : Waveform
         if (coefficients.Count < 2) throw new ArgumentException("TRNOISE needs at least na and nt");
         if (coefficients.Count > 7) throw new ArgumentException("TRNOISE takes at most 7 values (na nt nalpha namp rtsam rtscapt rtsemt)");
         foreach (double c in coefficients)
-            if (!double.IsFinite(c)) throw new ArgumentException("TRNOISE values must be finite");
+            if (!double.IsFinite(c)) throw new ArgumentException("values must be finite");
         _na = coefficients[0];
         _nt = coefficients[1];
         _alpha = Arg(coefficients, 2, 0);
@@ -43,9 +43,9 @@ public sealed class TrnoiseWaveform : Waveform
         _rtsAmp = Arg(coefficients, 4, 0);
         _rtsCapture = Arg(coefficients, 5, 0);
         _rtsEmission = Arg(coefficients, 6, 0);
-        if (_nt < 0) throw new ArgumentException("TRNOISE: nt must not be negative");
-        if (_alpha < 0 || _alpha >= 2) throw new ArgumentException("TRNOISE: nalpha must be in [0, 2)");
-        if (_rtsCapture < 0 || _rtsEmission < 0) throw new ArgumentException("TRNOISE: rtscapt and rtsemt must not be negative");
+        if (_nt < 0) throw new ArgumentException("nt must not be negative");
+        if (_alpha < 0 || _alpha >= 2) throw new ArgumentException("nalpha must be in [0, 2)");
+        if (_rtsCapture < 0 || _rtsEmission < 0) throw new ArgumentException("rtscapt and rtsemt must not be negative");
         _seed = seed;
     }
 
