@@ -65,9 +65,13 @@ public sealed class TrnoiseWaveform : Waveform
         bool white = _na != 0, pink = _namp != 0 && _alpha > 0;
         if (_nt > 0 && (white || pink))
         {
-            // samples 0..n−1 cover [0, stop]; past the breakpoint limit the run fails anyway, so generate no more
+            // samples 0..n−1 cover [0, stop]; one breakpoint each, so more than the breakpoint limit fails here,
+            // before anything is allocated (as the transient's own breakpoint check would, after)
             double count = Math.Ceiling(spec.Stop / _nt) + 1;
-            int n = (int)Math.Min(count, Math.Min(spec.MaxBreakpoints + 2.0, 1 << 28));
+            if (count - 1 > Math.Min(spec.MaxBreakpoints, 1 << 28))
+                throw new SimulationLimitException($"transient: TRNOISE with nt = {_nt:G3} s needs {count - 1:G3} samples before the stop time, " +
+                    $"more than {Math.Min(spec.MaxBreakpoints, 1 << 28)} (the limit for this analysis)", "transient");
+            int n = (int)count;
             _samples = new double[n];
             if (white)
                 for (int k = 1; k < n; k++) _samples[k] = _na * Gaussian(random);
@@ -84,8 +88,12 @@ public sealed class TrnoiseWaveform : Waveform
             var times = new List<double>();
             double t = 0;
             bool high = false;
-            while (times.Count <= spec.MaxBreakpoints)
+            long cap = Math.Min(spec.MaxBreakpoints, 1 << 28);
+            while (true)
             {
+                if (times.Count > cap)
+                    throw new SimulationLimitException($"transient: the TRNOISE telegraph signal switches more than {cap} times " +
+                        "before the stop time (the limit for this analysis)", "transient");
                 t += -(high ? _rtsEmission : _rtsCapture) * Math.Log(1 - random.NextDouble());
                 if (!(t <= spec.Stop)) break;
                 times.Add(t);

@@ -224,6 +224,23 @@ public class IssueCases
         Assert.DoesNotContain("seed", check.Errors);
     }
 
+    /// <summary>TRNOISE with a tiny sample step asks for more samples than the point limit: refused before anything is
+    /// allocated (10¹¹ samples would be 800 GB), quickly.</summary>
+    [Fact]
+    public void TrnoiseSamplesOverThePointLimitAreRefused()
+    {
+        var (r, seconds) = Timed(() => RunText("t\nV1 a 0 trnoise(0.1 10p)\nR1 a 0 1k\n.tran 1u 1\n"));
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("TRNOISE with nt = 1E-11 s needs 1E+11 samples", r.Errors);
+        Assert.Contains("--max-points", r.Errors);
+        Assert.True(seconds < 5, $"took {seconds:F1} s");
+        // a telegraph signal of femtosecond dwell times: stopped at the limit, not left to switch 10^15 times
+        var (rts, rtsSeconds) = Timed(() => RunText("t\nV1 a 0 trnoise(0 0 0 0 1 1f 1f)\nR1 a 0 1k\n.tran 1u 1\n"));
+        Assert.True(rts.Code == 2, $"exit {rts.Code}: {rts.Errors}");
+        Assert.Contains("telegraph signal switches more than", rts.Errors);
+        Assert.True(rtsSeconds < 10, $"took {rtsSeconds:F1} s");
+    }
+
     [Fact]
     public void StallLimitIsAnOption()
     {
