@@ -102,6 +102,16 @@ public class WaveformTrnoiseTests
         }
     }
 
+    [Fact]
+    public void FlickerNoiseBeyondItsSampleLimitIsASimulationLimit()
+    {
+        var w = new TrnoiseWaveform(new[] { 0, 1e-9, 1.0, 1.0 }, 1);
+        var e = Assert.Throws<SimulationLimitException>(() => w.Prepare(new TransientSpec(1e-6, 1e-2), new List<double>()));
+        Assert.Contains("1/f noise", e.Message);
+        // below the limit it runs
+        new TrnoiseWaveform(new[] { 0, 1e-9, 1.0, 1.0 }, 1).Prepare(new TransientSpec(1e-6, 1e-9 * (TrnoiseWaveform.MaxFlickerSamples / 2)), new List<double>());
+    }
+
     [Theory]
     [InlineData(new[] { 0.1 })]
     [InlineData(new[] { 0.1, 1e-6, 2.5, 1 })]

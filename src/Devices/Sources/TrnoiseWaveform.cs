@@ -28,6 +28,8 @@ public sealed class TrnoiseWaveform : Waveform
     private double _offset;
     private double[] _samples = [];
     private double[] _switches = [];
+    /// <summary>Most samples of 1/f noise (its FFT work space is 64 bytes per sample).</summary>
+    public const int MaxFlickerSamples = 1 << 22;
 
     /// <summary>Creates the waveform from its coefficient list (na and nt at least) and a seed.</summary>
     public TrnoiseWaveform(IReadOnlyList<double> coefficients, int seed)
@@ -72,6 +74,10 @@ public sealed class TrnoiseWaveform : Waveform
                 throw new SimulationLimitException($"transient: TRNOISE with nt = {_nt:G3} s needs {count - 1:G3} samples before the stop time, " +
                     $"more than {Math.Min(spec.MaxBreakpoints, 1 << 28)} (the limit for this analysis)", "transient");
             int n = (int)count;
+            // the 1/f part is one FFT convolution over all samples (two complex arrays of twice their length)
+            if (pink && n - 1 > MaxFlickerSamples)
+                throw new SimulationLimitException($"transient: TRNOISE 1/f noise with nt = {_nt:G3} s needs {n - 1} samples before " +
+                    $"the stop time, more than {MaxFlickerSamples} (about 270 MB of work space)", "transient");
             _samples = new double[n];
             if (white)
                 for (int k = 1; k < n; k++) _samples[k] = _na * Gaussian(random);
