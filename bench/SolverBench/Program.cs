@@ -45,22 +45,47 @@ foreach (var path in args)
     var c = (double[])load.GetType().GetProperty("C")!.GetValue(load)!;
     var j = new double[g.Length];
     for (int s = 0; s < j.Length; s++) j[s] = g[s] + 1e9 * c[s];
-    var lu = new RealSparseSolver(sys.Pattern);
-    var sw = Stopwatch.StartNew();
-    lu.Factor(j);
-    double orderMs = sw.Elapsed.TotalMilliseconds;
-    var rhs = new double[sys.Size + 1];
-    var times = new List<double>();
-    int reps = Math.Max(3, (int)Math.Min(2000, 2e8 / Math.Max(1, lu.FactorNonZeros * 20.0)));
-    for (int r = 0; r < reps; r++) { sw.Restart(); lu.Factor(j); times.Add(sw.Elapsed.TotalMicroseconds); }
-    times.Sort();
-    var solves = new List<double>();
-    for (int r = 0; r < reps; r++)
+    double[]? reference = null;
+    RealSparseSolver lu = null!;
+    foreach (var (kind, parallel) in new[] { (FactorizationKind.LeftLooking, false), (FactorizationKind.Multifrontal, false), (FactorizationKind.Multifrontal, true) })
     {
-        for (int i = 1; i <= sys.Size; i++) rhs[i] = 1e-3 * (i % 7);
-        sw.Restart(); lu.Solve(rhs); solves.Add(sw.Elapsed.TotalMicroseconds);
+        SparseLU<double, RealOps>.AllowParallel = parallel;
+        lu = new RealSparseSolver(sys.Pattern) { Factorization = kind };
+        var sw = Stopwatch.StartNew();
+        lu.Factor(j);
+        double orderMs = sw.Elapsed.TotalMilliseconds;
+        var rhs = new double[sys.Size + 1];
+        var times = new List<double>();
+        int reps = Math.Max(7, (int)Math.Min(2000, 2e8 / Math.Max(1, lu.RefactorMultiplyAdds * 3.0)));
+        for (int r = 0; r < reps; r++) { sw.Restart(); lu.Factor(j); times.Add(sw.Elapsed.TotalMicroseconds); }
+        times.Sort();
+        var solves = new List<double>();
+        for (int r = 0; r < reps; r++)
+        {
+            for (int i = 1; i <= sys.Size; i++) rhs[i] = 1e-3 * (i % 7);
+            sw.Restart(); lu.Solve(rhs); solves.Add(sw.Elapsed.TotalMicroseconds);
+        }
+        solves.Sort();
+        string diff = "";
+        if (reference == null) reference = (double[])rhs.Clone();
+        else
+        {
+            double maxd = 0, maxv = 0;
+            for (int i = 1; i <= sys.Size; i++) { maxd = Math.Max(maxd, Math.Abs(rhs[i] - reference[i])); maxv = Math.Max(maxv, Math.Abs(reference[i])); }
+            diff = $", max |x - x_leftlooking| / max |x| = {maxd / maxv:E2}";
+        }
+        string sn = "";
+        if (lu.UsesMultifrontal)
+        {
+            var core0 = typeof(SparseSolver<double>).GetField("_lu", flags)!.GetValue(lu)!;
+            var mf = core0.GetType().GetField("_mf", flags)!.GetValue(core0)!;
+            var sym = (SupernodalSymbolic)mf.GetType().GetField("_s", flags)!.GetValue(mf)!;
+            sn = $" [{sym.Count} supernodes, largest front {sym.MaxFront}, {sym.FactorValues} factor values, {sym.Flops} multiply-adds, stack {sym.StackSize}, split {sym.Split}: lanes {sym.LaneOrder[0].Length}/{sym.LaneOrder[1].Length}/{sym.LaneOrder[2].Length} supernodes, serial columns {sym.SerialCols.Length}]";
+        }
+        Console.WriteLine($"{Path.GetFileName(path)} {kind}{(parallel ? " parallel" : "")}: n = {sys.Size}, nnz(A) = {lu.MatrixNonZeros}, nnz(L+U) = {lu.FactorNonZeros}, " +
+                          $"multiply-adds {lu.RefactorMultiplyAdds}, " +
+                          $"ordering {orderMs:F1} ms, refactor {times[reps / 2]:F1} us (min {times[0]:F1}), solve {solves[reps / 2]:F1} us (min {solves[0]:F1}) (median of {reps}){diff}{sn}");
     }
-    solves.Sort();
     if (Environment.GetEnvironmentVariable("SOLVERBENCH_TAIL") == "1")
     {
         var core = typeof(SparseSolver<double>).GetField("_lu", flags)!.GetValue(lu)!;
@@ -88,7 +113,4 @@ foreach (var path in args)
             Console.WriteLine($"  split {frac:F2}: m = {m}, tail density {(inTail + m) / (double)m / m:P1}, sparse part {sparse / 1e6:F2} M, schur updates {schur / 1e6:F2} M, dense m^3/3 {m * (double)m * m / 3e6:F2} M, total now {total / 1e6:F2} M");
         }
     }
-    Console.WriteLine($"{Path.GetFileName(path)}: n = {sys.Size}, nnz(A) = {lu.MatrixNonZeros}, nnz(L+U) = {lu.FactorNonZeros}, " +
-                      $"multiply-adds {lu.RefactorMultiplyAdds}, " +
-                      $"ordering {orderMs:F1} ms, refactor {times[reps / 2]:F1} us, solve {solves[reps / 2]:F1} us (median of {reps})");
 }

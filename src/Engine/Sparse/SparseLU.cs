@@ -19,6 +19,7 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
     private T[] _lVal = [], _uVal = [], _diag = [];
     private readonly T[] _x;
     private bool _factored;
+    private MultifrontalLU<T, TOps>? _mf;
 
     public SparseLU(SparsePattern pattern)
     {
@@ -37,28 +38,71 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
     public long FactorFlops => _sym?.Flops() ?? 0;
     public bool IsFactored => _factored;
     public SymbolicLU? Symbolic => _sym;
+    public FactorizationKind Kind { get; set; }
+    public bool UsesMultifrontal => _mf != null;
+    public bool UsesTwoThreads => _mf?.Split ?? false;
 
     /// <summary>Discards the pivot order so the next <see cref="Factor"/> searches again.</summary>
-    public void ForgetOrder() { _sym = null; _factored = false; }
+    public void ForgetOrder() { _sym = null; _mf = null; _factored = false; }
+
+    /// <summary>
+    /// The multifrontal factorization pays off when a refactorization's work is dominated by dense updates: from
+    /// <see cref="MultifrontalMinimumSize"/> unknowns and at least 20 multiply-adds per factor entry (crossbars,
+    /// meshes); sparse chains (ladders) stay with the left-looking loop.
+    /// </summary>
+    private MultifrontalLU<T, TOps>? ChooseMultifrontal(SymbolicLU sym)
+    {
+        if (Kind == FactorizationKind.LeftLooking) return null;
+        if (Kind == FactorizationKind.Auto && (_n < MultifrontalMinimumSize || sym.Flops() < 20L * sym.NonZeros)) return null;
+        var sn = SupernodalSymbolic.Build(sym, _slotRows, _slotCols);
+        if (sn == null) return null;
+        sn.PlanLanes(AllowParallel && Environment.ProcessorCount >= 2 && sn.Flops >= ParallelMinimumFlops);
+        return new MultifrontalLU<T, TOps>(sym, sn);
+    }
+
+    /// <summary>Lets large multifrontal factorizations use a second thread (benchmarks switch it off to compare).</summary>
+    internal static bool AllowParallel = true;
+
+    /// <summary>Work (multiply-adds) from which a multifrontal factorization runs its two largest subtree groups on two threads.</summary>
+    public const long ParallelMinimumFlops = 2_000_000;
+
+    /// <summary>Smallest matrix <see cref="FactorizationKind.Auto"/> factors by supernodes.</summary>
+    public const int MultifrontalMinimumSize = 2000;
+
+    private bool NumericAny(ReadOnlySpan<T> values, bool check)
+    {
+        if (_mf == null) return Numeric(values, check);
+        if (_mf.Factor(values, check, RelativeTolerance, AbsoluteTolerance)) return true;
+        _failedStep = _mf.FailedStep;
+        return false;
+    }
 
     public void Factor(ReadOnlySpan<T> values)
     {
         if (values.Length < _slotRows.Length)
             throw new ArgumentException($"need {_slotRows.Length} slot values, got {values.Length}", nameof(values));
         _factored = false;
-        if (_sym != null && Numeric(values, check: true)) { _factored = true; return; }
+        if (_sym != null && NumericAny(values, check: true)) { _factored = true; return; }
 
         _sym = null;
+        _mf = null;
         var sym = MarkowitzOrdering<T, TOps>.Order(_n, _slotRows, _slotCols, values, RelativeTolerance, AbsoluteTolerance);
-        _lVal = new T[sym.LIdx.Length];
-        _uVal = new T[sym.UIdx.Length];
-        _diag = new T[_n];
+        _mf = ChooseMultifrontal(sym);
+
+        if (_mf == null)
+        {
+            _lVal = new T[sym.LIdx.Length];
+            _uVal = new T[sym.UIdx.Length];
+            _diag = new T[_n];
+        }
+        else _lVal = _uVal = _diag = [];
         _sym = sym;
         ReorderCount++;
         // Same pivots as just chosen: only an exactly vanishing pivot (round-off) can fail here.
-        if (!Numeric(values, check: false))
+        if (!NumericAny(values, check: false))
         {
             _sym = null;
+            _mf = null;
             throw new SingularMatrixException(sym.ColPerm[_failedStep] + 1);
         }
         _factored = true;
@@ -125,6 +169,7 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
     {
         if (!_factored) throw new InvalidOperationException("Solve called without a successful Factor");
         if (rhs.Length < _n + 1) throw new ArgumentException($"rhs needs {_n + 1} elements", nameof(rhs));
+        if (_mf != null) { _mf.Solve(rhs); return; }
         SymbolicLU s = _sym!;
         int[] lStart = s.LStart, lIdx = s.LIdx, uStart = s.UStart, uIdx = s.UIdx, rowPerm = s.RowPerm, colPerm = s.ColPerm;
         T[] lVal = _lVal, uVal = _uVal, diag = _diag, y = _x;

@@ -12,6 +12,9 @@ internal interface ISparseCore<T>
     int ReorderCount { get; }
     int FactorNonZeros { get; }
     long FactorFlops { get; }
+    FactorizationKind Kind { get; set; }
+    bool UsesMultifrontal { get; }
+    bool UsesTwoThreads { get; }
     void ForgetOrder();
     void Factor(ReadOnlySpan<T> values);
     void Solve(Span<T> rhs);
@@ -55,6 +58,18 @@ public abstract class SparseSolver<T> : ILinearSolver<T>
     /// <summary>Fill-ins: entries of L+U that are not entries of the matrix (0 before the first Factor).</summary>
     public int FillIns => _lu.FactorNonZeros == 0 ? 0 : _lu.FactorNonZeros - _lu.SlotCount;
 
+    /// <summary>
+    /// How refactorizations are computed: <see cref="FactorizationKind.Auto"/> (default) chooses the multifrontal
+    /// factorization for large matrices with dense-update-dominated work. Takes effect at the next pivot order.
+    /// </summary>
+    public FactorizationKind Factorization { get => _lu.Kind; set => _lu.Kind = value; }
+
+    /// <summary>Whether the current pivot order is factored by supernodes (multifrontal).</summary>
+    public bool UsesMultifrontal => _lu.UsesMultifrontal;
+
+    /// <summary>Whether the multifrontal factorization splits its tree over two threads.</summary>
+    internal bool UsesTwoThreads => _lu.UsesTwoThreads;
+
     /// <summary>Forgets the pivot order so that the next <see cref="Factor"/> pivots from scratch.</summary>
     public void ForceReorder() => _lu.ForgetOrder();
 
@@ -63,6 +78,17 @@ public abstract class SparseSolver<T> : ILinearSolver<T>
 
     /// <inheritdoc />
     public void Solve(Span<T> rhs) => _lu.Solve(rhs);
+}
+
+/// <summary>How a <see cref="SparseSolver{T}"/> computes its numeric factorizations (the pivots are the same).</summary>
+public enum FactorizationKind
+{
+    /// <summary>Multifrontal from 2000 unknowns when a refactorization costs ≥ 20 multiply-adds per factor entry, else left-looking.</summary>
+    Auto,
+    /// <summary>Column by column over the exact sparse pattern of L and U (no explicit zeros).</summary>
+    LeftLooking,
+    /// <summary>Supernodes of the symmetrized pattern, dense frontal matrices (any size; for tests and benchmarks).</summary>
+    Multifrontal,
 }
 
 /// <summary>Sparse LU solver for real matrices (see <see cref="SparseSolver{T}"/>).</summary>

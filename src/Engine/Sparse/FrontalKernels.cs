@@ -1,0 +1,194 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Perovspice.Engine.Sparse;
+
+/// <summary>
+/// Dense kernels of the multifrontal LU for <see cref="double"/>: the partial factorization of a frontal matrix
+/// with SIMD (<see cref="Vector{T}"/>) inner loops, four pivot columns applied per pass over a target column.
+/// </summary>
+internal static class FrontalKernels
+{
+    /// <summary>
+    /// Eliminates the first <paramref name="w"/> pivots of the column-major <paramref name="front"/>²
+    /// frontal matrix in place (no pivoting): afterwards columns 0..w-1 hold L (unit diagonal implied) below and
+    /// U on and above the diagonal, rows 0..w-1 of the later columns hold U, and the trailing block holds the
+    /// Schur complement. Each target column receives the updates of the pivots left of it, then (a pivot column)
+    /// is tested and scaled. Returns -1, or the local column whose pivot is exactly zero or (with
+    /// <paramref name="check"/>) smaller than <paramref name="rel"/> × its column's largest entry below or not
+    /// above <paramref name="abs"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int PartialFactor(Span<double> f, int front, int w, bool check, double rel, double abs)
+    {
+        for (int j = 0; j < front; j++)
+        {
+            Span<double> col = f.Slice(j * front, front);
+            int cmax = Math.Min(j, w);
+            int c = 0;
+            for (; c + 4 <= cmax; c += 4)
+            {
+                ReadOnlySpan<double> l0 = f.Slice(c * front, front), l1 = f.Slice((c + 1) * front, front),
+                    l2 = f.Slice((c + 2) * front, front), l3 = f.Slice((c + 3) * front, front);
+                double a0 = col[c];
+                double a1 = col[c + 1] - a0 * l0[c + 1];
+                double a2 = col[c + 2] - a0 * l0[c + 2] - a1 * l1[c + 2];
+                double a3 = col[c + 3] - a0 * l0[c + 3] - a1 * l1[c + 3] - a2 * l2[c + 3];
+                col[c + 1] = a1;
+                col[c + 2] = a2;
+                col[c + 3] = a3;
+                if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) continue;
+                Axpy4(col, l0, l1, l2, l3, c + 4, a0, a1, a2, a3);
+            }
+            for (; c < cmax; c++)
+            {
+                double a = col[c];
+                if (a != 0) Axpy1(col, f.Slice(c * front, front), c + 1, a);
+            }
+            if (j >= w) continue;
+            double pivot = col[j];
+            bool ok = pivot != 0;
+            if (check && ok)
+            {
+                double pm = Math.Abs(pivot), limit = pm / rel;
+                ok = pm > abs;
+                for (int i = j + 1; i < front && ok; i++) ok = Math.Abs(col[i]) <= limit;
+            }
+            if (!ok) return j;
+            double inv = 1.0 / pivot;
+            for (int i = j + 1; i < front; i++) col[i] *= inv;
+        }
+        return -1;
+    }
+
+    /// <summary>y[i] -= a0·l0[i] + a1·l1[i] + a2·l2[i] + a3·l3[i] for i ≥ from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Axpy4(Span<double> y, ReadOnlySpan<double> l0, ReadOnlySpan<double> l1, ReadOnlySpan<double> l2,
+        ReadOnlySpan<double> l3, int from, double a0, double a1, double a2, double a3)
+    {
+        int n = y.Length, i = from;
+        int vw = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && n - i >= vw)
+        {
+            var v0 = new Vector<double>(a0);
+            var v1 = new Vector<double>(a1);
+            var v2 = new Vector<double>(a2);
+            var v3 = new Vector<double>(a3);
+            ref double ry = ref MemoryMarshal.GetReference(y);
+            ref double r0 = ref MemoryMarshal.GetReference(l0);
+            ref double r1 = ref MemoryMarshal.GetReference(l1);
+            ref double r2 = ref MemoryMarshal.GetReference(l2);
+            ref double r3 = ref MemoryMarshal.GetReference(l3);
+            for (; i + vw <= n; i += vw)
+            {
+                var acc = Vector.LoadUnsafe(ref ry, (nuint)i);
+                acc -= v0 * Vector.LoadUnsafe(ref r0, (nuint)i) + v1 * Vector.LoadUnsafe(ref r1, (nuint)i)
+                     + v2 * Vector.LoadUnsafe(ref r2, (nuint)i) + v3 * Vector.LoadUnsafe(ref r3, (nuint)i);
+                acc.StoreUnsafe(ref ry, (nuint)i);
+            }
+        }
+        for (; i < n; i++) y[i] -= a0 * l0[i] + a1 * l1[i] + a2 * l2[i] + a3 * l3[i];
+    }
+
+    /// <summary>Σ a[i]·b[i].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int n = a.Length, i = 0;
+        double sum = 0;
+        int vw = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && n >= 2 * vw)
+        {
+            var acc = Vector<double>.Zero;
+            ref double ra = ref MemoryMarshal.GetReference(a);
+            ref double rb = ref MemoryMarshal.GetReference(b);
+            for (; i + vw <= n; i += vw) acc += Vector.LoadUnsafe(ref ra, (nuint)i) * Vector.LoadUnsafe(ref rb, (nuint)i);
+            sum = Vector.Sum(acc);
+        }
+        for (; i < n; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>y[i] -= a·l[i] for i ≥ from.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Axpy1(Span<double> y, ReadOnlySpan<double> l, int from, double a)
+    {
+        int n = y.Length, i = from;
+        int vw = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && n - i >= vw)
+        {
+            var va = new Vector<double>(a);
+            ref double ry = ref MemoryMarshal.GetReference(y);
+            ref double rl = ref MemoryMarshal.GetReference(l);
+            for (; i + vw <= n; i += vw)
+                (Vector.LoadUnsafe(ref ry, (nuint)i) - va * Vector.LoadUnsafe(ref rl, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+        }
+        for (; i < n; i++) y[i] -= a * l[i];
+    }
+
+    /// <summary>
+    /// Forward substitution with the unit lower factor over the supernodes of <paramref name="order"/> (ascending),
+    /// in place on <paramref name="y"/> (new numbering). The rows below a supernode are updated through
+    /// <paramref name="tmp"/>: a dense L₂₁·y₁ product (SIMD over the rows) scattered once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward(SupernodalSymbolic s, double[] lv, double[] y, double[] tmp, int[] order)
+    {
+        int[] rIdx = s.RIdx, first = s.First, rStart = s.RStart;
+        long[] lOff = s.LOff;
+        foreach (int sn in order)
+        {
+            int f = first[sn], w = first[sn + 1] - f, r0 = rStart[sn], m = rStart[sn + 1] - r0, front = w + m;
+            int lo = (int)lOff[sn];
+            Span<double> t = tmp.AsSpan(0, m);
+            t.Clear();
+            bool any = false;
+            for (int c = 0; c < w; c++)
+            {
+                double yc = y[f + c];
+                if (yc == 0) continue;
+                int col = lo + c * front;
+                for (int r = c + 1; r < w; r++) y[f + r] -= lv[col + r] * yc;
+                Axpy1(t, lv.AsSpan(col + w, m), 0, yc);
+                any = true;
+            }
+            if (!any) continue;
+            ReadOnlySpan<int> rows = rIdx.AsSpan(r0, m);
+            for (int r = 0; r < rows.Length; r++) y[rows[r]] += t[r];
+        }
+    }
+
+    /// <summary>
+    /// Backward substitution with the upper factor over the supernodes of <paramref name="order"/> taken in
+    /// descending order: U₁₂·y₂ as dot products of the transposed block with the gathered rows, then the diagonal block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(SupernodalSymbolic s, double[] lv, double[] uv, double[] y, double[] tmp, int[] order)
+    {
+        int[] rIdx = s.RIdx, first = s.First, rStart = s.RStart;
+        long[] lOff = s.LOff, uOff = s.UOff;
+        for (int k = order.Length - 1; k >= 0; k--)
+        {
+            int sn = order[k];
+            int f = first[sn], w = first[sn + 1] - f, r0 = rStart[sn], m = rStart[sn + 1] - r0, front = w + m;
+            int lo = (int)lOff[sn], uo = (int)uOff[sn];
+            Span<double> yf = y.AsSpan(f, w);
+            if (m > 0)
+            {
+                ReadOnlySpan<int> rows = rIdx.AsSpan(r0, m);
+                Span<double> t = tmp.AsSpan(0, m);
+                for (int r = 0; r < t.Length; r++) t[r] = y[rows[r]];
+                for (int c = 0; c < yf.Length; c++) yf[c] -= Dot(uv.AsSpan(uo + c * m, m), t);
+            }
+            for (int c = w - 1; c >= 0; c--)
+            {
+                int col = lo + c * front;
+                double yc = yf[c] / lv[col + c];
+                yf[c] = yc;
+                if (yc == 0) continue;
+                for (int r = 0; r < c; r++) yf[r] -= lv[col + r] * yc;
+            }
+        }
+    }
+}
