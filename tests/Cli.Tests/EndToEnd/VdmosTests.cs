@@ -20,6 +20,7 @@ public class VdmosTests
     [InlineData("pchan", "i(vd)")]
     [InlineData("diode", "i(va)", "i(vd)")]
     [InlineData("temp", "i(va)", "i(vb)")]
+    [InlineData("temp2", "i(va)", "i(vb)")]
     public void DcCurrentsMatchNgspice(string name, params string[] columns)
     {
         var ours = Run(Case(name + ".cir"), "dc");
@@ -39,11 +40,13 @@ public class VdmosTests
         }
     }
 
-    [Fact]
-    public void SmallSignalMatchesNgspice()
+    [Theory]
+    [InlineData("ac")]
+    [InlineData("ac100")]
+    public void SmallSignalMatchesNgspice(string name)
     {
-        var ours = Run(Case("ac.cir"), "ac");
-        var theirs = Repo.ReadNgspice(Case("ac.ngspice.txt"));
+        var ours = Run(Case(name + ".cir"), "ac");
+        var theirs = Repo.ReadNgspice(Case(name + ".ngspice.txt"));
         for (int k = 0; k < theirs["frequency"].Length; k++)
             foreach (var node in new[] { "d", "g" })
             {
