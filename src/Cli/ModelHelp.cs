@@ -28,7 +28,8 @@ internal static class ModelHelp
         {
             o.WriteLine($"{char.ToUpperInvariant(kind.Letter)}: {kind.Description}");
             string nodes = kind.MaxNodes > kind.MinNodes ? $"{kind.MinNodes}–{kind.MaxNodes}" : kind.MinNodes.ToString(CultureInfo.InvariantCulture);
-            o.WriteLine($"  nodes: {nodes}");
+            var byFamily = kind.Models.Where(f => f.Nodes.HasValue).Select(f => $"{f.Nodes} with {string.Join("/", f.Types)}");
+            o.WriteLine($"  nodes: {nodes}{(byFamily.Any() ? $" ({string.Join(", ", byFamily)})" : "")}");
             if (kind.Models.Count > 0)
                 o.WriteLine($"  model types: {string.Join(", ", kind.Models.SelectMany(f => f.Types))}{(kind.ModelRequired ? "" : " (optional)")}");
             if (kind.Values.Count > 0) o.WriteLine($"  positional values: {string.Join(" ", kind.Values)}");
@@ -53,6 +54,8 @@ internal static class ModelHelp
             string numbers = string.Join(", ", level.Numbers);
             o.WriteLine($"level={numbers}{(level.Numbers.Contains(family.DefaultLevel) ? " (default)" : "")}: {level.Description}");
             if (level.TextParameters.Count > 0) o.WriteLine($"  text parameters: {string.Join(", ", level.TextParameters)}");
+            if (level.Flags.Count > 0) o.WriteLine($"  flags: {string.Join(" ", level.Flags)}");
+            if (level.Ignored.Count > 0) o.WriteLine($"  accepted and ignored (a warning): {string.Join(", ", level.Ignored)}");
             WriteTable(level.Parameters, o);
         }
     }

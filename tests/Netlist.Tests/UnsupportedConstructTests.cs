@@ -14,16 +14,6 @@ public class UnsupportedConstructTests
             Assert.Single(BSim.BindErrors($"V1 d 0 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level={level}\n.op\n")));
 
     [Fact]
-    public void VdmosIsNamed()
-    {
-        Assert.Equal("t.cir:3:10: error: 'vd' is a VDMOS model (ngspice's three-terminal power MOSFET): not supported; " +
-                     "use a level 1-3 NMOS/PMOS model with the body tied to the source",
-            Assert.Single(BSim.BindErrors("V1 d 0 1\nM1 d d 0 vd\n.model vd vdmos vto=1\n.op\n")));
-        Assert.Contains("is a VDMOS model (ngspice's VDMOS power MOSFET is not supported)",
-            Assert.Single(BSim.BindErrors("V1 d 0 1\nM1 d d 0 0 vd\n.model vd vdmos vto=1\n.op\n")));
-    }
-
-    [Fact]
     public void XspiceElementsAreNamed() =>
         Assert.Equal("t.cir:4:1: error: 'a1' is an XSPICE code-model element ('a'): not supported",
             T.Error("V1 d 0 1\nR1 d 0 1k\na1 d 0 amod\n.model amod gain(gain=2)\n.op\n"));

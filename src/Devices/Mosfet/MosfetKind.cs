@@ -1,6 +1,7 @@
 namespace Perovspice.Devices.Mosfet;
 
-/// <summary>The `M` element (MOSFET) and the "nmos"/"pmos" model family.</summary>
+/// <summary>The `M` element (MOSFET) and the "nmos"/"pmos" model family; the element also takes ngspice's
+/// three-terminal VDMOS power MOSFET (<see cref="Vdmos.VdmosModel.Family"/>).</summary>
 public static class MosfetKind
 {
     /// <summary>`.model NAME NMOS|PMOS level=N`: levels 1 (default), 2, 3, and 8/49 (BSIM3v3.3).</summary>
@@ -10,22 +11,29 @@ public static class MosfetKind
         Description = "MOSFET",
         DefaultLevel = 1,
         Levels = new[] { Level1Model.Level, Level2Model.Level, Level3Model.Level, Bsim3.Bsim3Model.Level },
+        Nodes = 4,
     };
 
     /// <summary>`Mname d g s b model [l=…] [w=…] [ad=…] [as=…] [pd=…] [ps=…] [nrd=…] [nrs=…] [m=…] [off]
-    /// [ic=vds,vgs,vbs]`.</summary>
+    /// [ic=vds,vgs,vbs]`, or with a VDMOS model `Mname d g s model [m=…] [off] [ic=vds,vgs]`.</summary>
     public static ElementKind Kind { get; } = new()
     {
         Letter = 'm',
         Description = "MOSFET",
-        MinNodes = 4,
-        Models = new[] { Family },
+        MinNodes = 3,
+        MaxNodes = 5,
+        Models = new[] { Family, Vdmos.VdmosModel.Family },
         ModelRequired = true,
         InstanceParameters = MosfetParameters.Instance,
         ListParameters = new[] { "ic" },
-        Flags = new[] { "off" },
-        Create = r => r.Model is IMosfetModel m
-            ? m.CreateDevice(r)
-            : throw new ArgumentException("a MOSFET needs four nodes and an NMOS or PMOS model: Mname d g s b model"),
+        Flags = new[] { "off", "thermal" },
+        Create = r => r.Model switch
+        {
+            Vdmos.VdmosModel => Vdmos.Vdmos.Create(r),
+            IMosfetModel when r.Flags.Contains("thermal") =>
+                throw new ArgumentException($"'thermal' is a flag of ngspice's VDMOS; '{r.Name}' has a MOSFET model"),
+            IMosfetModel m => m.CreateDevice(r),
+            _ => throw new ArgumentException("a MOSFET needs an NMOS, PMOS or VDMOS model: Mname d g s b model"),
+        },
     };
 }

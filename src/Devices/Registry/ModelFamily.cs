@@ -19,6 +19,15 @@ public sealed class ModelFamily
     /// <summary>The levels this family implements.</summary>
     public required IReadOnlyList<ModelLevel> Levels { get; init; }
 
+    /// <summary>The number of terminal nodes an element naming a model of this family takes, when it is fewer than
+    /// the element kind's most (an `M` element with a VDMOS model: 3), or null for the kind's range. The netlist
+    /// reports other counts at the model name (too few) or at the first extra node (too many).</summary>
+    public int? Nodes { get; init; }
+
+    /// <summary>Appended to the error for more nodes than <see cref="Nodes"/> (what the extra nodes would be in
+    /// ngspice), or "".</summary>
+    public string ExtraNodesNote { get; init; } = "";
+
     /// <summary>The level answering to <paramref name="level"/>, or null.</summary>
     public ModelLevel? Find(int level) => Levels.FirstOrDefault(l => l.Numbers.Contains(level));
 }
@@ -38,6 +47,14 @@ public sealed class ModelLevel
     /// <summary>Names whose values are words or version numbers rather than numbers (e.g. "version"); they are
     /// passed in <see cref="ModelRequest.Text"/>.</summary>
     public IReadOnlyList<string> TextParameters { get; init; } = Array.Empty<string>();
+
+    /// <summary>Bare words the card takes (<c>pchan</c>, <c>nchan</c> of a VDMOS card), lower case; passed in
+    /// <see cref="ModelRequest.Flags"/>.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = Array.Empty<string>();
+
+    /// <summary>Parameters the card accepts and does not use (ngspice's informational or safe-operating-area values):
+    /// each given one is a warning naming it.</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = Array.Empty<string>();
 
     /// <summary>Builds the model object handed to devices as <see cref="DeviceRequest.Model"/>. Throws
     /// <see cref="ArgumentException"/> for a combination of values that is invalid as a whole.</summary>
@@ -62,6 +79,9 @@ public sealed class ModelRequest
 
     /// <summary>Given non-numeric values (<see cref="ModelLevel.TextParameters"/>), lower case.</summary>
     public IReadOnlyDictionary<string, string> Text { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Bare words given on the card (<see cref="ModelLevel.Flags"/>), lower case.</summary>
+    public IReadOnlySet<string> Flags { get; init; } = new HashSet<string>();
 
     /// <summary>Circuit temperature in kelvin.</summary>
     public double Temperature { get; init; } = Units.NominalTemperature;

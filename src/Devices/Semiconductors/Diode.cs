@@ -53,7 +53,7 @@ public sealed class Diode : Device
 
     /// <summary>SPICE3's breakdown knee xbv: the root of is(e^((bv − xbv)/vtBrk) − 1 + xbv/vt) = ibv by fixed-point
     /// iteration (to 1e-9 relative), or bv when ibv &lt; is·bv/vt.</summary>
-    private static double Knee(double bv, double ibv, double isat, double vt, double vtBrk)
+    internal static double Knee(double bv, double ibv, double isat, double vt, double vtBrk)
     {
         if (ibv < isat * bv / vt) return bv;
         double tol = 1e-9 * ibv;

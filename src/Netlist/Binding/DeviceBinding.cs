@@ -94,13 +94,11 @@ internal sealed partial class ElementBinder
         {
             // every word was taken as a node: a missing node puts the model name among them
             var asNode = e.Nodes.FirstOrDefault(n => _netlist.Models.ContainsKey(n.Name));
-            if (asNode != null && _netlist.Models[asNode.Name].Type.Equals("vdmos", StringComparison.OrdinalIgnoreCase))
-                throw Fail(asNode.Position, $"'{asNode.Name}' is a VDMOS model (ngspice's three-terminal power MOSFET): not supported; " +
-                    "use a level 1-3 NMOS/PMOS model with the body tied to the source");
             throw asNode != null
                 ? Fail(asNode.Position, $"'{asNode.Name}' is a model, but '{e.Name}' needs {kind.MinNodes} nodes before its model name")
                 : Fail(e.Position, $"expected a model name for '{e.Name}'");
         }
+        if (model != null) CheckFamilyNodes(e, kind, modelType);
         if (given.TryGetValue("r", out double r) && r == 0 && kind.Letter == 'r')
             Warn(e.Position, $"resistance of '{e.Name}' is 0; set to 1 mΩ (as ngspice does)");
         return new DeviceRequest
@@ -116,6 +114,18 @@ internal sealed partial class ElementBinder
             References = references,
             Temperature = _temperature,
         };
+    }
+
+    /// <summary>A model family that takes fewer nodes than its kind's most (VDMOS on an `M` element: 3): too few
+    /// nodes is an error at the model name, too many at the first extra node.</summary>
+    private void CheckFamilyNodes(FlatElement e, ElementKind kind, string modelType)
+    {
+        var family = kind.Models.FirstOrDefault(f => f.Types.Contains(modelType));
+        if (family?.Nodes is not int n || e.Nodes.Count == n) return;
+        var modelArg = e.Arguments.OfType<WordArg>().First(w => w.Role == WordArgKind.Model);
+        if (e.Nodes.Count < n)
+            throw Fail(modelArg.Position, $"'{modelArg.Word}' is a model, but '{e.Name}' needs {n} nodes before its model name");
+        throw Fail(e.Nodes[n].Position, $"'{e.Name}' takes {n} nodes with {family.Description} model '{modelArg.Word}'{family.ExtraNodesNote}");
     }
 
     private bool Check(ParameterInfo info, double value, SourcePosition at)
@@ -143,8 +153,7 @@ internal sealed partial class ElementBinder
         if (family == null)
         {
             var types = kind.Models.SelectMany(f => f.Types).Select(t => t.ToUpperInvariant());
-            string unsupported = type == "vdmos" ? " (ngspice's VDMOS power MOSFET is not supported)" : "";
-            throw Fail(name.Position, $"model '{name.Word}' is a {def.Type.ToUpperInvariant()} model{unsupported}; '{e.Name}' takes a {string.Join(" or ", types)} model");
+            throw Fail(name.Position, $"model '{name.Word}' is a {def.Type.ToUpperInvariant()} model; '{e.Name}' takes a {string.Join(" or ", types)} model");
         }
         if (!_models.TryGetValue(def.Name, out var cached))
         {
@@ -202,6 +211,11 @@ internal sealed partial class ElementBinder
                 continue;
             }
             var info = ParameterTable.Find(level.Parameters, pname);
+            if (info == null && level.Ignored.Contains(pname))
+            {
+                Warn(pos, $"model parameter '{pname}' is not used by perovspice; ignored");
+                continue;
+            }
             if (info == null)
             {
                 if (VendorParameters.Contains(pname) || pname == "version")
@@ -227,6 +241,16 @@ internal sealed partial class ElementBinder
                 ok = false;
             }
         }
+        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (flag, pos) in def.Flags)
+        {
+            if (level.Flags.Contains(flag)) flags.Add(flag);
+            else
+            {
+                Error(pos, $"unexpected '{flag}' in '.model {def.Name}' ({owner})");
+                ok = false;
+            }
+        }
         if (!ok) return null;
         try
         {
@@ -237,6 +261,7 @@ internal sealed partial class ElementBinder
                 Level = levelNumber,
                 Given = given,
                 Text = text,
+                Flags = flags,
                 Temperature = _temperature,
                 NominalTemperature = _tnom,
             });

@@ -95,7 +95,9 @@ internal sealed partial class Flattener
             }
             var text = new Dictionary<string, (string, SourcePosition)>();
             foreach (var (key, value) in m.TextParameters) text[key.Text] = (value, key.Position);
-            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position) { TextParameters = text };
+            var flags = new Dictionary<string, SourcePosition>();
+            foreach (var f in m.Flags) flags[f.Text.ToLowerInvariant()] = f.Position;
+            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position) { TextParameters = text, Flags = flags };
         }
     }
 

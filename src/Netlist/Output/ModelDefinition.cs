@@ -16,4 +16,7 @@ public sealed record ModelDefinition(string Name, string Type,
     /// case, with the position of the key.</summary>
     public IReadOnlyDictionary<string, (string value, SourcePosition pos)> TextParameters { get; init; } =
         new Dictionary<string, (string, SourcePosition)>();
+
+    /// <summary>Bare words given on the card (<c>pchan</c>), lower case, with their positions.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> Flags { get; init; } = new Dictionary<string, SourcePosition>();
 }

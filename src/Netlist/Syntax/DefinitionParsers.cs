@@ -50,16 +50,28 @@ internal static class DefinitionParsers
         }
         else if (t is WordToken w) type = c.Name(w);
         else throw c.Error(t, $"expected a model type after '{after}', found '{LineCursor.Shorten(c.Written(t))}'");
+        var flags = new List<NameSyntax>();
         while (!c.AtEnd)
         {
             var n = c.Next();
             if (n is CallToken { Name: "" } group) items.AddRange(group.Args);
+            else if (n is CallToken flagged && IsFlag(type.Text, flagged.Name))
+            {
+                // "pchan (vto=…)": a flag directly before the parenthesised parameters
+                flags.Add(new NameSyntax(flagged.Name.ToLowerInvariant(), c.Written(n)[..flagged.Name.Length], c.Pos(n)));
+                items.AddRange(flagged.Args);
+            }
             else items.Add(n);
         }
         var parameters = new List<ParamAssignment>();
         var text = new List<(NameSyntax, string)>();
         foreach (var item in items)
         {
+            if (item is WordToken flag && IsFlag(type.Text, flag.Text))
+            {
+                flags.Add(c.Name(flag));
+                continue;
+            }
             if (item is not AssignToken a)
                 throw c.Error(item, $"expected name=value in '.model {name.Written}', found '{LineCursor.Shorten(c.Written(item))}'");
             if (a.Key is WordToken key && a.Value is WordToken word && !word.TryNumber(out _) && IsTextValue(key.Text, word.Text))
@@ -71,8 +83,14 @@ internal static class DefinitionParsers
             var arg = ElementParser.Assign(c, a);
             parameters.Add(new ParamAssignment(new NameSyntax(arg.Key, c.Written(a.Key), arg.Position), arg.Value));
         }
-        return new ModelStatement(name, type, parameters, pos) { TextParameters = text };
+        return new ModelStatement(name, type, parameters, pos) { TextParameters = text, Flags = flags };
     }
+
+    /// <summary>True when a level of the registered family of model type <paramref name="type"/> takes the bare
+    /// word <paramref name="word"/> (<c>.model q VDMOS pchan …</c>).</summary>
+    private static bool IsFlag(string type, string word) =>
+        Devices.DeviceCatalog.FindModelType(type.ToLowerInvariant()) is { } family &&
+        family.Levels.Any(l => l.Flags.Contains(word.ToLowerInvariant()));
 
     /// <summary>A word value that is not an expression: a version number (<c>3.3.0</c>) or a word (<c>acme</c>)
     /// for the model parameters that take text (<c>version</c>, vendor bookkeeping such as <c>mfg</c>).</summary>

@@ -89,6 +89,9 @@ internal sealed record ModelStatement(NameSyntax Name, NameSyntax Type, IReadOnl
 {
     /// <summary>Parameters with a word value (<c>version=3.3.0</c>): name, lower-case value, key position.</summary>
     public IReadOnlyList<(NameSyntax Name, string Value)> TextParameters { get; init; } = Array.Empty<(NameSyntax, string)>();
+
+    /// <summary>Bare words the model type takes (<c>pchan</c>), with their positions.</summary>
+    public IReadOnlyList<NameSyntax> Flags { get; init; } = Array.Empty<NameSyntax>();
 }
 
 internal sealed record SweepSyntax(NameSyntax Source, ValueSyntax Start, ValueSyntax Stop, ValueSyntax Step);
