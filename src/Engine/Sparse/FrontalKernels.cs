@@ -24,6 +24,13 @@ internal static class FrontalKernels
     {
         for (int j = 0; j < front; j++)
         {
+            if (j >= w && j + 1 < front)
+            {
+                // Two columns right of the pivots at once: each pass over four L columns serves both.
+                UpdatePair(f, front, w, j);
+                j++;
+                continue;
+            }
             Span<double> col = f.Slice(j * front, front);
             int cmax = Math.Min(j, w);
             int c = 0;
@@ -60,6 +67,69 @@ internal static class FrontalKernels
             for (int i = j + 1; i < front; i++) col[i] *= inv;
         }
         return -1;
+    }
+
+    /// <summary>Applies pivots 0..w-1 to columns j and j+1 (both right of the pivot block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UpdatePair(Span<double> f, int front, int w, int j)
+    {
+        Span<double> ya = f.Slice(j * front, front), yb = f.Slice((j + 1) * front, front);
+        int c = 0;
+        for (; c + 4 <= w; c += 4)
+        {
+            ReadOnlySpan<double> l0 = f.Slice(c * front, front), l1 = f.Slice((c + 1) * front, front),
+                l2 = f.Slice((c + 2) * front, front), l3 = f.Slice((c + 3) * front, front);
+            double a0 = ya[c];
+            double a1 = ya[c + 1] - a0 * l0[c + 1];
+            double a2 = ya[c + 2] - a0 * l0[c + 2] - a1 * l1[c + 2];
+            double a3 = ya[c + 3] - a0 * l0[c + 3] - a1 * l1[c + 3] - a2 * l2[c + 3];
+            ya[c + 1] = a1; ya[c + 2] = a2; ya[c + 3] = a3;
+            double b0 = yb[c];
+            double b1 = yb[c + 1] - b0 * l0[c + 1];
+            double b2 = yb[c + 2] - b0 * l0[c + 2] - b1 * l1[c + 2];
+            double b3 = yb[c + 3] - b0 * l0[c + 3] - b1 * l1[c + 3] - b2 * l2[c + 3];
+            yb[c + 1] = b1; yb[c + 2] = b2; yb[c + 3] = b3;
+            bool za = a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0, zb = b0 == 0 && b1 == 0 && b2 == 0 && b3 == 0;
+            if (za && zb) continue;
+            if (za) { Axpy4(yb, l0, l1, l2, l3, c + 4, b0, b1, b2, b3); continue; }
+            if (zb) { Axpy4(ya, l0, l1, l2, l3, c + 4, a0, a1, a2, a3); continue; }
+            int n = front, i = c + 4;
+            int vw = Vector<double>.Count;
+            if (Vector.IsHardwareAccelerated && n - i >= vw)
+            {
+                var va0 = new Vector<double>(a0); var va1 = new Vector<double>(a1);
+                var va2 = new Vector<double>(a2); var va3 = new Vector<double>(a3);
+                var vb0 = new Vector<double>(b0); var vb1 = new Vector<double>(b1);
+                var vb2 = new Vector<double>(b2); var vb3 = new Vector<double>(b3);
+                ref double rya = ref MemoryMarshal.GetReference(ya);
+                ref double ryb = ref MemoryMarshal.GetReference(yb);
+                ref double r0 = ref MemoryMarshal.GetReference(l0);
+                ref double r1 = ref MemoryMarshal.GetReference(l1);
+                ref double r2 = ref MemoryMarshal.GetReference(l2);
+                ref double r3 = ref MemoryMarshal.GetReference(l3);
+                for (; i + vw <= n; i += vw)
+                {
+                    var x0 = Vector.LoadUnsafe(ref r0, (nuint)i);
+                    var x1 = Vector.LoadUnsafe(ref r1, (nuint)i);
+                    var x2 = Vector.LoadUnsafe(ref r2, (nuint)i);
+                    var x3 = Vector.LoadUnsafe(ref r3, (nuint)i);
+                    (Vector.LoadUnsafe(ref rya, (nuint)i) - (va0 * x0 + va1 * x1 + va2 * x2 + va3 * x3)).StoreUnsafe(ref rya, (nuint)i);
+                    (Vector.LoadUnsafe(ref ryb, (nuint)i) - (vb0 * x0 + vb1 * x1 + vb2 * x2 + vb3 * x3)).StoreUnsafe(ref ryb, (nuint)i);
+                }
+            }
+            for (; i < n; i++)
+            {
+                ya[i] -= a0 * l0[i] + a1 * l1[i] + a2 * l2[i] + a3 * l3[i];
+                yb[i] -= b0 * l0[i] + b1 * l1[i] + b2 * l2[i] + b3 * l3[i];
+            }
+        }
+        for (; c < w; c++)
+        {
+            ReadOnlySpan<double> l = f.Slice(c * front, front);
+            double a = ya[c], b = yb[c];
+            if (a != 0) Axpy1(ya, l, c + 1, a);
+            if (b != 0) Axpy1(yb, l, c + 1, b);
+        }
     }
 
     /// <summary>y[i] -= a0·l0[i] + a1·l1[i] + a2·l2[i] + a3·l3[i] for i ≥ from.</summary>
