@@ -47,13 +47,13 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
 
     /// <summary>
     /// The multifrontal factorization pays off when a refactorization's work is dominated by dense updates: from
-    /// <see cref="MultifrontalMinimumSize"/> unknowns and at least 20 multiply-adds per factor entry (crossbars,
+    /// <see cref="MultifrontalMinimumSize"/> unknowns and at least 8 multiply-adds per factor entry (crossbars,
     /// meshes); sparse chains (ladders) stay with the left-looking loop.
     /// </summary>
     private MultifrontalLU<T, TOps>? ChooseMultifrontal(SymbolicLU sym)
     {
         if (Kind == FactorizationKind.LeftLooking) return null;
-        if (Kind == FactorizationKind.Auto && (_n < MultifrontalMinimumSize || sym.Flops() < 20L * sym.NonZeros)) return null;
+        if (Kind == FactorizationKind.Auto && (_n < MultifrontalMinimumSize || sym.Flops() < 8L * sym.NonZeros)) return null;
         var sn = SupernodalSymbolic.Build(sym, _slotRows, _slotCols);
         if (sn == null) return null;
         sn.PlanLanes(AllowParallel && Environment.ProcessorCount >= 2 && sn.Flops >= ParallelMinimumFlops);
@@ -64,7 +64,7 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
     internal static bool AllowParallel = true;
 
     /// <summary>Work (multiply-adds) from which a multifrontal factorization runs its two largest subtree groups on two threads.</summary>
-    public const long ParallelMinimumFlops = 2_000_000;
+    public const long ParallelMinimumFlops = 500_000;
 
     /// <summary>Smallest matrix <see cref="FactorizationKind.Auto"/> factors by supernodes.</summary>
     public const int MultifrontalMinimumSize = 2000;

@@ -83,7 +83,7 @@ public abstract class SparseSolver<T> : ILinearSolver<T>
 /// <summary>How a <see cref="SparseSolver{T}"/> computes its numeric factorizations (the pivots are the same).</summary>
 public enum FactorizationKind
 {
-    /// <summary>Multifrontal from 2000 unknowns when a refactorization costs ≥ 20 multiply-adds per factor entry, else left-looking.</summary>
+    /// <summary>Multifrontal from 2000 unknowns when a refactorization costs ≥ 8 multiply-adds per factor entry, else left-looking.</summary>
     Auto,
     /// <summary>Column by column over the exact sparse pattern of L and U (no explicit zeros).</summary>
     LeftLooking,
