@@ -157,6 +157,41 @@ public class MultifrontalSolverTests
     }
 
     [Fact]
+    public void ComplexTwoThreadFactorAgreesWithLeftLooking()
+    {
+        // An ac-like 130×130 grid of complex admittances with a capacitive shunt at every node.
+        int m = 130;
+        var c = new SparseCase<Complex>(m * m);
+        int Id(int x, int y) => x * m + y + 1;
+        var yl = new Complex(1, 0.3);
+        void Y(int a, int b) { c.Add(a, a, yl); c.Add(b, b, yl); c.Add(a, b, -yl); c.Add(b, a, -yl); }
+        for (int x = 0; x < m; x++)
+            for (int y = 0; y < m; y++)
+            {
+                if (x + 1 < m) Y(Id(x, y), Id(x + 1, y));
+                if (y + 1 < m) Y(Id(x, y), Id(x, y + 1));
+                c.Add(Id(x, y), Id(x, y), new Complex(1e-3, 0.05));
+            }
+        var p = c.Pattern(withDiagonal: true);
+        var values = c.Values(p);
+        var left = new ComplexSparseSolver(p) { Factorization = FactorizationKind.LeftLooking };
+        var multi = new ComplexSparseSolver(p) { Factorization = FactorizationKind.Multifrontal };
+        left.Factor(values);
+        multi.Factor(values);
+        multi.Factor(values);
+        Assert.True(multi.UsesTwoThreads);
+        var r = new Random(13);
+        var b = new Complex[c.N + 1];
+        for (int i = 1; i <= c.N; i++) b[i] = RandComplex(r);
+        var x1 = (Complex[])b.Clone();
+        var x2 = (Complex[])b.Clone();
+        left.Solve(x1);
+        multi.Solve(x2);
+        double scale = x1.Max(v => v.Magnitude);
+        for (int i = 0; i <= c.N; i++) Assert.True((x1[i] - x2[i]).Magnitude <= 1e-10 * scale, $"unknown {i}");
+    }
+
+    [Fact]
     public void LadderStaysLeftLooking()
     {
         var c = RcLadder(5000);
