@@ -79,29 +79,57 @@ internal sealed class MultifrontalLU<T, TOps>
         return true;
     }
 
-    /// <summary>Runs job <paramref name="job"/> for lane 0 here and lane 1 on a pool thread (or here, if none took it yet).</summary>
+    /// <summary>
+    /// Runs job <paramref name="job"/> for lane 0 here and lane 1 on a pool thread (or here, if no pool thread took it
+    /// yet). Returns only when both are done; an exception of either lane is rethrown here (after both finished).
+    /// </summary>
     private void RunPair(int job)
     {
-        _job = job;
-        _lane1Claimed = 0;
+        // Everything lane 1 reads is set before the claim is opened: a late worker of an earlier call may take it.
         _lane1Done = 0;
+        _lane1Error = null;
         _lane1Signal.Reset();
+        _job = job;
+        Volatile.Write(ref _lane1Claimed, 0);
         _lane1Work ??= Lane1Worker;
         ThreadPool.UnsafeQueueUserWorkItem(static w => w(), _lane1Work, preferLocal: false);
-        DoLane(0);
-        if (Interlocked.CompareExchange(ref _lane1Claimed, 1, 0) == 0) { DoLane(1); return; }
-        // Spin briefly (the lanes are balanced), then block until the worker signals.
-        var spin = new SpinWait();
-        while (Volatile.Read(ref _lane1Done) == 0 && !spin.NextSpinWillYield) spin.SpinOnce();
-        if (Volatile.Read(ref _lane1Done) == 0) _lane1Signal.Wait();
+        try
+        {
+            DoLane(0);
+        }
+        finally
+        {
+            if (Interlocked.CompareExchange(ref _lane1Claimed, 1, 0) == 0) RunLane1Here();
+            else
+            {
+                // Spin briefly (the lanes are balanced), then block until the worker signals.
+                var spin = new SpinWait();
+                while (Volatile.Read(ref _lane1Done) == 0 && !spin.NextSpinWillYield) spin.SpinOnce();
+                while (Volatile.Read(ref _lane1Done) == 0)
+                {
+                    _lane1Signal.Wait();
+                    // a Set left over from an earlier call's worker: wait again
+                    if (Volatile.Read(ref _lane1Done) == 0) _lane1Signal.Reset();
+                }
+            }
+        }
+        if (_lane1Error is { } error) { _lane1Error = null; error.Throw(); }
+    }
+
+    private void RunLane1Here()
+    {
+        try { DoLane(1); }
+        catch (Exception e) { _lane1Error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e); }
     }
 
     private readonly ManualResetEventSlim _lane1Signal = new(false, 0);
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _lane1Error;
 
     private void Lane1Worker()
     {
         if (Interlocked.CompareExchange(ref _lane1Claimed, 1, 0) != 0) return;
-        DoLane(1);
+        // A failure on the pool thread must not end the process: it is handed to the caller's thread.
+        RunLane1Here();
         Volatile.Write(ref _lane1Done, 1);
         _lane1Signal.Set();
     }
