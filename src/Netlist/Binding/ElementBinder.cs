@@ -141,8 +141,9 @@ internal sealed partial class ElementBinder
             var at = args.OfType<AssignArg>().First(a => a.Key is "r" or "td").Position;
             throw Fail(at, $"r= and td= belong to a PWL waveform");
         }
-        // TRNOISE is noise on top of the dc value (as ngspice 39 adds it), the other waveforms replace it
+        // TRNOISE and TRRANDOM add to the dc value (as ngspice 39 does), the other waveforms replace it
         if (waveform is TrnoiseWaveform noise && dc is double offset) waveform = noise.WithOffset(offset);
+        if (waveform is TrrandomWaveform random && dc is double offset2) waveform = random.WithOffset(offset2);
         // ngspice: without a dc value, .op and .dc use the waveform's t = 0 value.
         double dcValue = dc ?? (waveform?.Value(0) ?? 0);
         return new SourceValue { Dc = dcValue, AcMagnitude = acMag, AcPhase = acPhase, Waveform = waveform };
@@ -161,7 +162,8 @@ internal sealed partial class ElementBinder
                 "sffm" => Check(f, 2, 7, new SffmWaveform(f.Values)),
                 "am" => Check(f, 2, 7, new AmWaveform(f.Values)),
                 "trnoise" => Check(f, 2, 7, new TrnoiseWaveform(f.Values, NoiseSeed(e.Name))),
-                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm, am or trnoise)"),
+                "trrandom" => Check(f, 2, 5, new TrrandomWaveform(f.Values, NoiseSeed(e.Name, "trrandom"))),
+                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm, am, trnoise or trrandom)"),
             };
         }
         catch (ArgumentException ex)
@@ -170,14 +172,14 @@ internal sealed partial class ElementBinder
         }
     }
 
-    /// <summary>The seed of a TRNOISE source: the random functions' draw key (<see cref="RandomFunctions.Key"/>) of
+    /// <summary>The seed of a TRNOISE or TRRANDOM source: the random functions' draw key (<see cref="RandomFunctions.Key"/>) of
     /// <c>.options seed</c> and the element's name, so the same netlist gives the same noise on every run and machine,
     /// each source its own, and another seed other noise.</summary>
-    private int NoiseSeed(string element)
+    private int NoiseSeed(string element, string stream = "trnoise")
     {
         ulong seed = _netlist.Options.TryGetValue("seed", out var s) && s.value >= 0 && s.value == Math.Floor(s.value)
                      && s.value <= 9.0e15 ? (ulong)s.value : RandomFunctions.DefaultSeed;
-        return (int)(RandomFunctions.Key(seed, 0, element, "trnoise", 0) & 0x7fffffff);
+        return (int)(RandomFunctions.Key(seed, 0, element, stream, 0) & 0x7fffffff);
     }
 
     private Waveform Check(FunctionArg f, int min, int max, Waveform w)

@@ -2,7 +2,7 @@ namespace Perovspice.Netlist.Syntax;
 
 /// <summary>
 /// Independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [waveform]</c>. A bare leading value
-/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN (or SINE) PWL EXP SFFM AM TRNOISE</c>, with or without parentheses.
+/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN (or SINE) PWL EXP SFFM AM TRNOISE TRRANDOM</c>, with or without parentheses.
 /// </summary>
 internal static class SourceParser
 {
@@ -16,6 +16,7 @@ internal static class SourceParser
         ["sffm"] = (2, 7, false),
         ["am"] = (2, 7, false),
         ["trnoise"] = (2, 7, false),
+        ["trrandom"] = (2, 5, false),
     };
 
     public static ElementStatement Parse(LineCursor c, NameSyntax name, char kind)
@@ -103,8 +104,6 @@ internal static class SourceParser
                     args.Add(ElementParser.Assign(c, a));
                     c.Next();
                     break;
-                case CallToken call when call.Name is "trrandom":
-                    throw c.Error(t, $"waveform '{call.Name}' is not supported (use TRNOISE, PULSE, SIN, PWL, EXP, SFFM or AM)");
                 default:
                     if (!haveDc && args.Count == 0 && c.NextIsValue)
                     {

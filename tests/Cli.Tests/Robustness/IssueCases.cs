@@ -204,6 +204,41 @@ public class IssueCases
         foreach (var f in rows) Assert.True(Math.Abs(f[1] / 2 - f[2]) < 1e-12, $"t={f[0]}: {f[1]} / 2 vs {f[2]}");
     }
 
+    /// <summary>TRRANDOM (ngspice's random source): the operating point sees the dc value, or param2 without one, as in
+    /// ngspice 39 (<c>ngspice -b</c> on this netlist with <c>.op</c> and <c>print v(a) v(b)</c>: v(a) = 5, v(b) = 2); in
+    /// the transient the values are held for ts from td on, param2 before, the dc value added; a type other than 1–4
+    /// is an error at the waveform.</summary>
+    [Fact]
+    public void TrrandomSourceRunsAsNgspiceDoes()
+    {
+        var op = RunText("t\nV1 a 0 trrandom(1 1m 0 3 5)\nV2 b 0 dc 2 trrandom(2 1m 0 1 7)\nR1 a 0 1k\nR2 b 0 1k\n.op\n");
+        Assert.True(op.Code == 0, $"exit {op.Code}: {op.Errors}");
+        var opRows = File.ReadAllLines(Path.Combine(op.Dir, "out", "op.csv"));
+        var head = opRows[0].Split(',');
+        var vals = opRows[1].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(5, vals[Array.IndexOf(head, "v(a)")]);
+        Assert.Equal(2, vals[Array.IndexOf(head, "v(b)")]);
+
+        var r = RunText("t\nV1 a 0 dc 0 trrandom(1 1m 2m 3 5)\nV5 e 0 dc 2 trrandom(1 1m 0 1 0)\nR1 a 0 1k\nR5 e 0 1k\n" +
+                        ".tran 0.1m 10m\n.print tran v(a) v(e)\n");
+        Assert.True(r.Code == 0, $"exit {r.Code}: {r.Errors}");
+        var rows = File.ReadAllLines(Path.Combine(r.Dir, "out", "tran.csv")).Skip(1)
+            .Select(l => l.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
+        Assert.Equal(2, rows[0][2]);
+        foreach (var f in rows)
+        {
+            if (f[0] <= 2e-3) Assert.Equal(5, f[1]);
+            else Assert.InRange(f[1], 2, 8);
+            if (f[0] > 0) Assert.InRange(f[2], 1, 3);
+        }
+        Assert.True(rows.Select(f => f[1]).Distinct().Count() >= 6, "a new value every millisecond after 2 ms");
+
+        var bad = RunText("t\nV1 a 0 trrandom(7 1m)\nR1 a 0 1k\n.tran 1m 10m\n");
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("case.cir:2:", bad.Errors);
+        Assert.Contains("type must be 1 (uniform), 2 (Gaussian), 3 (exponential) or 4 (Poisson)", bad.Errors);
+    }
+
     /// <summary>TRNOISE draws are keyed by <c>.options seed</c> (as the random functions are) and the element name: the
     /// same seed repeats the noise, another seed changes it; the seed option no longer warns that it is unused.</summary>
     [Fact]
