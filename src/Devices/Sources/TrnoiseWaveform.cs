@@ -21,7 +21,7 @@ namespace Perovspice.Devices;
 /// <c>seed</c> (the binder derives it from the element's name), so a run is reproducible and two sources are
 /// independent; ngspice draws from its own generator, so the samples (not their statistics) differ from ngspice's.
 /// </summary>
-public sealed class TrnoiseWaveform : Waveform
+public sealed class TrnoiseWaveform : Waveform, IAddsToDcValue
 {
     private readonly double _na, _nt, _alpha, _namp, _rtsAmp, _rtsCapture, _rtsEmission;
     private readonly int _seed;
@@ -58,6 +58,8 @@ public sealed class TrnoiseWaveform : Waveform
         copy._offset = offset;
         return copy;
     }
+
+    Waveform IAddsToDcValue.WithOffset(double offset) => WithOffset(offset);
 
     /// <inheritdoc />
     public override void Prepare(TransientSpec spec, List<double> breakpoints)

@@ -18,7 +18,7 @@ namespace Perovspice.Devices;
 /// the binder from <c>.options seed</c> and the element's name: runs are reproducible, sources independent, and the
 /// draws (not their distribution) differ from ngspice's.
 /// </summary>
-public sealed class TrrandomWaveform : Waveform
+public sealed class TrrandomWaveform : Waveform, IAddsToDcValue
 {
     private readonly int _type;
     private readonly double _ts, _td, _p1, _p2;
@@ -57,6 +57,8 @@ public sealed class TrrandomWaveform : Waveform
         copy._offset = offset;
         return copy;
     }
+
+    Waveform IAddsToDcValue.WithOffset(double offset) => WithOffset(offset);
 
     /// <inheritdoc />
     public override void Prepare(TransientSpec spec, List<double> breakpoints)

@@ -161,6 +161,18 @@ public sealed class PwlWaveform : Waveform
     private readonly double[] _t, _v;
     private readonly double? _repeat;
 
+    /// <summary>
+    /// The waveform of <paramref name="pairs"/> delayed by <paramref name="delay"/> (ngspice's <c>td=</c>: every time,
+    /// and the repeat point, move by it), repeating from <paramref name="repeatFrom"/> (<c>r=</c>, before the delay).
+    /// </summary>
+    public static PwlWaveform Delayed(IReadOnlyList<double> pairs, double? repeatFrom, double delay)
+    {
+        if (delay == 0) return new PwlWaveform(pairs, repeatFrom);
+        var shifted = new double[pairs.Count];
+        for (int k = 0; k < shifted.Length; k++) shifted[k] = k % 2 == 0 ? pairs[k] + delay : pairs[k];
+        return new PwlWaveform(shifted, repeatFrom is double r ? r + delay : null);
+    }
+
     /// <summary>Creates the waveform from (time, value) pairs with non-decreasing times.</summary>
     public PwlWaveform(IReadOnlyList<double> pairs, double? repeatFrom = null)
     {

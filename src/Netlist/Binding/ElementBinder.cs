@@ -93,7 +93,7 @@ internal sealed partial class ElementBinder
     {
         double? dc = null;
         double acMag = 0, acPhase = 0;
-        Waveform? waveform = null;
+        FunctionArg? wave = null;
         double? repeat = null;
         double delay = 0;
         var args = e.Arguments;
@@ -121,8 +121,8 @@ internal sealed partial class ElementBinder
                     dc = v.Value;
                     break;
                 case FunctionArg f:
-                    if (waveform != null) throw Fail(f.Position, $"'{e.Name}' has two waveforms");
-                    waveform = MakeWaveform(e, f, () => repeat);
+                    if (wave != null) throw Fail(f.Position, $"'{e.Name}' has two waveforms");
+                    wave = f;
                     break;
                 case AssignArg { Key: "r" } r:
                     repeat = r.Value;
@@ -135,81 +135,36 @@ internal sealed partial class ElementBinder
                     throw Fail(args[k].Position, $"unexpected argument for source '{e.Name}'");
             }
         }
-        if (waveform is PendingPwl pending) waveform = pending.Build(repeat, delay);
-        else if (repeat != null || delay != 0)
+        var kind = wave == null ? null : WaveformCatalog.Find(wave.Name);
+        if (wave != null && kind == null)
+            throw Fail(wave.Position, $"unknown waveform '{wave.Name}' (expected {WaveformCatalog.NameList()})");
+        if ((repeat != null || delay != 0) && kind?.TakesRepeatAndDelay != true)
         {
             var at = args.OfType<AssignArg>().First(a => a.Key is "r" or "td").Position;
             throw Fail(at, $"r= and td= belong to a PWL waveform");
         }
-        // TRNOISE and TRRANDOM add to the dc value (as ngspice 39 does), the other waveforms replace it
-        if (waveform is TrnoiseWaveform noise && dc is double offset) waveform = noise.WithOffset(offset);
-        if (waveform is TrrandomWaveform random && dc is double offset2) waveform = random.WithOffset(offset2);
+        Waveform? waveform = null;
+        if (wave != null && kind != null)
+        {
+            if (kind.MaxValues != int.MaxValue && (wave.Values.Count < kind.MinValues || wave.Values.Count > kind.MaxValues))
+                throw Fail(wave.Position, $"{wave.Name.ToUpperInvariant()} takes {kind.MinValues} to {kind.MaxValues} values, got {wave.Values.Count}");
+            try { waveform = kind.Create(wave.Values, new WaveformContext(repeat, delay, stream => NoiseSeed(e.Name, stream))); }
+            catch (ArgumentException ex) { throw Fail(wave.Position, $"{wave.Name}: {ex.Message}"); }
+        }
+        // the noise waveforms add to the dc value (as ngspice 39 does), the others replace it
+        if (waveform is IAddsToDcValue noise && dc is double offset) waveform = noise.WithOffset(offset);
         // ngspice: without a dc value, .op and .dc use the waveform's t = 0 value.
         double dcValue = dc ?? (waveform?.Value(0) ?? 0);
         return new SourceValue { Dc = dcValue, AcMagnitude = acMag, AcPhase = acPhase, Waveform = waveform };
     }
 
-    private Waveform MakeWaveform(FlatElement e, FunctionArg f, Func<double?> repeat)
-    {
-        try
-        {
-            return f.Name switch
-            {
-                "pulse" => Check(f, 2, 8, new PulseWaveform(f.Values)),
-                "sin" => Check(f, 2, 6, new SineWaveform(f.Values)),
-                "exp" => Check(f, 2, 6, new ExpWaveform(f.Values)),
-                "pwl" => new PendingPwl(f, this),
-                "sffm" => Check(f, 2, 7, new SffmWaveform(f.Values)),
-                "am" => Check(f, 2, 7, new AmWaveform(f.Values)),
-                "trnoise" => Check(f, 2, 7, new TrnoiseWaveform(f.Values, NoiseSeed(e.Name))),
-                "trrandom" => Check(f, 2, 5, new TrrandomWaveform(f.Values, NoiseSeed(e.Name, "trrandom"))),
-                _ => throw Fail(f.Position, $"unknown waveform '{f.Name}' (expected pulse, sin, pwl, exp, sffm, am, trnoise or trrandom)"),
-            };
-        }
-        catch (ArgumentException ex)
-        {
-            throw Fail(f.Position, $"{f.Name}: {ex.Message}");
-        }
-    }
-
     /// <summary>The seed of a TRNOISE or TRRANDOM source: the random functions' draw key (<see cref="RandomFunctions.Key"/>) of
     /// <c>.options seed</c> and the element's name, so the same netlist gives the same noise on every run and machine,
     /// each source its own, and another seed other noise.</summary>
-    private int NoiseSeed(string element, string stream = "trnoise")
+    private int NoiseSeed(string element, string stream)
     {
         ulong seed = _netlist.Options.TryGetValue("seed", out var s) && s.value >= 0 && s.value == Math.Floor(s.value)
                      && s.value <= 9.0e15 ? (ulong)s.value : RandomFunctions.DefaultSeed;
         return (int)(RandomFunctions.Key(seed, 0, element, stream, 0) & 0x7fffffff);
-    }
-
-    private Waveform Check(FunctionArg f, int min, int max, Waveform w)
-    {
-        if (f.Values.Count < min || f.Values.Count > max)
-            throw Fail(f.Position, $"{f.Name.ToUpperInvariant()} takes {min} to {max} values, got {f.Values.Count}");
-        return w;
-    }
-
-    /// <summary>PWL waits for a possible `r=` after it.</summary>
-    private sealed class PendingPwl : Waveform
-    {
-        private readonly FunctionArg _f;
-        private readonly ElementBinder _binder;
-        public PendingPwl(FunctionArg f, ElementBinder binder) { _f = f; _binder = binder; }
-        public Waveform Build(double? repeat, double delay)
-        {
-            var values = _f.Values;
-            if (delay != 0)
-            {
-                // td= delays the whole waveform (and its repeat point)
-                var shifted = new double[values.Count];
-                for (int k = 0; k < shifted.Length; k++) shifted[k] = k % 2 == 0 ? values[k] + delay : values[k];
-                values = shifted;
-                if (repeat is double r) repeat = r + delay;
-            }
-            try { return new PwlWaveform(values, repeat); }
-            catch (ArgumentException ex) { throw _binder.Fail(_f.Position, $"pwl: {ex.Message}"); }
-        }
-        public override void Prepare(TransientSpec spec, List<double> breakpoints) => throw new InvalidOperationException();
-        public override double Value(double t) => throw new InvalidOperationException();
     }
 }

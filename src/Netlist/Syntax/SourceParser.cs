@@ -1,24 +1,13 @@
+using Perovspice.Devices;
+
 namespace Perovspice.Netlist.Syntax;
 
 /// <summary>
 /// Independent sources: <c>Vname n+ n- [DC] v [AC mag [phase]] [waveform]</c>. A bare leading value
-/// is recorded as <c>dc</c>. Waveforms: <c>PULSE SIN (or SINE) PWL EXP SFFM AM TRNOISE TRRANDOM</c>, with or without parentheses.
+/// is recorded as <c>dc</c>. Waveforms: those of <see cref="WaveformCatalog"/>, with or without parentheses.
 /// </summary>
 internal static class SourceParser
 {
-    private static readonly Dictionary<string, (int min, int max, bool pairs)> Waveforms = new()
-    {
-        ["pulse"] = (2, 8, false),
-        ["sin"] = (2, 6, false),
-        ["sine"] = (2, 6, false),
-        ["exp"] = (2, 6, false),
-        ["pwl"] = (2, int.MaxValue, true),
-        ["sffm"] = (2, 7, false),
-        ["am"] = (2, 7, false),
-        ["trnoise"] = (2, 7, false),
-        ["trrandom"] = (2, 5, false),
-    };
-
     public static ElementStatement Parse(LineCursor c, NameSyntax name, char kind)
     {
         var nodes = new List<NameSyntax> { c.ExpectWord("a node name"), c.ExpectWord("a node name") };
@@ -55,12 +44,12 @@ internal static class SourceParser
                     haveDc = true;
                     break;
                 }
-                case CallToken call when Waveforms.ContainsKey(call.Name) && !haveWave:
+                case CallToken call when WaveformCatalog.Find(call.Name) != null && !haveWave:
                     c.Next();
                     args.Add(Waveform(c, call.Name, call.Args, c.Pos(call)));
                     haveWave = true;
                     break;
-                case WordToken w when Waveforms.ContainsKey(w.Text) && !haveWave:
+                case WordToken w when WaveformCatalog.Find(w.Text) != null && !haveWave:
                 {
                     c.Next();
                     var values = new List<Token>();
@@ -120,8 +109,11 @@ internal static class SourceParser
 
     private static FunctionArgSyntax Waveform(LineCursor c, string name, IReadOnlyList<Token> tokens, SourcePosition pos)
     {
-        if (name == "sine") name = "sin";   // ngspice 39 reads SINE(...) as SIN(...)
-        var (min, max, pairs) = Waveforms[name];
+        // one registration per waveform (Devices' WaveformCatalog); an alias is read as its waveform (SINE as SIN)
+        var kind = WaveformCatalog.Find(name)!;
+        name = kind.Name;
+        int min = kind.MinValues, max = kind.MaxValues;
+        bool pairs = kind.Pairs;
         var values = new List<ValueSyntax>(tokens.Count);
         foreach (var t in tokens)
         {
