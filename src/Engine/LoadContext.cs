@@ -63,6 +63,20 @@ public sealed class LoadContext
     /// <summary>True at t = 0 of a transient with `uic`: capacitors and inductors use their ic= values.</summary>
     public bool UseInitialConditions { get; internal set; }
 
+    /// <summary>
+    /// Transient Newton iterations may skip re-evaluating a nonlinear device whose controlling voltages moved less
+    /// than <see cref="BypassRelTol"/>·|v| + <see cref="BypassVoltTol"/> since its last evaluation (SPICE's bypass;
+    /// `.options bypass=0` turns it off). A device that does restamps its last evaluation linearised to the new
+    /// voltages. Only <see cref="AnalysisMode.Transient"/> time steps use it.
+    /// </summary>
+    public bool Bypass { get; internal set; }
+    /// <summary>Relative tolerance of the bypass tests (reltol).</summary>
+    public double BypassRelTol { get; internal set; } = 1e-3;
+    /// <summary>Absolute voltage tolerance of the bypass test (vntol).</summary>
+    public double BypassVoltTol { get; internal set; } = 1e-6;
+    /// <summary>Absolute current tolerance of the bypass test (abstol).</summary>
+    public double BypassCurrentTol { get; internal set; } = 1e-12;
+
     internal bool Limited;
 
     /// <summary>A device that limited its step (junction limiting) says so: the iteration is not converged.</summary>

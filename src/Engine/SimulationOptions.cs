@@ -46,6 +46,12 @@ public sealed class SimulationOptions
     /// factorizations. False (`.options factorreuse=0`) refactors at every time point, as SPICE.
     /// </summary>
     public bool ReuseFactorization { get; set; } = true;
+    /// <summary>
+    /// Lets devices that support it (BSIM3 MOSFETs) skip their evaluation in a transient Newton iteration when their
+    /// controlling voltages and the linearised currents moved less than the Newton tolerances since their last
+    /// evaluation, restamping that evaluation linearised (SPICE's bypass). False: `.options bypass=0`.
+    /// </summary>
+    public bool Bypass { get; set; } = true;
     /// <summary>Most points of one sweep or transient (and transient breakpoints): past it the analysis fails with a
     /// <see cref="SimulationException"/> instead of filling the memory.</summary>
     public long MaxPoints { get; set; } = 100_000_000;

@@ -26,6 +26,11 @@ public sealed class Simulator
     {
         Options = options ?? new SimulationOptions();
         System = new CircuitSystem(circuit);
+        var load = System.Load;
+        load.BypassRelTol = Options.RelTol;
+        load.BypassVoltTol = Options.VnTol;
+        load.BypassCurrentTol = Options.AbsTol;
+        load.Bypass = Options.Bypass;
         _newton = new NewtonSolver(System, Options);
         _dc = new DcSolver(System, Options, _newton);
     }

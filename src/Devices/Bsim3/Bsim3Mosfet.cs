@@ -71,6 +71,7 @@ public sealed class Bsim3Mosfet : Device
         int sp = _gs > 0 ? c.AddUnknown(Name + "#s", UnknownKind.Voltage) : s;
         _block = TerminalBlock.Reserve(c, d, g, s, b, dp, sp);
         _hasOld = false;
+        _hasLast = false;
         _holdOff = false;
         _vonOld = _type * _p.Vth0;
     }
@@ -154,6 +155,12 @@ public sealed class Bsim3Mosfet : Device
             else { lvgs = 0; lvds = 0; lvbs = 0; }
             limited = true;
         }
+        else if (CanBypass(c, vgs, vds, vbs))
+        {
+            // SPICE's bypass: restamp the last evaluation, linearised to the new voltages (below)
+            Restamp(c, vgs, vds, vbs);
+            return;
+        }
         else if (_hasOld)
         {
             Limit(ref lvgs, ref lvds, ref lvbs, ref limited);
@@ -163,8 +170,55 @@ public sealed class Bsim3Mosfet : Device
 
         var k = Evaluate(lvgs, lvds, lvbs, c.Gmin, true);
         _vonOld = k.Bias.Vth.V;
-        double dgs = vgs - lvgs, dds = vds - lvds, dbs = vbs - lvbs;
+        // kept for the bypass only when evaluated at the actual voltages (not limited or held)
+        _last = k;
+        _lastAt = (lvgs, lvds, lvbs);
+        _lastGmin = c.Gmin;
+        _hasLast = !limited && !atIc;
+        StampAll(c, k, vgs - lvgs, vds - lvds, vbs - lvbs);
+        if (limited) c.SignalLimited();
+    }
 
+    private Contributions _last;
+    private (double Vgs, double Vds, double Vbs) _lastAt;
+    private double _lastGmin;
+    private bool _hasLast;
+
+    /// <summary>
+    /// Whether this transient iteration may reuse the last evaluation: each controlling voltage moved less than
+    /// reltol·max(|v|, |v_last|) + vntol, and the channel and junction currents linearised to the new voltages moved
+    /// less than reltol·max(|i|, |i_last|) + abstol (the SPICE bypass tests).
+    /// </summary>
+    private bool CanBypass(LoadContext c, double vgs, double vds, double vbs)
+    {
+        if (!_hasLast || !c.Bypass || !c.TimeStepping || c.Mode != AnalysisMode.Transient || c.Gmin != _lastGmin) return false;
+        double rel = c.BypassRelTol, vtol = c.BypassVoltTol, itol = c.BypassCurrentTol;
+        var (g0, d0, b0) = _lastAt;
+        double dgs = vgs - g0, dds = vds - d0, dbs = vbs - b0;
+        if (Math.Abs(dgs) >= rel * Math.Max(Math.Abs(vgs), Math.Abs(g0)) + vtol) return false;
+        if (Math.Abs(dds) >= rel * Math.Max(Math.Abs(vds), Math.Abs(d0)) + vtol) return false;
+        if (Math.Abs(dbs) >= rel * Math.Max(Math.Abs(vbs), Math.Abs(b0)) + vtol) return false;
+        // the sign of vds picks the source and drain: never bypass across it
+        if ((vds >= 0) != (d0 >= 0)) return false;
+        return CurrentClose(_last.Ichan, dgs, dds, dbs, rel, itol) && CurrentClose(_last.Ibs, dgs, dds, dbs, rel, itol)
+               && CurrentClose(_last.Ibd, dgs, dds, dbs, rel, itol);
+    }
+
+    private static bool CurrentClose(D3 i, double dgs, double dds, double dbs, double rel, double tol)
+    {
+        double hat = i.V + i.G * dgs + i.D * dds + i.B * dbs;
+        return Math.Abs(hat - i.V) < rel * Math.Max(Math.Abs(hat), Math.Abs(i.V)) + tol;
+    }
+
+    private void Restamp(LoadContext c, double vgs, double vds, double vbs)
+    {
+        var (g0, d0, b0) = _lastAt;
+        StampAll(c, _last, vgs - g0, vds - d0, vbs - b0);
+    }
+
+    /// <summary>Stamps every current and charge of <paramref name="k"/>, linearised by the given voltage offsets.</summary>
+    private void StampAll(LoadContext c, in Contributions k, double dgs, double dds, double dbs)
+    {
         // Currents: channel dp→sp, substrate (mode drain)→b, junctions b→sp and b→dp.
         Stamp(c, TDP, TSP, k.Ichan, dgs, dds, dbs, false);
         if (k.Isub.V != 0 || k.Isub.G != 0) Stamp(c, k.Mode > 0 ? TDP : TSP, TB, k.Isub, dgs, dds, dbs, false);
@@ -180,7 +234,6 @@ public sealed class Bsim3Mosfet : Device
         Stamp(c, TG, TB, k.QgbOv, dgs, dds, dbs, true);
         Stamp(c, TB, TSP, k.QbsJ, dgs, dds, dbs, true);
         Stamp(c, TB, TDP, k.QbdJ, dgs, dds, dbs, true);
-        if (limited) c.SignalLimited();
     }
 
     /// <summary>Stamps a type-frame quantity flowing (or sitting) from local terminal a to b, linearised from the

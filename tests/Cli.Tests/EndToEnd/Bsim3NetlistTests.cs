@@ -39,4 +39,60 @@ public class Bsim3NetlistTests
         }
         Assert.True(compared >= minColumns, $"only {compared} columns compared");
     }
+
+    /// <summary>
+    /// SPICE's bypass (default on; `.options bypass=0` turns it off): a ring of five BSIM3 inverters (the example's
+    /// cards at default tolerances) oscillates the same with and without it — the waveforms within 0.5 % of their
+    /// range over the same time span, a similar number of time points.
+    /// </summary>
+    [Fact]
+    public void BypassKeepsTheRingOscillatorWaveform()
+    {
+        var lines = File.ReadAllLines(Repo.Example("bsim3_inverter"));
+        var models = lines.SkipWhile(l => !l.StartsWith(".model", StringComparison.Ordinal))
+            .TakeWhile(l => l.StartsWith(".model", StringComparison.Ordinal) || l.StartsWith('+')).ToList();
+        string Ring(string options)
+        {
+            var net = new List<string> { "ring of five BSIM3 inverters", "vdd vdd 0 1.8" };
+            for (int k = 0; k < 5; k++)
+            {
+                string i = $"n{k}", o = $"n{(k + 1) % 5}";
+                net.Add($"mp{k} {o} {i} vdd vdd p018 w=2u l=0.18u as=1p ad=1p ps=5u pd=5u");
+                net.Add($"mn{k} {o} {i} 0 0 n018 w=1u l=0.18u as=0.5p ad=0.5p ps=3u pd=3u");
+                net.Add($"c{k} {o} 0 5f");
+            }
+            net.AddRange(models);
+            net.Add(".ic v(n0)=0 v(n1)=1.8 v(n2)=0 v(n3)=1.8 v(n4)=0");
+            net.Add(options);
+            net.Add(".tran 5p 3n");
+            net.Add(".print tran v(n0) v(n2)");
+            string dir = Repo.TempDir();
+            File.WriteAllLines(Path.Combine(dir, "ring.cir"), net);
+            var (code, errors) = Repo.Run("run", Path.Combine(dir, "ring.cir"), "-o", Path.Combine(dir, "out"), "--quiet");
+            Assert.True(code == 0, $"exit {code}: {errors}");
+            return Path.Combine(dir, "out", "tran.csv");
+        }
+        var with = Repo.ReadCsv(Ring("* default: bypass on"));
+        var without = Repo.ReadCsv(Ring(".options bypass=0"));
+        Assert.InRange(with["time"].Length, 0.9 * without["time"].Length, 1.1 * without["time"].Length);
+        foreach (var name in new[] { "v(n0)", "v(n2)" })
+        {
+            double range = without[name].Max() - without[name].Min();
+            Assert.True(range > 1.5, $"{name} does not oscillate (range {range})");
+            var t1 = with["time"];
+            var v1 = with[name];
+            var t2 = without["time"];
+            var v2 = without[name];
+            int j = 0;
+            double worst = 0;
+            for (int k = 0; k < t2.Length; k++)
+            {
+                while (j + 2 < t1.Length && t1[j + 1] < t2[k]) j++;
+                double a = t1[j], b = t1[j + 1];
+                double f = b > a ? Math.Clamp((t2[k] - a) / (b - a), 0, 1) : 0;
+                worst = Math.Max(worst, Math.Abs(v1[j] + f * (v1[j + 1] - v1[j]) - v2[k]));
+            }
+            Assert.True(worst <= 0.005 * range, $"{name}: bypass moves the waveform by {worst / range:P3} of its range");
+        }
+    }
 }
