@@ -47,7 +47,7 @@ public sealed class SimulationOptions
     /// </summary>
     public bool ReuseFactorization { get; set; } = true;
     /// <summary>
-    /// Lets devices that support it (BSIM3 MOSFETs) skip their evaluation in a transient Newton iteration when their
+    /// Lets devices that support it (the MOSFETs: levels 1–3, BSIM3) skip their evaluation in a transient Newton iteration when their
     /// controlling voltages and the linearised currents moved less than the Newton tolerances since their last
     /// evaluation, restamping that evaluation linearised (SPICE's bypass). False: `.options bypass=0`.
     /// </summary>

@@ -136,6 +136,7 @@ public abstract class MosfetDevice : Device
             yb = c.AddUnknown(Name + "#dvgb", UnknownKind.Rate);
         }
         _block = TerminalBlock.Reserve(c, _dp, _g, _sp, _b, _d, _s, ys, yd, yb, 0);
+        _hasLast = false;
     }
 
     /// <summary>Everything the device adds at one bias, sign-normalised (see <see cref="Evaluate"/>).</summary>
@@ -194,6 +195,15 @@ public abstract class MosfetDevice : Device
         double vgsX = T * (x[_g] - x[_sp]), vdsX = T * (x[_dp] - x[_sp]), vbsX = T * (x[_b] - x[_sp]);
         double vgs = vgsX, vds = vdsX, vbs = vbsX;
         bool limited = false;
+        Point p;
+        if (!c.InitJunctions && CanBypass(c, vgsX, vdsX, vbsX))
+        {
+            // SPICE's bypass: the last evaluation, linearised to the new voltages by the stamps below
+            p = _lastP;
+            (vgs, vds, vbs) = _lastAt;
+        }
+        else
+        {
         if (c.InitJunctions)
         {
             // SPICE's MODEINITJCT: off devices start at zero bias; others at ic= or in strong-ish inversion.
@@ -233,8 +243,13 @@ public abstract class MosfetDevice : Device
         }
         _vgsOld = vgs; _vdsOld = vds; _vbsOld = vbs;
 
-        var p = Evaluate(vgs, vds, vbs, c.Gmin);
+        p = Evaluate(vgs, vds, vbs, c.Gmin);
         _vonOld = p.Von;
+        _lastP = p;
+        _lastAt = (vgs, vds, vbs);
+        _lastGmin = c.Gmin;
+        _hasLast = !limited;
+        }
 
         double dg = vgsX - vgs, dd = vdsX - vds, db = vbsX - vbs;
         var k = _block!;
@@ -255,6 +270,36 @@ public abstract class MosfetDevice : Device
             Rate(c, k, YB, GT, BK, p.MeyerGb, dg, dd, db);
         }
         if (limited) c.SignalLimited();
+    }
+
+    private Point _lastP;
+    private (double Vgs, double Vds, double Vbs) _lastAt;
+    private double _lastGmin;
+    private bool _hasLast;
+
+    /// <summary>
+    /// Whether this transient iteration may reuse the last evaluation (docs/engine.md, "Device bypass"): each
+    /// controlling voltage moved less than reltol·max(|v|, |v_last|) + vntol and the drain and junction currents,
+    /// linearised to the new voltages, less than reltol·max(|i|, |i_last|) + abstol; never across a sign change of vds.
+    /// </summary>
+    private bool CanBypass(LoadContext c, double vgs, double vds, double vbs)
+    {
+        if (!_hasLast || !c.Bypass || !c.TimeStepping || c.Mode != AnalysisMode.Transient || c.Gmin != _lastGmin) return false;
+        double rel = c.BypassRelTol, vtol = c.BypassVoltTol, itol = c.BypassCurrentTol;
+        var (g0, d0, b0) = _lastAt;
+        double dg = vgs - g0, dd = vds - d0, db = vbs - b0;
+        if (Math.Abs(dg) >= rel * Math.Max(Math.Abs(vgs), Math.Abs(g0)) + vtol) return false;
+        if (Math.Abs(dd) >= rel * Math.Max(Math.Abs(vds), Math.Abs(d0)) + vtol) return false;
+        if (Math.Abs(db) >= rel * Math.Max(Math.Abs(vbs), Math.Abs(b0)) + vtol) return false;
+        if ((vds >= 0) != (d0 >= 0)) return false;
+        return Close(_lastP.Ids, dg, dd, db, rel, itol) && Close(_lastP.Ibd, dg, dd, db, rel, itol)
+               && Close(_lastP.Ibs, dg, dd, db, rel, itol);
+    }
+
+    private static bool Close(Dual i, double dg, double dd, double db, double rel, double tol)
+    {
+        double hat = i.V + i.Delta(dg, dd, db);
+        return Math.Abs(hat - i.V) < rel * Math.Max(Math.Abs(hat), Math.Abs(i.V)) + tol;
     }
 
     /// <summary>
