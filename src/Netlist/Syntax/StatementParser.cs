@@ -82,8 +82,6 @@ internal static class StatementParser
 
         if (!char.IsLetter(first[0]))
             throw new SyntaxError(firstPos, $"expected an element name or a dot statement, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
-        if (char.ToLowerInvariant(first[0]) == 'a')
-            throw new SyntaxError(firstPos, $"'{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' is an XSPICE code-model element ('a'): not supported");
         if (!ElementParser.IsElementLetter(first[0]))
             throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected {ElementParser.Letters})");
         var c = new LineCursor(line, start);

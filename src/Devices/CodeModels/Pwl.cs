@@ -1,0 +1,68 @@
+namespace Perovspice.Devices.CodeModels;
+
+/// <summary><c>pwl</c>: the piecewise-linear curve through (x_array[k], y_array[k]), extended with the end
+/// slopes, every inner corner smoothed over ±input_domain (times the narrower adjacent segment with fraction=TRUE,
+/// the default) (eq. A.7).</summary>
+public sealed class PwlModel : CodeModel
+{
+    internal static readonly ParameterInfo[] Table =
+    {
+        ParameterInfo.NonNegative("input_domain", "", 0.01, "smoothing half-width at each corner"),
+    };
+
+    internal static readonly ParameterInfo[] Vectors =
+    {
+        ParameterInfo.Any("x_array", "", 0, "x breakpoints (increasing)"),
+        ParameterInfo.Any("y_array", "", 0, "y values"),
+    };
+
+    private static readonly CodePortSpec[] PortTable = { new("in", false), new("out", true) };
+    private readonly double[] _x, _y, _h, _slope;
+
+    internal PwlModel(ModelRequest r)
+    {
+        _x = Vector(r, "x_array") ?? throw new ArgumentException($"pwl model '{r.Name}' needs x_array");
+        _y = Vector(r, "y_array") ?? throw new ArgumentException($"pwl model '{r.Name}' needs y_array");
+        if (_x.Length != _y.Length) throw new ArgumentException($"pwl model '{r.Name}': x_array has {_x.Length} values, y_array {_y.Length}");
+        if (_x.Length < 2) throw new ArgumentException($"pwl model '{r.Name}' needs at least two points");
+        for (int k = 1; k < _x.Length; k++)
+            if (!(_x[k] > _x[k - 1])) throw new ArgumentException($"pwl model '{r.Name}': x_array must increase");
+        double domain = r.Get("input_domain", 0.01);
+        bool fraction = Bool(r, "fraction", true);
+        int n = _x.Length;
+        _slope = new double[n - 1];
+        for (int k = 0; k < n - 1; k++) _slope[k] = (_y[k + 1] - _y[k]) / (_x[k + 1] - _x[k]);
+        _h = new double[n];
+        for (int k = 1; k < n - 1; k++)
+        {
+            double narrow = Math.Min(_x[k] - _x[k - 1], _x[k + 1] - _x[k]);
+            _h[k] = Math.Min(fraction ? domain * narrow : domain, narrow / 2);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "pwl";
+    /// <inheritdoc />
+    public override IReadOnlyList<CodePortSpec> Ports => PortTable;
+
+    /// <inheritdoc />
+    public override void Evaluate(CodeModelEvaluation e)
+    {
+        double u = e.In[0];
+        int n = _x.Length;
+        // the segment (or corner) u lies in: nearest breakpoint k with |u − x[k]| < h[k] smooths
+        for (int k = 1; k < n - 1; k++)
+        {
+            if (Math.Abs(u - _x[k]) < _h[k])
+            {
+                e.Out[0] = Smoothing.Corner(u, _x[k], _y[k], _h[k], _slope[k - 1], _slope[k], out double s);
+                e.OutByIn[0][0] = s;
+                return;
+            }
+        }
+        int seg = 0;
+        while (seg < n - 2 && u >= _x[seg + 1]) seg++;
+        e.Out[0] = _y[seg] + _slope[seg] * (u - _x[seg]);
+        e.OutByIn[0][0] = _slope[seg];
+    }
+}

@@ -1,0 +1,140 @@
+namespace Perovspice.Netlist.Syntax;
+
+/// <summary>
+/// XSPICE <c>A</c> element lines: <c>Aname port… model</c>. A port is a node, <c>%type node</c>,
+/// <c>%type(n1 n2)</c> (or <c>%type (n1 n2)</c>), a bare <c>(n1 n2)</c>, or a vector <c>[ … ]</c> of those. The
+/// nodes become the element's node list in order; the structure is a <see cref="PortsArgSyntax"/>.
+/// </summary>
+internal static class CodeModelParser
+{
+    private sealed class State
+    {
+        public readonly List<NameSyntax> Nodes = new();
+        public readonly List<PortLayout> Ports = new();
+        public List<PortConnectionLayout>? Vector;
+        public SourcePosition? VectorStart;
+        public string? PendingType;
+        public string? VectorType;   // %type written before '[': the default of the vector's connections
+        public SourcePosition? PendingPos;
+    }
+
+    public static ElementStatement Parse(LineCursor c, NameSyntax name)
+    {
+        var tokens = new List<Token>();
+        while (!c.AtEnd) tokens.Add(c.Next());
+        if (tokens.Count == 0 || tokens[^1] is not WordToken modelToken || modelToken.Text.StartsWith('%') || modelToken.Text.EndsWith(']'))
+            throw c.Error(tokens.Count == 0 ? null : tokens[^1], $"expected the connections and a model name after '{name.Written}'");
+        var st = new State();
+        for (int k = 0; k < tokens.Count - 1; k++) Token(c, name, tokens[k], st);
+        if (st.PendingType is not null) throw new SyntaxError(st.PendingPos!, $"'%{st.PendingType}' is not followed by a connection in '{name.Written}'");
+        if (st.Vector is not null) throw new SyntaxError(st.VectorStart!, $"'[' without ']' in '{name.Written}'");
+        if (st.Ports.Count == 0) throw c.Error(modelToken, $"expected the connections of '{name.Written}' before its model name");
+        var model = c.Name(modelToken);
+        var args = new List<ArgSyntax>
+        {
+            new PortsArgSyntax(new CodeModelPortsArg(st.Ports, name.Position)),
+            new WordArgSyntax(model.Text, WordRole.Model, model.Position),
+        };
+        return new ElementStatement(name, 'a', st.Nodes, args, null, name.Position);
+    }
+
+    private static void Token(LineCursor c, NameSyntax element, Token t, State st)
+    {
+        var line = c.Line;
+        switch (t)
+        {
+            case CallToken call:
+            {
+                // %vd(n1 n2) or (n1 n2)
+                string? type = call.Name.Length == 0 ? null : TypeOf(c, element, call.Name, c.Pos(t));
+                var at = st.PendingPos ?? c.Pos(t);
+                if (type is null && call.Name.Length == 0)
+                {
+                    type = st.PendingType ?? (st.Vector is not null ? st.VectorType : null);
+                    st.PendingType = null; st.PendingPos = null;
+                }
+                else if (st.PendingType is not null) throw c.Error(t, $"'%{st.PendingType}' is followed by another type in '{element.Written}'");
+                if (call.Args.Count != 2 || call.Args.Any(a => a is not WordToken))
+                    throw c.Error(t, $"expected two node names in '{LineCursor.Shorten(c.Written(t))}' of '{element.Written}'");
+                if (type is not null && type is not ("vd" or "id" or "gd" or "hd"))
+                    throw c.Error(t, $"port type '%{type}' takes one node, not '(n1 n2)', in '{element.Written}'");
+                foreach (WordToken w in call.Args) st.Nodes.Add(c.Name(w));
+                Add(st, new PortConnectionLayout(type ?? "vd", 2, at));
+                return;
+            }
+            case WordToken w:
+            {
+                string text = w.Text;
+                int start = w.Offset;
+                if (text.StartsWith('[') )
+                {
+                    if (st.Vector is not null) throw c.Error(t, $"vectors nested in '{element.Written}'");
+                    st.VectorType = st.PendingType;
+                    st.PendingType = null; st.PendingPos = null;
+                    st.Vector = new List<PortConnectionLayout>();
+                    st.VectorStart = c.Pos(t);
+                    text = text[1..]; start++;
+                }
+                bool close = text.EndsWith(']');
+                if (close) text = text[..^1];
+                if (text.Length > 0)
+                {
+                    if (text.StartsWith('%'))
+                    {
+                        if (st.PendingType is not null) throw c.Error(t, $"'%{st.PendingType}' is followed by another type in '{element.Written}'");
+                        st.PendingType = TypeOf(c, element, text[1..], line.At(start));
+                        st.PendingPos = line.At(start);
+                        if (st.PendingType is "vd" or "id" or "gd" or "hd")
+                        {
+                            if (close) throw new SyntaxError(line.At(start), $"'%{st.PendingType}' is not followed by '(n1 n2)' in '{element.Written}'");
+                            return;   // the (n1 n2) group follows
+                        }
+                    }
+                    else
+                    {
+                        if (text.Contains('[') || text.Contains(']') || text.Contains('%') || text == "~")
+                            throw new SyntaxError(line.At(start), $"unexpected '{text}' in the connections of '{element.Written}'");
+                        if (text.StartsWith('~'))
+                            throw new SyntaxError(line.At(start), $"'~' (inverted digital connection) in '{element.Written}': digital ports are not supported");
+                        if (text == "null")
+                            throw new SyntaxError(line.At(start), $"unconnected port 'NULL' in '{element.Written}': not supported");
+                        string? type = st.PendingType ?? (st.Vector is not null ? st.VectorType : null);
+                        if (type is "vd" or "id" or "gd" or "hd")
+                            throw new SyntaxError(st.PendingPos ?? line.At(start), $"'%{type}' is not followed by '(n1 n2)' in '{element.Written}'");
+                        var pos = st.PendingPos ?? line.At(start);
+                        st.PendingType = null; st.PendingPos = null;
+                        st.Nodes.Add(new NameSyntax(text, line.Text.Substring(start, text.Length), line.At(start)));
+                        Add(st, new PortConnectionLayout(type, 1, pos));
+                    }
+                }
+                if (close)
+                {
+                    if (st.Vector is null) throw c.Error(t, $"']' without '[' in '{element.Written}'");
+                    if (st.PendingType is not null) throw new SyntaxError(st.PendingPos!, $"'%{st.PendingType}' is not followed by a connection in '{element.Written}'");
+                    st.Ports.Add(new PortLayout(st.Vector, true, st.VectorStart!));
+                    st.Vector = null; st.VectorType = null;
+                }
+                return;
+            }
+            default:
+                throw c.Error(t, $"unexpected '{LineCursor.Shorten(c.Written(t))}' in the connections of '{element.Written}'");
+        }
+    }
+
+    private static void Add(State st, PortConnectionLayout connection)
+    {
+        if (st.Vector is not null) st.Vector.Add(connection);
+        else st.Ports.Add(new PortLayout(new[] { connection }, false, connection.Position));
+    }
+
+    /// <summary>The port type after '%' (lower case), checked: perovspice reads v vd i id; the manual's g gd h hd d
+    /// vnam are named as unsupported.</summary>
+    private static string TypeOf(LineCursor c, NameSyntax element, string type, SourcePosition at)
+    {
+        type = type.TrimStart('%').ToLowerInvariant();
+        if (Devices.CodeModels.PortTypes.Find(type) is not null) return type;
+        if (Devices.CodeModels.PortTypes.Known.Contains(type))
+            throw new SyntaxError(at, $"port type '%{type}' in '{element.Written}' is not supported (perovspice reads %v, %vd, %i, %id)");
+        throw new SyntaxError(at, $"unknown port type '%{type}' in '{element.Written}'");
+    }
+}

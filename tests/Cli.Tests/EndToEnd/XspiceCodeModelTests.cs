@@ -1,0 +1,107 @@
+using System.Numerics;
+using Xunit;
+
+namespace Perovspice.Cli.Tests;
+
+/// <summary>
+/// XSPICE analog code models (A elements) against ngspice 39 (References/xspice, README there): the .dc chain of
+/// gain, summer, mult, limit, pwl, divide and the %i/%id ports within 1e-9 relative; int, d_dt and s_xfer in .op
+/// exactly and in .ac within 1e-9 relative; their transients against the closed forms (tight) and against ngspice
+/// (loosely: ngspice's own code-model integration is first order, measured 0.15 % to 2.1 % of the range).
+/// </summary>
+public class XspiceCodeModelTests
+{
+    private static string Ref(string file) => Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "xspice", file);
+
+    private static string RunCase(string netlist)
+    {
+        string dir = Repo.TempDir();
+        var (code, errors) = Repo.Run("run", Ref(netlist), "-o", dir, "--quiet");
+        Assert.True(code == 0, $"exit {code}: {errors}");
+        return dir;
+    }
+
+    [Fact]
+    public void DcChainMatchesNgspice()
+    {
+        var ours = Repo.ReadCsv(Path.Combine(RunCase("dc_chain.cir"), "dc.csv"));
+        var theirs = Repo.ReadNgspice(Ref("dc_chain.ngspice.txt"));
+        var sweep = theirs["v-sweep"];
+        int compared = 0;
+        foreach (var (name, expected) in theirs)
+        {
+            if (name == "v-sweep") continue;
+            for (int k = 0; k < expected.Length; k++)
+            {
+                // ngspice 39's divide smooths a negative denominator differently from a positive one (see README):
+                // den = v(in) + 1.05 at -0.15 and -0.1, inside −(den_lower_limit + den_domain), is left out
+                if (name == "v(d1)" && sweep[k] is > -1.21 and < -1.14) continue;
+                // absolute 1e-9: ngspice's sweep passes 1.2e-15 instead of 0, which the gain of 2000 in v(i1) shows
+                Assert.True(Math.Abs(ours[name][k] - expected[k]) <= 1e-9 * Math.Abs(expected[k]) + 1e-9,
+                    $"{name} at {sweep[k]}: {ours[name][k]} vs ngspice {expected[k]}");
+            }
+            compared++;
+        }
+        Assert.Equal(8, compared);
+    }
+
+    [Fact]
+    public void DynamicModelsMatchNgspiceInOpAndAc()
+    {
+        string dir = RunCase("dynamic.cir");
+        var op = Repo.ReadCsv(Path.Combine(dir, "op.csv"));
+        var opRef = Repo.ReadNgspice(Ref("dynamic.ngspice.op.txt"));
+        foreach (var node in new[] { "v(int1)", "v(lp1)", "v(dd1)", "v(n2)" })
+            Assert.Equal(opRef[node][0], op[node][0], 12);
+        var ac = Repo.ReadCsv(Path.Combine(dir, "ac.csv"));
+        var acRef = Repo.ReadNgspice(Ref("dynamic.ngspice.ac.txt"));
+        foreach (var node in new[] { "int1", "lp1", "dd1", "n2" })
+        {
+            var re = acRef[$"vr({node})"]; var im = acRef[$"vi({node})"];
+            for (int k = 0; k < re.Length; k++)
+            {
+                var expected = new Complex(re[k], im[k]);
+                var mine = new Complex(ac[$"vr({node})"][k], ac[$"vi({node})"][k]);
+                Assert.True((mine - expected).Magnitude <= 1e-9 * expected.Magnitude + 1e-15, $"{node}[{k}]: {mine} vs ngspice {expected}");
+            }
+        }
+    }
+
+    [Fact]
+    public void DynamicTransientsMatchClosedFormsAndNgspice()
+    {
+        var ours = Repo.ReadCsv(Path.Combine(RunCase("dynamic.cir"), "tran.csv"));
+        var theirs = Repo.ReadNgspice(Ref("dynamic.ngspice.tran.txt"));
+        double w = 2 * Math.PI * 1000;
+        var t = ours["time"];
+        for (int k = 0; k < t.Length; k++)
+        {
+            double tk = t[k];
+            // integrator: −0.2 + 1000·∫(0.6 + 0.5·sin ωt) dt
+            double integral = -0.2 + 1000 * (0.6 * tk + 0.5 * (1 - Math.Cos(w * tk)) / w);
+            Assert.True(Math.Abs(ours["v(int1)"][k] - integral) < 2e-4, $"int at {tk}: {ours["v(int1)"][k]} vs {integral}");
+            // low-pass 2/(1 + s/ω) from 0: dc part 1 − e^(−ωt), sine part through ω/(s + ω)
+            var h = w / new Complex(w, w);
+            double lowPass = 1 - Math.Exp(-w * tk) + h.Magnitude * (Math.Sin(w * tk + h.Phase) - Math.Sin(h.Phase) * Math.Exp(-w * tk));
+            Assert.True(Math.Abs(ours["v(lp1)"][k] - lowPass) < 5e-4, $"s_xfer at {tk}: {ours["v(lp1)"][k]} vs {lowPass}");
+            if (tk > 1e-6)
+            {
+                double derivative = 1e-3 * 0.5 * w * Math.Cos(w * tk) + 0.1;
+                Assert.True(Math.Abs(ours["v(dd1)"][k] - derivative) < 3e-3, $"d_dt at {tk}: {ours["v(dd1)"][k]} vs {derivative}");
+            }
+        }
+        // against ngspice, in fractions of each waveform's range (measured: 0.15 %, 2.1 %, 1.6 %, 0.84 %)
+        foreach (var (name, limit) in new[] { ("v(int1)", 0.005), ("v(lp1)", 0.025), ("v(dd1)", 0.02), ("v(n2)", 0.012) })
+        {
+            var values = theirs[name];
+            double range = values.Max() - values.Min();
+            for (int k = 0; k < values.Length; k++)
+            {
+                double tk = theirs["time"][k];
+                if (name == "v(dd1)" && tk < 2e-5) continue;   // ngspice's first-order difference right after t = 0
+                double mine = Repo.Interpolate(t, ours[name], tk);
+                Assert.True(Math.Abs(mine - values[k]) <= limit * range, $"{name} at {tk}: {mine} vs ngspice {values[k]}");
+            }
+        }
+    }
+}
