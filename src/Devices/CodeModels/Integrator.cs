@@ -1,8 +1,9 @@
 namespace Perovspice.Devices.CodeModels;
 
-/// <summary><c>int</c>: a state s with ds/dt = gain·(u + in_offset); the output is s clamped (smoothly, ±limit_range)
-/// to [out_lower_limit, out_upper_limit]. In a dc-type solve s = out_ic, as ngspice holds the output at out_ic
-/// (eq. A.8).</summary>
+/// <summary><c>int</c>: the output is a state s with ds/dt = gain·(u + in_offset); driven toward a limit within
+/// limit_range of it, the rate falls linearly to 0 at the limit, so s stays within [out_lower_limit, out_upper_limit]
+/// without winding up and leaves a limit as soon as the input reverses. In a dc-type solve s = out_ic, as ngspice
+/// holds the output at out_ic (eq. A.8).</summary>
 public sealed class IntegratorModel : CodeModel
 {
     internal static readonly ParameterInfo[] Table =
@@ -43,14 +44,29 @@ public sealed class IntegratorModel : CodeModel
             e.StateF[0] = s - _ic;
             e.FByState[0][0] = 1;
         }
-        else
-        {
-            e.StateF[0] = -_gain * (e.In[0] + _inOffset);
-            e.FByIn[0][0] = -_gain;
-        }
         e.StateQ[0] = s;
         e.QByState[0][0] = 1;
-        e.Out[0] = Smoothing.Clamp(s, _lo, _hi, _range, out double slope);
-        e.OutByState[0][0] = slope;
+        // the state is the output: it stays within the limits by itself (below)
+        e.Out[0] = Math.Clamp(s, _lo, _hi);
+        e.OutByState[0][0] = s > _lo && s < _hi ? 1 : 0;
+        if (e.Static) return;
+        // no windup: driven outward within limit_range of a limit, the rate falls linearly to 0 at the limit, so the
+        // output approaches the limit smoothly and leaves it as soon as the input reverses
+        double v = _gain * (e.In[0] + _inOffset);
+        double h = Math.Min(_range, (_hi - _lo) / 2);
+        double factor = 1, dFactor = 0;
+        if (v > 0 && s > _hi - h)
+        {
+            if (s >= _hi || h == 0) factor = 0;
+            else { factor = (_hi - s) / h; dFactor = -1 / h; }
+        }
+        else if (v < 0 && s < _lo + h)
+        {
+            if (s <= _lo || h == 0) factor = 0;
+            else { factor = (s - _lo) / h; dFactor = 1 / h; }
+        }
+        e.StateF[0] = -v * factor;
+        e.FByIn[0][0] = -_gain * factor;
+        e.FByState[0][0] = -v * dFactor;
     }
 }

@@ -2,7 +2,7 @@ namespace Perovspice.Devices.CodeModels;
 
 /// <summary><c>pwl</c>: the piecewise-linear curve through (x_array[k], y_array[k]), extended with the end
 /// slopes, every inner corner smoothed over ±input_domain (times the narrower adjacent segment with fraction=TRUE,
-/// the default) (eq. A.7).</summary>
+/// the default), at most half the narrower adjacent segment (eq. A.7).</summary>
 public sealed class PwlModel : CodeModel
 {
     internal static readonly ParameterInfo[] Table =
@@ -35,8 +35,11 @@ public sealed class PwlModel : CodeModel
         _h = new double[n];
         for (int k = 1; k < n - 1; k++)
         {
-            double narrow = Math.Min(_x[k] - _x[k - 1], _x[k + 1] - _x[k]);
-            _h[k] = Math.Min(fraction ? domain * narrow : domain, narrow / 2);
+            double left = _x[k] - _x[k - 1], right = _x[k + 1] - _x[k];
+            double h = fraction ? domain * Math.Min(left, right) : domain;
+            // at most half the narrower segment, so corners never overlap and the curve stays continuous (ngspice 39
+            // keeps the wider parabola but cuts it off at half the segment, which makes a step in y)
+            _h[k] = Math.Min(h, Math.Min(left, right) / 2);
         }
     }
 

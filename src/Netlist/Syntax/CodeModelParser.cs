@@ -45,10 +45,20 @@ internal static class CodeModelParser
         {
             case CallToken call:
             {
-                // %vd(n1 n2) or (n1 n2)
-                string? type = call.Name.Length == 0 ? null : TypeOf(c, element, call.Name, c.Pos(t));
+                // %vd(n1 n2) or (n1 n2), possibly opening a vector: [%vd(n1 n2) …
+                string callName = call.Name;
+                if (callName.StartsWith('['))
+                {
+                    if (st.Vector is not null) throw c.Error(t, $"vectors nested in '{element.Written}'");
+                    st.VectorType = st.PendingType;
+                    st.PendingType = null; st.PendingPos = null;
+                    st.Vector = new List<PortConnectionLayout>();
+                    st.VectorStart = c.Pos(t);
+                    callName = callName[1..];
+                }
+                string? type = callName.Length == 0 ? null : TypeOf(c, element, callName, c.Pos(t));
                 var at = st.PendingPos ?? c.Pos(t);
-                if (type is null && call.Name.Length == 0)
+                if (type is null && callName.Length == 0)
                 {
                     type = st.PendingType ?? (st.Vector is not null ? st.VectorType : null);
                     st.PendingType = null; st.PendingPos = null;

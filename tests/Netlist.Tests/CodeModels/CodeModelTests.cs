@@ -97,6 +97,26 @@ public class CodeModelTests
         Assert.Equal(5, At(3), 13);              // last slope continued
     }
 
+    [Fact]
+    public void CodeModelsInsideSubcircuitsUseTheirLocalModelAndPorts()
+    {
+        var op = BSim.Of("""
+            V1 a 0 0.25
+            R1 a 0 1k
+            X1 a o1 amp g=4
+            X2 a o2 amp g=-2
+            .subckt amp in out g=1
+            A1 [%vd(in 0)] mid s
+            .model s summer(in_gain=[{g}] out_offset=0.5)
+            A2 mid %vd(out 0) lim
+            .model lim limit(out_lower_limit=-10 out_upper_limit=10)
+            R1 out 0 1k
+            .ends
+            """).OperatingPoint();
+        Assert.Equal(4 * 0.25 + 0.5, op.V("o1"), 12);
+        Assert.Equal(-2 * 0.25 + 0.5, op.V("o2"), 12);
+    }
+
     [Theory]
     [InlineData("A1 a b dig\n.model dig d_and(rise_delay=1n)", "t.cir:4:8: error: XSPICE code model 'd_and' (model 'dig') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer)")]
     [InlineData("A1 %g a b g\n.model g gain", "t.cir:4:4: error: port type '%g' in 'A1' is not supported (perovspice reads %v, %vd, %i, %id)")]
