@@ -1,3 +1,5 @@
+using Perovspice.Devices.CodeModels;
+
 namespace Perovspice.Netlist.Syntax;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal static class CodeModelParser
         public List<PortConnectionLayout>? Vector;
         public SourcePosition? VectorStart;
         public string? PendingType;
+        public NameSyntax? PendingFirst;   // %vd n1 n2: the first node, waiting for the second
         public string? VectorType;   // %type written before '[': the default of the vector's connections
         public SourcePosition? PendingPos;
     }
@@ -56,6 +59,10 @@ internal static class CodeModelParser
                     st.VectorStart = c.Pos(t);
                     callName = callName[1..];
                 }
+                if (callName.Length > 0 && !callName.StartsWith('%'))
+                    // "n1 (n2 n3)": a node, then a bare group, which has no type
+                    throw new SyntaxError(line.At(line.Lower.IndexOf('(', t.Offset)),
+                        $"'(n1 n2)' in '{element.Written}' needs a differential type: write %vd(n1 n2) or %id(n1 n2)");
                 string? type = callName.Length == 0 ? null : TypeOf(c, element, callName, c.Pos(t));
                 var at = st.PendingPos ?? c.Pos(t);
                 if (type is null && callName.Length == 0)
@@ -64,12 +71,17 @@ internal static class CodeModelParser
                     st.PendingType = null; st.PendingPos = null;
                 }
                 else if (st.PendingType is not null) throw c.Error(t, $"'%{st.PendingType}' is followed by another type in '{element.Written}'");
-                if (call.Args.Count != 2 || call.Args.Any(a => a is not WordToken))
-                    throw c.Error(t, $"expected two node names in '{LineCursor.Shorten(c.Written(t))}' of '{element.Written}'");
-                if (type is not null && type is not ("vd" or "id" or "gd" or "hd"))
-                    throw c.Error(t, $"port type '%{type}' takes one node, not '(n1 n2)', in '{element.Written}'");
+                if (st.PendingFirst is not null) throw c.Error(t, $"'%{type}' needs two nodes in '{element.Written}'");
+                // ngspice 39 takes a bare (n1 n2) for two connections and then finds too many: an error here
+                if (type is null)
+                    throw c.Error(t, $"'(n1 n2)' in '{element.Written}' needs a differential type: write %vd(n1 n2) or %id(n1 n2)");
+                int want = PortTypes.IsDifferential(PortTypes.Find(type)!.Value) ? 2 : 1;
+                if (call.Args.Count != want || call.Args.Any(a => a is not WordToken))
+                    throw c.Error(t, want == 2
+                        ? $"expected two node names in '{LineCursor.Shorten(c.Written(t))}' of '{element.Written}'"
+                        : $"port type '%{type}' takes one node in '{LineCursor.Shorten(c.Written(t))}' of '{element.Written}'");
                 foreach (WordToken w in call.Args) st.Nodes.Add(c.Name(w));
-                Add(st, new PortConnectionLayout(type ?? "vd", 2, at));
+                Add(st, new PortConnectionLayout(type, want, at));
                 return;
             }
             case WordToken w:
@@ -94,11 +106,7 @@ internal static class CodeModelParser
                         if (st.PendingType is not null) throw c.Error(t, $"'%{st.PendingType}' is followed by another type in '{element.Written}'");
                         st.PendingType = TypeOf(c, element, text[1..], line.At(start));
                         st.PendingPos = line.At(start);
-                        if (st.PendingType is "vd" or "id" or "gd" or "hd")
-                        {
-                            if (close) throw new SyntaxError(line.At(start), $"'%{st.PendingType}' is not followed by '(n1 n2)' in '{element.Written}'");
-                            return;   // the (n1 n2) group follows
-                        }
+                        if (close) throw new SyntaxError(line.At(start), $"'%{st.PendingType}' is not followed by a connection in '{element.Written}'");
                     }
                     else
                     {
@@ -109,12 +117,30 @@ internal static class CodeModelParser
                         if (text == "null")
                             throw new SyntaxError(line.At(start), $"unconnected port 'NULL' in '{element.Written}': not supported");
                         string? type = st.PendingType ?? (st.Vector is not null ? st.VectorType : null);
-                        if (type is "vd" or "id" or "gd" or "hd")
-                            throw new SyntaxError(st.PendingPos ?? line.At(start), $"'%{type}' is not followed by '(n1 n2)' in '{element.Written}'");
+                        var node = new NameSyntax(text, line.Text.Substring(start, text.Length), line.At(start));
                         var pos = st.PendingPos ?? line.At(start);
-                        st.PendingType = null; st.PendingPos = null;
-                        st.Nodes.Add(new NameSyntax(text, line.Text.Substring(start, text.Length), line.At(start)));
-                        Add(st, new PortConnectionLayout(type, 1, pos));
+                        if (type is "vd" or "id")
+                        {
+                            // %vd n1 n2 (ngspice 39 reads the two nodes without parentheses too)
+                            if (st.PendingFirst is null)
+                            {
+                                st.PendingFirst = node;
+                                st.PendingType = type; st.PendingPos = pos;
+                                if (close) throw new SyntaxError(pos, $"'%{type}' needs two nodes in '{element.Written}'");
+                            }
+                            else
+                            {
+                                st.Nodes.Add(st.PendingFirst); st.Nodes.Add(node);
+                                st.PendingFirst = null; st.PendingType = null; st.PendingPos = null;
+                                Add(st, new PortConnectionLayout(type, 2, pos));
+                            }
+                        }
+                        else
+                        {
+                            st.PendingType = null; st.PendingPos = null;
+                            st.Nodes.Add(node);
+                            Add(st, new PortConnectionLayout(type, 1, pos));
+                        }
                     }
                 }
                 if (close)

@@ -35,6 +35,29 @@ public class CodeModelTests
     }
 
     [Fact]
+    public void NgspiceConnectionSpellings()
+    {
+        // %v(n), %vd(n1 n2), %vd n1 n2 without parentheses, types inside and before vectors
+        var op = BSim.Of("""
+            V1 a 0 1
+            R1 a 0 1k
+            A1 %v(a) %v(o1) g
+            A2 %vd(a 0) o2 g
+            A3 a %vd o3 0 g
+            A4 [%vd a 0 %v(a)] o4 s
+            A5 %v [a %vd(a 0)] o5 s
+            .model g gain(gain=2)
+            .model s summer
+            R2 o1 0 1k
+            R3 o2 0 1k
+            R4 o3 0 1k
+            R5 o4 0 1k
+            R6 o5 0 1k
+            """).OperatingPoint();
+        foreach (var node in new[] { "o1", "o2", "o3", "o4", "o5" }) Assert.Equal(2, op.V(node), 14);
+    }
+
+    [Fact]
     public void CurrentPortsSenseAndDrive()
     {
         // 1 mA through the %id input's zero-volt source; the %i output current leaves node o into the element
@@ -128,6 +151,9 @@ public class CodeModelTests
     [InlineData("A1 [a b] c s\n.model s summer(in_gain=[1 2 3])", "t.cir:4:1: error: in_gain of model 's' has 3 values, but the instance connects 2 inputs")]
     [InlineData("A1 a b p\n.model p pwl(x_array=[0 1 1] y_array=[0 1 2])", "t.cir:5:8: error: pwl model 'p': x_array must increase")]
     [InlineData("A1 a ~b g\n.model g gain", "t.cir:4:6: error: '~' (inverted digital connection) in 'A1': digital ports are not supported")]
+    [InlineData("A1 (a 0) b g\n.model g gain", "t.cir:4:4: error: '(n1 n2)' in 'A1' needs a differential type: write %vd(n1 n2) or %id(n1 n2)")]
+    [InlineData("A1 %v(a 0) b g\n.model g gain", "t.cir:4:4: error: port type '%v' takes one node in '%v(a 0)' of 'A1'")]
+    [InlineData("A1 a b null g\n.model g gain", "t.cir:4:8: error: unconnected port 'NULL' in 'A1': not supported")]
     public void UnsupportedOrMalformedIsLocated(string lines, string expected)
     {
         var errors = BSim.BindErrors($"V1 a 0 1\nR1 a 0 1k\n{lines}\nR2 b 0 1k\n.op\n");
