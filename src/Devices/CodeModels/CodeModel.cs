@@ -36,6 +36,10 @@ public sealed class CodeModelEvaluation
     /// <summary>True in a dc-type solve (operating point, dc sweep, a transient's initial point): the XSPICE models
     /// with memory then hold their initial output (int's out_ic, s_xfer's int_ic, d_dt's 0).</summary>
     public bool Static { get; internal set; }
+    /// <summary>A discrete per-instance state the model keeps between evaluations (hyst: which branch it is on);
+    /// 0 at the start. The model changes it only in <see cref="CodeModel.Accept"/> and, in dc-type solves, in
+    /// <see cref="CodeModel.Evaluate"/>.</summary>
+    public int Mode { get; set; }
     /// <summary>Outputs.</summary>
     public double[] Out { get; }
     /// <summary>∂y/∂u.</summary>
@@ -90,6 +94,11 @@ public abstract class CodeModel
 
     /// <summary>Fills the outputs (and state equations) of <paramref name="e"/> from its inputs and states.</summary>
     public abstract void Evaluate(CodeModelEvaluation e);
+
+    /// <summary>Called at every accepted transient time point with the accepted inputs in <paramref name="e"/>: a
+    /// model with a discrete state (<see cref="CodeModelEvaluation.Mode"/>) updates it here. Returns true when the
+    /// state changed. Default: nothing.</summary>
+    public virtual bool Accept(CodeModelEvaluation e) => false;
 
     /// <summary>The card's value of a boolean parameter written <c>TRUE</c>/<c>FALSE</c> (or 1/0), else
     /// <paramref name="fallback"/>.</summary>

@@ -131,6 +131,15 @@ public sealed class CodeModelDevice : Device
     private (int Branch, int A, int B)[] _branches = [];
 
     /// <inheritdoc />
+    public override void AcceptTimePoint(TimePointContext context)
+    {
+        var x = context.X;
+        for (int i = 0; i < _inputs.Length; i++) _eval.In[i] = x[_inA[i]] - x[_inB[i]];
+        for (int s = 0; s < _states; s++) _eval.States[s] = x[_stateRow[s]];
+        _model.Accept(_eval);
+    }
+
+    /// <inheritdoc />
     public override void Load(LoadContext c)
     {
         var x = c.X;

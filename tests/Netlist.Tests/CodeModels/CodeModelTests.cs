@@ -75,6 +75,23 @@ public class CodeModelTests
     }
 
     [Fact]
+    public void HysteresisTakesTheRisingRampUpAndTheFallingRampDown()
+    {
+        // ramps of slope 2 from -1 to 1: rising over [0.7, 1.7], falling over [0.3, 1.3]
+        var sim = BSim.Of("V1 a 0 pwl(0 0 1 2 2 0)\nR1 a 0 1k\nA1 a b hy\n.model hy hyst(in_low=0.5 in_high=1.5 hyst=0.2 out_lower_limit=-1 input_domain=0)\nR2 b 0 1k\n");
+        var t = new List<double>();
+        var v = new List<double>();
+        sim.Transient(new TransientSpec(0.01, 2, MaxStep: 0.01), s => { t.Add(s.Time); v.Add(s.V("b")); });
+        double At(double time)
+        {
+            int k = t.FindIndex(x => x >= time);
+            return v[k - 1] + (v[k] - v[k - 1]) * (time - t[k - 1]) / (t[k] - t[k - 1]);
+        }
+        Assert.Equal(-1 + 2 * (1.0 - 0.7), At(0.5), 9);   // input 1.0 rising
+        Assert.Equal(-1 + 2 * (1.0 - 0.3), At(1.5), 9);   // input 1.0 falling
+    }
+
+    [Fact]
     public void IntegratorRampsFromOutIc()
     {
         // constant input 0.5 + offset 0.1, gain 100: out = -0.2 + 60·t
@@ -141,7 +158,7 @@ public class CodeModelTests
     }
 
     [Theory]
-    [InlineData("A1 a b dig\n.model dig d_and(rise_delay=1n)", "t.cir:4:8: error: XSPICE code model 'd_and' (model 'dig') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer)")]
+    [InlineData("A1 a b dig\n.model dig d_and(rise_delay=1n)", "t.cir:4:8: error: XSPICE code model 'd_and' (model 'dig') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst)")]
     [InlineData("A1 %g a b g\n.model g gain", "t.cir:4:4: error: port type '%g' in 'A1' is not supported (perovspice reads %v, %vd, %i, %id)")]
     [InlineData("A1 a b c g\n.model g gain", "t.cir:4:8: error: 'a1' connects 3 ports, but code model 'gain' has 2 (in out)")]
     [InlineData("A1 [a b] c g\n.model g gain", "t.cir:4:4: error: port 'in' of code model 'gain' takes one connection, not a vector")]
