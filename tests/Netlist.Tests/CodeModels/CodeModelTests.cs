@@ -92,6 +92,35 @@ public class CodeModelTests
     }
 
     [Fact]
+    public void SlewLimitsTheRateAndTracksSlowInputs()
+    {
+        // a 1 V step at 1 ms slewed at 1e4 V/s (100 µs), back down at 2e4 V/s (50 µs); a 1 kHz sine tracked exactly
+        var sim = BSim.Of("""
+            V1 a 0 pulse(0 1 1m 1n 1n 0.5m 1m)
+            V2 s 0 sin(0 1 1k)
+            A1 a b sl
+            .model sl slew(rise_slope=1e4 fall_slope=2e4)
+            A2 s c fast
+            .model fast slew
+            R1 b 0 1k
+            R2 c 0 1k
+            """);
+        var t = new List<double>();
+        var b = new List<double>();
+        double track = 0;
+        sim.Transient(new TransientSpec(1e-5, 2e-3), s => { t.Add(s.Time); b.Add(s.V("b")); track = Math.Max(track, Math.Abs(s.V("c") - s.V("s"))); });
+        double At(double time)
+        {
+            int k = t.FindIndex(x => x >= time);
+            return b[k - 1] + (b[k] - b[k - 1]) * (time - t[k - 1]) / (t[k] - t[k - 1]);
+        }
+        Assert.Equal(0.5, At(1.05e-3), 3);
+        Assert.Equal(1, At(1.3e-3), 6);
+        Assert.Equal(0.5, At(1.5e-3 + 25e-6), 3);
+        Assert.True(track < 1e-9, $"tracking error {track}");
+    }
+
+    [Fact]
     public void IntegratorRampsFromOutIc()
     {
         // constant input 0.5 + offset 0.1, gain 100: out = -0.2 + 60·t
@@ -158,7 +187,7 @@ public class CodeModelTests
     }
 
     [Theory]
-    [InlineData("A1 a b dig\n.model dig d_and(rise_delay=1n)", "t.cir:4:8: error: XSPICE code model 'd_and' (model 'dig') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst)")]
+    [InlineData("A1 a b dig\n.model dig d_and(rise_delay=1n)", "t.cir:4:8: error: XSPICE code model 'd_and' (model 'dig') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst, slew)")]
     [InlineData("A1 %g a b g\n.model g gain", "t.cir:4:4: error: port type '%g' in 'A1' is not supported (perovspice reads %v, %vd, %i, %id)")]
     [InlineData("A1 a b c g\n.model g gain", "t.cir:4:8: error: 'a1' connects 3 ports, but code model 'gain' has 2 (in out)")]
     [InlineData("A1 [a b] c g\n.model g gain", "t.cir:4:4: error: port 'in' of code model 'gain' takes one connection, not a vector")]
