@@ -15,6 +15,6 @@ public class UnsupportedConstructTests
 
     [Fact]
     public void DigitalXspiceModelsAreNamed() =>
-        Assert.Equal("t.cir:4:12: error: XSPICE code model 'd_and' (model 'amod') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst, slew)",
+        Assert.Equal("t.cir:4:12: error: XSPICE code model 'd_and' (model 'amod') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst, slew, climit)",
             Assert.Single(BSim.BindErrors("V1 d 0 1\nR1 d 0 1k\na1 [d d] e amod\n.model amod d_and(rise_delay=1n)\nR2 e 0 1k\n.op\n")));
 }

@@ -2,7 +2,7 @@ namespace Perovspice.Devices.CodeModels;
 
 /// <summary>
 /// The <c>A</c> element: an XSPICE analog code model (ngspice manual, "Analog Models"): gain, summer, mult, divide,
-/// limit, pwl, int, d_dt, s_xfer, hyst, slew. The netlist reads the port list (<c>%v %vd %i %id</c>, vectors <c>[…]</c>) and
+/// limit, pwl, int, d_dt, s_xfer, hyst, slew, climit. The netlist reads the port list (<c>%v %vd %i %id</c>, vectors <c>[…]</c>) and
 /// hands it over as the <see cref="DeviceRequest.Payload"/> (a list of <see cref="CodePort"/>).
 /// </summary>
 public static class CodeModelKind
@@ -42,12 +42,13 @@ public static class CodeModelKind
         Family("s_xfer", "s-domain transfer function", SXferModel.Table, r => new SXferModel(r) { Name = r.Name }, SXferModel.Vectors),
         Family("hyst", "hysteresis block", HysteresisModel.Table, r => new HysteresisModel(r) { Name = r.Name }, fraction: true),
         Family("slew", "slew rate block", SlewModel.Table, r => new SlewModel(r) { Name = r.Name }),
+        Family("climit", "controlled limiter", ControlledLimitModel.Table, r => new ControlledLimitModel(r) { Name = r.Name }, fraction: true),
     };
 
     /// <summary>ngspice code models perovspice does not implement (named in the error for a card of this type).</summary>
     public static IReadOnlySet<string> Unsupported { get; } = new HashSet<string>
     {
-        "climit", "ilimit", "cmeter", "lmeter", "core", "sine", "triangle", "square", "oneshot",
+        "ilimit", "cmeter", "lmeter", "core", "sine", "triangle", "square", "oneshot",
         "zener", "file_source", "multi_input_pwl", "delay", "pswitch", "aswitch", "potentiometer",
         "d_buffer", "d_inverter", "d_and", "d_nand", "d_or", "d_nor", "d_xor", "d_xnor", "d_tristate", "d_pullup",
         "d_pulldown", "d_open_c", "d_open_e", "d_dff", "d_jkff", "d_tff", "d_srff", "d_dlatch", "d_srlatch", "d_fsm",

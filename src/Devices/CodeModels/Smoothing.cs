@@ -29,4 +29,16 @@ internal static class Smoothing
         if (x < lo + h) return Corner(x, lo, lo, h, 0, 1, out slope);
         return Corner(x, hi, hi, h, 1, 0, out slope);
     }
+
+    /// <summary><see cref="Clamp(double, double, double, double, out double)"/> with the derivatives with respect to the limits too (h held fixed): ∂y/∂lo = 1
+    /// below the lower corner and 1 − slope inside it, ∂y/∂hi likewise at the upper one.</summary>
+    public static double Clamp(double x, double lo, double hi, double h, out double slope, out double byLo, out double byHi)
+    {
+        double y = Clamp(x, lo, hi, h, out slope);
+        byLo = byHi = 0;
+        double mid = (lo + hi) / 2;
+        if (x < mid) byLo = 1 - slope;
+        else byHi = 1 - slope;
+        return y;
+    }
 }

@@ -187,7 +187,7 @@ public class CodeModelTests
     }
 
     [Theory]
-    [InlineData("A1 a b dig\n.model dig d_and(rise_delay=1n)", "t.cir:4:8: error: XSPICE code model 'd_and' (model 'dig') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst, slew)")]
+    [InlineData("A1 a b dig\n.model dig d_and(rise_delay=1n)", "t.cir:4:8: error: XSPICE code model 'd_and' (model 'dig') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst, slew, climit)")]
     [InlineData("A1 %g a b g\n.model g gain", "t.cir:4:4: error: port type '%g' in 'A1' is not supported (perovspice reads %v, %vd, %i, %id)")]
     [InlineData("A1 a b c g\n.model g gain", "t.cir:4:8: error: 'a1' connects 3 ports, but code model 'gain' has 2 (in out)")]
     [InlineData("A1 [a b] c g\n.model g gain", "t.cir:4:4: error: port 'in' of code model 'gain' takes one connection, not a vector")]
