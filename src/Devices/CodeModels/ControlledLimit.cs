@@ -2,7 +2,7 @@ namespace Perovspice.Devices.CodeModels;
 
 /// <summary><c>climit</c>: the <c>limit</c> model (eq. A.5) with limits read from two inputs:
 /// lo = cntl_lower + lower_delta, hi = cntl_upper − upper_delta, each corner smoothed over ±limit_range (× (hi − lo)
-/// with fraction=TRUE, the default). When the limits cross (hi ≤ lo) the output is their mean (eq. A.13).</summary>
+/// with fraction=TRUE; default FALSE, checked with ngspice 39). When the limits cross (hi ≤ lo) the output is their mean (eq. A.13).</summary>
 public sealed class ControlledLimitModel : CodeModel
 {
     internal static readonly ParameterInfo[] Table =
@@ -24,7 +24,7 @@ public sealed class ControlledLimitModel : CodeModel
         _inOffset = r.Get("in_offset", 0); _gain = r.Get("gain", 1);
         _upperDelta = r.Get("upper_delta", 0); _lowerDelta = r.Get("lower_delta", 0);
         _range = r.Get("limit_range", 1e-6);
-        _fraction = Bool(r, "fraction", true);
+        _fraction = Bool(r, "fraction", false);
     }
 
     /// <inheritdoc />
