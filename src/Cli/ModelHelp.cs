@@ -27,7 +27,8 @@ internal static class ModelHelp
         if (topic.Length == 1 && DeviceCatalog.Find(topic[0]) is { } kind)
         {
             o.WriteLine($"{char.ToUpperInvariant(kind.Letter)}: {kind.Description}");
-            string nodes = kind.MaxNodes > kind.MinNodes ? $"{kind.MinNodes}–{kind.MaxNodes}" : kind.MinNodes.ToString(CultureInfo.InvariantCulture);
+            string nodes = kind.MaxNodes == int.MaxValue ? $"{kind.MinNodes} or more"
+                : kind.MaxNodes > kind.MinNodes ? $"{kind.MinNodes}–{kind.MaxNodes}" : kind.MinNodes.ToString(CultureInfo.InvariantCulture);
             var byFamily = kind.Models.Where(f => f.Nodes.HasValue).Select(f => $"{f.Nodes} with {string.Join("/", f.Types)}");
             o.WriteLine($"  nodes: {nodes}{(byFamily.Any() ? $" ({string.Join(", ", byFamily)})" : "")}");
             if (kind.Models.Count > 0)
@@ -56,7 +57,12 @@ internal static class ModelHelp
             if (level.TextParameters.Count > 0) o.WriteLine($"  text parameters: {string.Join(", ", level.TextParameters)}");
             if (level.Flags.Count > 0) o.WriteLine($"  flags: {string.Join(" ", level.Flags)}");
             if (level.Ignored.Count > 0) o.WriteLine($"  accepted and ignored (a warning): {string.Join(", ", level.Ignored)}");
-            WriteTable(level.Parameters, o);
+            if (level.Parameters.Count > 0) WriteTable(level.Parameters, o);
+            if (level.VectorParameters.Count > 0)
+            {
+                o.WriteLine("  vector parameters (name=[v1 v2 …]):");
+                WriteTable(level.VectorParameters, o);
+            }
         }
     }
 

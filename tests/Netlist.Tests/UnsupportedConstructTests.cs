@@ -14,7 +14,7 @@ public class UnsupportedConstructTests
             Assert.Single(BSim.BindErrors($"V1 d 0 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level={level}\n.op\n")));
 
     [Fact]
-    public void XspiceElementsAreNamed() =>
-        Assert.Equal("t.cir:4:1: error: 'a1' is an XSPICE code-model element ('a'): not supported",
-            T.Error("V1 d 0 1\nR1 d 0 1k\na1 d 0 amod\n.model amod gain(gain=2)\n.op\n"));
+    public void DigitalXspiceModelsAreNamed() =>
+        Assert.Equal("t.cir:4:12: error: XSPICE code model 'd_and' (model 'amod') is not supported by perovspice (analog models: gain, summer, mult, divide, limit, pwl, int, d_dt, s_xfer, hyst, slew, climit)",
+            Assert.Single(BSim.BindErrors("V1 d 0 1\nR1 d 0 1k\na1 [d d] e amod\n.model amod d_and(rise_delay=1n)\nR2 e 0 1k\n.op\n")));
 }

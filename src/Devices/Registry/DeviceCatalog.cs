@@ -28,6 +28,7 @@ public static class DeviceCatalog
         Bjt.Kind,
         Jfet.Kind,
         Mosfet.MosfetKind.Kind,
+        CodeModels.CodeModelKind.Kind,
     };
 
     /// <summary>The kind for element letter <paramref name="letter"/> (lower case), or null.</summary>

@@ -24,6 +24,9 @@ public enum ElementForm
     CurrentControlled,
     /// <summary>Behavioural sources (B): <c>V={expr}</c> or <c>I={expr}</c>.</summary>
     Behavioural,
+    /// <summary>XSPICE code models (A): <c>NAME port… model</c>, each port a node, <c>%type node</c>,
+    /// <c>%type(n1 n2)</c> or a vector <c>[…]</c>; the port list is the payload.</summary>
+    CodeModel,
 }
 
 /// <summary>

@@ -48,6 +48,11 @@ public sealed class ModelLevel
     /// passed in <see cref="ModelRequest.Text"/>.</summary>
     public IReadOnlyList<string> TextParameters { get; init; } = Array.Empty<string>();
 
+    /// <summary>Parameters that take a vector written <c>name=[v1 v2 …]</c> (XSPICE code models: <c>in_gain</c>,
+    /// <c>x_array</c>); each value is checked against the entry's validity. Passed in <see cref="ModelRequest.Vectors"/>;
+    /// a single value given without brackets is a one-value vector.</summary>
+    public IReadOnlyList<ParameterInfo> VectorParameters { get; init; } = Array.Empty<ParameterInfo>();
+
     /// <summary>Bare words the card takes (<c>pchan</c>, <c>nchan</c> of a VDMOS card), lower case; passed in
     /// <see cref="ModelRequest.Flags"/>.</summary>
     public IReadOnlyList<string> Flags { get; init; } = Array.Empty<string>();
@@ -79,6 +84,10 @@ public sealed class ModelRequest
 
     /// <summary>Given non-numeric values (<see cref="ModelLevel.TextParameters"/>), lower case.</summary>
     public IReadOnlyDictionary<string, string> Text { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Given vector values (<see cref="ModelLevel.VectorParameters"/>) by canonical name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> Vectors { get; init; } =
+        new Dictionary<string, IReadOnlyList<double>>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Bare words given on the card (<see cref="ModelLevel.Flags"/>), lower case.</summary>
     public IReadOnlySet<string> Flags { get; init; } = new HashSet<string>();

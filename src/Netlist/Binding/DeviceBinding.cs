@@ -150,6 +150,13 @@ internal sealed partial class ElementBinder
             throw Fail(name.Position, $"unknown model '{name.Word}'");
         string type = def.Type.ToLowerInvariant();
         var family = kind.Models.FirstOrDefault(f => f.Types.Contains(type));
+        if (family == null && kind.Form == ElementForm.CodeModel)
+        {
+            var supported = string.Join(", ", kind.Models.SelectMany(f => f.Types));
+            throw Fail(name.Position, Devices.CodeModels.CodeModelKind.Unsupported.Contains(type)
+                ? $"XSPICE code model '{type}' (model '{name.Word}') is not supported by perovspice (analog models: {supported})"
+                : $"model '{name.Word}' is a {def.Type.ToUpperInvariant()} model, not an XSPICE code model perovspice knows ({supported})");
+        }
         if (family == null)
         {
             var types = kind.Models.SelectMany(f => f.Types).Select(t => t.ToUpperInvariant());
@@ -200,6 +207,7 @@ internal sealed partial class ElementBinder
         string owner = family.Levels.Count > 1 ? $"level={levelNumber}" : $"{family.Description} model";
         var given = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         var text = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var scalarVectors = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
         bool ok = true;
         foreach (var (pname, (value, pos)) in def.Parameters)
         {
@@ -211,6 +219,13 @@ internal sealed partial class ElementBinder
                 continue;
             }
             var info = ParameterTable.Find(level.Parameters, pname);
+            if (info == null && ParameterTable.Find(level.VectorParameters, pname) is { } vectorInfo)
+            {
+                // a vector parameter written without brackets: a one-value vector
+                if (!Check(vectorInfo, value, pos)) ok = false;
+                else scalarVectors[vectorInfo.Name] = new[] { value };
+                continue;
+            }
             if (info == null && level.Ignored.Contains(pname))
             {
                 Warn(pos, $"model parameter '{pname}' is not used by perovspice; ignored");
@@ -241,6 +256,22 @@ internal sealed partial class ElementBinder
                 ok = false;
             }
         }
+        var vectors = new Dictionary<string, IReadOnlyList<double>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (pname, (values, pos)) in def.VectorParameters)
+        {
+            var info = ParameterTable.Find(level.VectorParameters, pname);
+            if (info == null)
+            {
+                Error(pos, ParameterTable.Find(level.Parameters, pname) != null
+                    ? $"parameter '{pname}' of {owner} takes one value, not a vector"
+                    : $"unknown parameter '{pname}' for {owner}");
+                ok = false;
+                continue;
+            }
+            if (values.Length == 0) { Error(pos, $"vector parameter '{pname}' is empty"); ok = false; continue; }
+            if (!values.All(v => Check(info, v, pos))) { ok = false; continue; }
+            vectors[info.Name] = values;
+        }
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (flag, pos) in def.Flags)
         {
@@ -251,6 +282,7 @@ internal sealed partial class ElementBinder
                 ok = false;
             }
         }
+        foreach (var (pname, values) in scalarVectors) vectors.TryAdd(pname, values);
         if (!ok) return null;
         try
         {
@@ -262,6 +294,7 @@ internal sealed partial class ElementBinder
                 Given = given,
                 Text = text,
                 Flags = flags,
+                Vectors = vectors,
                 Temperature = _temperature,
                 NominalTemperature = _tnom,
             });

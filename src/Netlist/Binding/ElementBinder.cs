@@ -48,6 +48,7 @@ internal sealed partial class ElementBinder
                 ElementForm.VoltageControlled or ElementForm.CurrentControlled when e.Arguments.Any(a => a is ExpressionArg)
                     => Simple(e, BindBehavioural(e).Item2),
                 ElementForm.VoltageControlled => BindVoltageControlled(e, kind),
+                ElementForm.CodeModel => BindCodeModel(e, kind),
                 _ => BindGeneric(e, kind),
             };
             return kind.Create(request);

@@ -79,6 +79,10 @@ internal static class TopologyCheck
                     read.Add(Norm(g.Nodes[2])); read.Add(Norm(g.Nodes[3]));
                     driven.Add(Norm(g.Nodes[0])); driven.Add(Norm(g.Nodes[1]));
                     break;
+                case Devices.CodeModels.CodeModelDevice a:
+                    foreach (var n in a.ReadNodes) read.Add(Norm(n));
+                    foreach (var n in a.DrivenNodes) driven.Add(Norm(n));
+                    break;
                 case VoltageControlledVoltageSource e:
                     read.Add(Norm(e.Nodes[2])); read.Add(Norm(e.Nodes[3]));
                     break;

@@ -95,9 +95,21 @@ internal sealed partial class Flattener
             }
             var text = new Dictionary<string, (string, SourcePosition)>();
             foreach (var (key, value) in m.TextParameters) text[key.Text] = (value, key.Position);
+            var vectors = new Dictionary<string, (double[], SourcePosition)>();
+            foreach (var (key, values) in m.VectorParameters)
+            {
+                var evaluated = new double[values.Count];
+                bool ok = true;
+                for (int k = 0; k < evaluated.Length; k++)
+                {
+                    using var draw = RandomFunctions.Enter(flat, key.Text);
+                    if (_eval.Evaluate(values[k], scope) is { } v) evaluated[k] = v; else ok = false;
+                }
+                if (ok) vectors[key.Text] = (evaluated, key.Position);
+            }
             var flags = new Dictionary<string, SourcePosition>();
             foreach (var f in m.Flags) flags[f.Text.ToLowerInvariant()] = f.Position;
-            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position) { TextParameters = text, Flags = flags };
+            _models[flat] = new ModelDefinition(flat, m.Type.Text, parameters, m.Name.Position) { TextParameters = text, Flags = flags, VectorParameters = vectors };
         }
     }
 
@@ -175,6 +187,9 @@ internal sealed partial class Flattener
                     args.Add(new ListArg(list.Key, values, list.Position));
                     break;
                 }
+                case PortsArgSyntax ports:
+                    args.Add(ports.Ports);
+                    break;
                 case FunctionArgSyntax f:
                 {
                     var values = new double[f.Values.Count];

@@ -87,3 +87,15 @@ public sealed record ExpressionArg(string Key, string Text, string OriginalText,
     /// <see cref="Text"/> (empty when unknown), so that an unknown node or source is reported at its name.</summary>
     public IReadOnlyList<SourcePosition> ProbePositions { get; init; } = Array.Empty<SourcePosition>();
 }
+
+/// <summary>One connection of an XSPICE port: its <c>%</c> type as written (lower case, without <c>%</c>; null when
+/// the default applies), how many nodes it takes from <see cref="FlatElement.Nodes"/> (1, or 2 for a
+/// differential type or a bare <c>(n1 n2)</c>), and where it was written.</summary>
+public sealed record PortConnectionLayout(string? Type, int NodeCount, SourcePosition Position);
+
+/// <summary>One port of an XSPICE <c>A</c> element: a single connection, or a vector <c>[…]</c> of them.</summary>
+public sealed record PortLayout(IReadOnlyList<PortConnectionLayout> Connections, bool IsVector, SourcePosition Position);
+
+/// <summary>The port structure of an XSPICE <c>A</c> element: its nodes are <see cref="FlatElement.Nodes"/> in
+/// order, consumed by the connections of <see cref="Ports"/> in order.</summary>
+public sealed record CodeModelPortsArg(IReadOnlyList<PortLayout> Ports, SourcePosition Position) : ElementArgument(Position);

@@ -17,6 +17,10 @@ public sealed record ModelDefinition(string Name, string Type,
     public IReadOnlyDictionary<string, (string value, SourcePosition pos)> TextParameters { get; init; } =
         new Dictionary<string, (string, SourcePosition)>();
 
+    /// <summary>Vector parameters <c>name=[v1 v2 …]</c> (XSPICE code models), evaluated, with the key's position.</summary>
+    public IReadOnlyDictionary<string, (double[] values, SourcePosition pos)> VectorParameters { get; init; } =
+        new Dictionary<string, (double[], SourcePosition)>();
+
     /// <summary>Bare words given on the card (<c>pchan</c>), lower case, with their positions.</summary>
     public IReadOnlyDictionary<string, SourcePosition> Flags { get; init; } = new Dictionary<string, SourcePosition>();
 }

@@ -65,8 +65,15 @@ internal static class DefinitionParsers
         }
         var parameters = new List<ParamAssignment>();
         var text = new List<(NameSyntax, string)>();
-        foreach (var item in items)
+        var vectors = new List<(NameSyntax, IReadOnlyList<ValueSyntax>)>();
+        for (int index = 0; index < items.Count; index++)
         {
+            var item = items[index];
+            if (item is AssignToken { Key: WordToken vkey, Value: WordToken open } && open.Text.StartsWith('['))
+            {
+                vectors.Add((new NameSyntax(vkey.Text, c.Written(vkey), c.Pos(vkey)), Vector(c, name, items, ref index)));
+                continue;
+            }
             if (item is WordToken flag && IsFlag(type.Text, flag.Text))
             {
                 flags.Add(c.Name(flag));
@@ -74,7 +81,8 @@ internal static class DefinitionParsers
             }
             if (item is not AssignToken a)
                 throw c.Error(item, $"expected name=value in '.model {name.Written}', found '{LineCursor.Shorten(c.Written(item))}'");
-            if (a.Key is WordToken key && a.Value is WordToken word && !word.TryNumber(out _) && IsTextValue(key.Text, word.Text))
+            if (a.Key is WordToken key && a.Value is WordToken word && !word.TryNumber(out _) &&
+                (IsTextValue(key.Text, word.Text) || IsFamilyText(type.Text, key.Text)))
             {
                 // version=3.3.0, mfg=acme: kept as text; the binder decides whether the model takes it
                 text.Add((new NameSyntax(key.Text, c.Written(key), c.Pos(key)), word.Text));
@@ -83,8 +91,52 @@ internal static class DefinitionParsers
             var arg = ElementParser.Assign(c, a);
             parameters.Add(new ParamAssignment(new NameSyntax(arg.Key, c.Written(a.Key), arg.Position), arg.Value));
         }
-        return new ModelStatement(name, type, parameters, pos) { TextParameters = text, Flags = flags };
+        return new ModelStatement(name, type, parameters, pos) { TextParameters = text, Flags = flags, VectorParameters = vectors };
     }
+
+    /// <summary>The values of <c>key=[v1 v2 …]</c> starting at <paramref name="items"/>[index] (an assignment whose
+    /// value starts with '['); leaves <paramref name="index"/> at the item holding ']'. Values are numbers,
+    /// <c>{expr}</c> or parameter names; blanks or commas separate them.</summary>
+    private static List<ValueSyntax> Vector(LineCursor c, NameSyntax model, List<Token> items, ref int index)
+    {
+        var open = (WordToken)((AssignToken)items[index]).Value;
+        var values = new List<ValueSyntax>();
+        var lower = c.Line.Lower;
+        bool closed = Piece(open.Offset + 1, open.End);
+        while (!closed)
+        {
+            if (++index >= items.Count)
+                throw new SyntaxError(c.Pos(open), $"'[' without ']' in '.model {model.Written}'");
+            var t = items[index];
+            if (t is ExprToken) { values.Add(c.ToValue(t, allowName: false)!); continue; }
+            if (t is not WordToken w)
+                throw c.Error(t, $"expected a value or ']' in the vector of '.model {model.Written}', found '{LineCursor.Shorten(c.Written(t))}'");
+            closed = Piece(w.Offset, w.End);
+        }
+        return values;
+
+        // one word inside the brackets, possibly ending with ']'; true when it closes the vector
+        bool Piece(int start, int end)
+        {
+            bool close = end > start && lower[end - 1] == ']';
+            int stop = close ? end - 1 : end;
+            if (stop > start)
+            {
+                var piece = WordToken.Slice(lower, start, stop);
+                if (piece.Text.Contains('[') || piece.Text.Contains(']'))
+                    throw new SyntaxError(c.Line.At(start), $"unexpected '{piece.Text}' in the vector of '.model {model.Written}'");
+                values.Add(c.ToValue(piece, allowName: true)
+                           ?? throw new SyntaxError(c.Line.At(start), $"expected a value in the vector of '.model {model.Written}', found '{piece.Text}'"));
+            }
+            return close;
+        }
+    }
+
+    /// <summary>True when a level of the registered family of model type <paramref name="type"/> takes
+    /// <paramref name="key"/> as text (an XSPICE boolean such as <c>fraction=TRUE</c>).</summary>
+    private static bool IsFamilyText(string type, string key) =>
+        Devices.DeviceCatalog.FindModelType(type.ToLowerInvariant()) is { } family &&
+        family.Levels.Any(l => l.TextParameters.Contains(key.ToLowerInvariant()));
 
     /// <summary>True when a level of the registered family of model type <paramref name="type"/> takes the bare
     /// word <paramref name="word"/> (<c>.model q VDMOS pchan …</c>).</summary>

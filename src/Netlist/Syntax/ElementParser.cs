@@ -28,6 +28,7 @@ internal static class ElementParser
             ElementForm.VoltageControlled => ControlledParser.VoltageControlled(c, name, letter),
             ElementForm.CurrentControlled => CurrentControlled(c, name, kind),
             ElementForm.Behavioural => Behavioural(c, name),
+            ElementForm.CodeModel => CodeModelParser.Parse(c, name),
             _ => throw c.Error(nameToken, $"unknown element type '{letter}' in '{name.Written}'"),
         };
     }

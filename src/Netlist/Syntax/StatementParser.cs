@@ -82,11 +82,15 @@ internal static class StatementParser
 
         if (!char.IsLetter(first[0]))
             throw new SyntaxError(firstPos, $"expected an element name or a dot statement, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
-        if (char.ToLowerInvariant(first[0]) == 'a')
-            throw new SyntaxError(firstPos, $"'{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' is an XSPICE code-model element ('a'): not supported");
         if (!ElementParser.IsElementLetter(first[0]))
             throw new SyntaxError(firstPos, $"unknown element type '{line.Text[start]}' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' (expected {ElementParser.Letters})");
         var c = new LineCursor(line, start);
+        if (char.ToLowerInvariant(first[0]) == 'a' && c.Peek is CallToken)
+        {
+            // "A1 (n1 n2) …": the tokenizer joins the name and the group; ngspice 39 rejects it too
+            int open = line.Lower.IndexOf('(', start + first.Length);
+            throw new SyntaxError(line.At(open), $"'(n1 n2)' in '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}' needs a differential type: write %vd(n1 n2) or %id(n1 n2)");
+        }
         if (c.AtEnd || c.Peek is not WordToken name)
             throw new SyntaxError(firstPos, $"expected an element name, found '{LineCursor.Shorten(line.Text.Substring(start, first.Length))}'");
         c.Next();

@@ -56,6 +56,9 @@ internal sealed record CandidateArgSyntax(NameSyntax Word, ValueSyntax? Value) :
 /// <summary><c>key=v1,v2,…</c>.</summary>
 internal sealed record ListArgSyntax(string Key, IReadOnlyList<ValueSyntax> Values, SourcePosition Position) : ArgSyntax(Position);
 
+/// <summary>The port structure of an XSPICE <c>A</c> element (node names are the element's nodes).</summary>
+internal sealed record PortsArgSyntax(CodeModelPortsArg Ports) : ArgSyntax(Ports.Position);
+
 internal sealed record AssignArgSyntax(string Key, ValueSyntax Value, SourcePosition Position) : ArgSyntax(Position);
 
 internal sealed record FunctionArgSyntax(string Name, IReadOnlyList<ValueSyntax> Values, SourcePosition Position) : ArgSyntax(Position);
@@ -89,6 +92,10 @@ internal sealed record ModelStatement(NameSyntax Name, NameSyntax Type, IReadOnl
 {
     /// <summary>Parameters with a word value (<c>version=3.3.0</c>): name, lower-case value, key position.</summary>
     public IReadOnlyList<(NameSyntax Name, string Value)> TextParameters { get; init; } = Array.Empty<(NameSyntax, string)>();
+
+    /// <summary>Vector parameters <c>name=[v1 v2 …]</c> (XSPICE code models), with the key's position.</summary>
+    public IReadOnlyList<(NameSyntax Name, IReadOnlyList<ValueSyntax> Values)> VectorParameters { get; init; } =
+        Array.Empty<(NameSyntax, IReadOnlyList<ValueSyntax>)>();
 
     /// <summary>Bare words the model type takes (<c>pchan</c>), with their positions.</summary>
     public IReadOnlyList<NameSyntax> Flags { get; init; } = Array.Empty<NameSyntax>();
