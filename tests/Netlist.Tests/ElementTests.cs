@@ -122,6 +122,18 @@ public class ElementTests
     public void UnknownModelIsError() =>
         Assert.Equal("t.cir:2:8: error: unknown model 'nomod'", T.Error("D1 a k nomod\n"));
 
+    /// <summary>A four-node MOSFET (three to five nodes since VDMOS) with an unknown model names the model, not the bulk
+    /// node; models NAME.1, NAME.2 (binning) are pointed out.</summary>
+    [Fact]
+    public void UnknownMosfetModelNamesTheModelWord()
+    {
+        Assert.Equal("t.cir:2:16: error: unknown model 'pch'", T.Error("M1 d g vdd vdd pch w=1u l=1u\n"));
+        Assert.Equal("t.cir:2:10: error: unknown model 'vd'", T.Error("M1 d g s vd\n"));
+        Assert.Equal("t.cir:4:12: error: unknown model 'nch'; the netlist defines 'nch.1', 'nch.2': model binning " +
+                     "(ngspice picks the bin by l and w) is not supported",
+            T.Error(".model nch.1 nmos level=1\n.model nch.2 nmos level=1\nM1 d g s b nch l=1u w=1u\n"));
+    }
+
     [Fact]
     public void MemristorWithParameters()
     {

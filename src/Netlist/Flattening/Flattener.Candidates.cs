@@ -35,10 +35,12 @@ internal sealed partial class Flattener
             }
             if (modelAt < 0 && kind.ModelRequired)
             {
-                var bad = candidates.FirstOrDefault(c => c.Value is null || !IsNumber(c))
+                // the model is the last word that can still be one (all optional nodes used before it): for
+                // `m1 d g s b nch` that is nch, not the bulk node b
+                var bad = candidates.Take(maxExtra + 1).LastOrDefault(c => c.Value is null || !IsNumber(c))
                           ?? candidates.FirstOrDefault();
                 if (bad is null) _diags.Error(e.Name.Position, $"expected a model name for '{e.Name.Written}'");
-                else _diags.Error(bad.Word.Position, $"unknown model '{bad.Word.Text}'");
+                else _diags.Error(bad.Word.Position, $"unknown model '{bad.Word.Text}'{BinnedHint(scope, bad.Word.Text)}");
                 return null;
             }
         }
@@ -71,6 +73,15 @@ internal sealed partial class Flattener
     }
 
     private static bool IsNumber(CandidateArgSyntax c) => c.Value?.Expression is Expressions.NumberExpr;
+
+    /// <summary>"; the netlist defines 'nch.1', 'nch.2' (binned models, …)" when models named NAME.k exist.</summary>
+    private static string BinnedHint(Scope scope, string name)
+    {
+        var bins = new List<string>();
+        for (int k = 1; k <= 99 && bins.Count < 4; k++)
+            if (scope.Model($"{name}.{k}") is not null) bins.Add($"'{name}.{k}'");
+        return bins.Count == 0 ? "" : $"; the netlist defines {string.Join(", ", bins)}: model binning (ngspice picks the bin by l and w) is not supported";
+    }
 }
 
 internal sealed partial class Flattener
