@@ -65,6 +65,11 @@ internal sealed class TransientRunner
         foreach (var d in _sys.Circuit.Devices) tmax = Math.Min(tmax, d.MaxTimeStep);
         tmax = Math.Min(tmax, tstop);   // a tmax beyond the stop time (.tran 1u 1e-308 0 0.1u) would make hmin exceed it
         double hmin = Math.Max(tmax * 1e-9, tstop * 1e-15);
+        // No step exceeds tmax, so at least tstop/tmax points are needed: more than the limit fails now, not after
+        // computing that many (`.tran 1f 80n` asks for 8e7 points).
+        if (tstop / tmax > _opt.MaxPoints)
+            throw new SimulationLimitException($"transient: the maximum step {tmax:G3} s needs at least {tstop / tmax:G3} time points " +
+                $"to reach {tstop:G3} s, more than {_opt.MaxPoints} (the limit for this analysis)", Analysis);
         var breakpoints = CollectBreakpoints(spec with { MaxBreakpoints = _opt.MaxPoints }, hmin);
         if (breakpoints.Count > _opt.MaxPoints)
             throw new SimulationLimitException($"transient: the sources' waveforms have more than {_opt.MaxPoints} breakpoints before the stop time (the limit for this analysis)", Analysis);

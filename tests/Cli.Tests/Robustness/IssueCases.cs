@@ -239,6 +239,18 @@ public class IssueCases
         Assert.Contains("type must be 1 (uniform), 2 (Gaussian), 3 (exponential) or 4 (Poisson)", bad.Errors);
     }
 
+    /// <summary>A maximum step that cannot reach the stop time within the point limit (fuzz seed 3106682: `.tran 1e-15
+    /// 80n`, 8e7 points) fails at once with the count, instead of after filling the limit (38 s before).</summary>
+    [Fact]
+    public void TransientThatCannotFitThePointLimitFailsAtOnce()
+    {
+        var (r, seconds) = Timed(() => RunText("t\nV1 a 0 pulse(0 5 1n 1n 1n 20n 40n)\nR1 a b 1k\nC1 b 0 100f\n.tran 1e-15 80n\n"));
+        Assert.True(r.Code == 2, $"exit {r.Code}: {r.Errors}");
+        Assert.Contains("needs at least 8E+07 time points", r.Errors);
+        Assert.Contains("--max-points", r.Errors);
+        Assert.True(seconds < 5, $"took {seconds:F1} s");
+    }
+
     /// <summary>TRNOISE draws are keyed by <c>.options seed</c> (as the random functions are) and the element name: the
     /// same seed repeats the noise, another seed changes it; the seed option no longer warns that it is unused.</summary>
     [Fact]
