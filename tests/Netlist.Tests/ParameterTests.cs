@@ -38,6 +38,15 @@ public class ParameterTests
         Assert.Equal("t.cir:2:13: error: unknown parameter 'zz'", T.Error(".param a={1+zz}\nR1 x 0 {a}\n"));
 
     [Fact]
+    public void TrailingBlanksAfterTheLastAssignment()
+    {
+        // found in ngspice's own test netlists (`.param a={u2(0.5)} `): trailing blanks or a trailing comma end the line
+        Assert.Equal(6, T.Read(".param a={2*3} \nR1 x 0 {a}\n").El("r1").Val());
+        Assert.Equal(6, T.Read(".param a=1, b=2 ,c=3  \t\nR1 x 0 {a+b+c}\n").El("r1").Val());
+        Assert.Equal("t.cir:2:13: error: expected '=' before the end of the line in .param", T.Error(".param a=1 b\n"));
+    }
+
+    [Fact]
     public void BareParameterNameAsValue() => Assert.Equal(5, T.Read(".param r=5\nR1 x 0 r\n").El("r1").Val());
 
     [Fact]

@@ -45,6 +45,7 @@ internal static class ParamGrammar
         from _ in Blanks
         from voff in Offset
         from value in Value
+        from _t in Separators   // trailing blanks belong to the assignment, so a line may end in them
         select (name, off, value, voff, formals.IsDefined ? formals.Get() : null);
 
     /// <summary><c>.func name(a,b) {expr}</c>, <c>= {expr}</c> or an unbraced expression.</summary>
@@ -64,8 +65,7 @@ internal static class ParamGrammar
     private static readonly Parser<List<(string name, int nameOffset, Expr value, int valueOffset, List<string>? formals)>> Assignments =
         from _1 in Separators
         from first in Assignment
-        from rest in (from sep in Separators from a in Assignment select a).XMany()
-        from _2 in Separators
+        from rest in Assignment.XMany()
         from end in Sprache.Parse.End(Sprache.Parse.Return(0))
         select new[] { first }.Concat(rest).ToList();
 
