@@ -191,24 +191,14 @@ public sealed class Bsim3Mosfet : Device
     /// </summary>
     private bool CanBypass(LoadContext c, double vgs, double vds, double vbs)
     {
-        if (!_hasLast || !c.Bypass || !c.TimeStepping || c.Mode != AnalysisMode.Transient || c.Gmin != _lastGmin) return false;
-        double rel = c.BypassRelTol, vtol = c.BypassVoltTol, itol = c.BypassCurrentTol;
+        if (!DeviceBypass.Allowed(c, _hasLast, _lastGmin) || !DeviceBypass.VoltagesClose(c, vgs, vds, vbs, _lastAt)) return false;
         var (g0, d0, b0) = _lastAt;
         double dgs = vgs - g0, dds = vds - d0, dbs = vbs - b0;
-        if (Math.Abs(dgs) >= rel * Math.Max(Math.Abs(vgs), Math.Abs(g0)) + vtol) return false;
-        if (Math.Abs(dds) >= rel * Math.Max(Math.Abs(vds), Math.Abs(d0)) + vtol) return false;
-        if (Math.Abs(dbs) >= rel * Math.Max(Math.Abs(vbs), Math.Abs(b0)) + vtol) return false;
-        // the sign of vds picks the source and drain: never bypass across it
-        if ((vds >= 0) != (d0 >= 0)) return false;
-        return CurrentClose(_last.Ichan, dgs, dds, dbs, rel, itol) && CurrentClose(_last.Ibs, dgs, dds, dbs, rel, itol)
-               && CurrentClose(_last.Ibd, dgs, dds, dbs, rel, itol);
+        return Close(c, _last.Ichan, dgs, dds, dbs) && Close(c, _last.Ibs, dgs, dds, dbs) && Close(c, _last.Ibd, dgs, dds, dbs);
     }
 
-    private static bool CurrentClose(D3 i, double dgs, double dds, double dbs, double rel, double tol)
-    {
-        double hat = i.V + i.G * dgs + i.D * dds + i.B * dbs;
-        return Math.Abs(hat - i.V) < rel * Math.Max(Math.Abs(hat), Math.Abs(i.V)) + tol;
-    }
+    private static bool Close(LoadContext c, D3 i, double dgs, double dds, double dbs) =>
+        DeviceBypass.CurrentClose(c, i.V, i.G * dgs + i.D * dds + i.B * dbs);
 
     private void Restamp(LoadContext c, double vgs, double vds, double vbs)
     {

@@ -284,22 +284,12 @@ public abstract class MosfetDevice : Device
     /// </summary>
     private bool CanBypass(LoadContext c, double vgs, double vds, double vbs)
     {
-        if (!_hasLast || !c.Bypass || !c.TimeStepping || c.Mode != AnalysisMode.Transient || c.Gmin != _lastGmin) return false;
-        double rel = c.BypassRelTol, vtol = c.BypassVoltTol, itol = c.BypassCurrentTol;
+        if (!DeviceBypass.Allowed(c, _hasLast, _lastGmin) || !DeviceBypass.VoltagesClose(c, vgs, vds, vbs, _lastAt)) return false;
         var (g0, d0, b0) = _lastAt;
         double dg = vgs - g0, dd = vds - d0, db = vbs - b0;
-        if (Math.Abs(dg) >= rel * Math.Max(Math.Abs(vgs), Math.Abs(g0)) + vtol) return false;
-        if (Math.Abs(dd) >= rel * Math.Max(Math.Abs(vds), Math.Abs(d0)) + vtol) return false;
-        if (Math.Abs(db) >= rel * Math.Max(Math.Abs(vbs), Math.Abs(b0)) + vtol) return false;
-        if ((vds >= 0) != (d0 >= 0)) return false;
-        return Close(_lastP.Ids, dg, dd, db, rel, itol) && Close(_lastP.Ibd, dg, dd, db, rel, itol)
-               && Close(_lastP.Ibs, dg, dd, db, rel, itol);
-    }
-
-    private static bool Close(Dual i, double dg, double dd, double db, double rel, double tol)
-    {
-        double hat = i.V + i.Delta(dg, dd, db);
-        return Math.Abs(hat - i.V) < rel * Math.Max(Math.Abs(hat), Math.Abs(i.V)) + tol;
+        return DeviceBypass.CurrentClose(c, _lastP.Ids.V, _lastP.Ids.Delta(dg, dd, db))
+               && DeviceBypass.CurrentClose(c, _lastP.Ibd.V, _lastP.Ibd.Delta(dg, dd, db))
+               && DeviceBypass.CurrentClose(c, _lastP.Ibs.V, _lastP.Ibs.Delta(dg, dd, db));
     }
 
     /// <summary>

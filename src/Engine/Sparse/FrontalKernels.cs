@@ -38,13 +38,7 @@ internal static class FrontalKernels
             {
                 ReadOnlySpan<double> l0 = f.Slice(c * front, front), l1 = f.Slice((c + 1) * front, front),
                     l2 = f.Slice((c + 2) * front, front), l3 = f.Slice((c + 3) * front, front);
-                double a0 = col[c];
-                double a1 = col[c + 1] - a0 * l0[c + 1];
-                double a2 = col[c + 2] - a0 * l0[c + 2] - a1 * l1[c + 2];
-                double a3 = col[c + 3] - a0 * l0[c + 3] - a1 * l1[c + 3] - a2 * l2[c + 3];
-                col[c + 1] = a1;
-                col[c + 2] = a2;
-                col[c + 3] = a3;
+                Coefficients(col, l0, l1, l2, c, out double a0, out double a1, out double a2, out double a3);
                 if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) continue;
                 Axpy4(col, l0, l1, l2, l3, c + 4, a0, a1, a2, a3);
             }
@@ -69,6 +63,23 @@ internal static class FrontalKernels
         return -1;
     }
 
+    /// <summary>
+    /// The multipliers of pivots c..c+3 for target column <paramref name="y"/>: its entries c..c+3 after the small
+    /// unit-lower triangle of those pivots is applied (written back), for the pass over the rows below.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Coefficients(Span<double> y, ReadOnlySpan<double> l0, ReadOnlySpan<double> l1, ReadOnlySpan<double> l2, int c,
+        out double a0, out double a1, out double a2, out double a3)
+    {
+        a0 = y[c];
+        a1 = y[c + 1] - a0 * l0[c + 1];
+        a2 = y[c + 2] - a0 * l0[c + 2] - a1 * l1[c + 2];
+        a3 = y[c + 3] - a0 * l0[c + 3] - a1 * l1[c + 3] - a2 * l2[c + 3];
+        y[c + 1] = a1;
+        y[c + 2] = a2;
+        y[c + 3] = a3;
+    }
+
     /// <summary>Applies pivots 0..w-1 to columns j and j+1 (both right of the pivot block).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdatePair(Span<double> f, int front, int w, int j)
@@ -79,16 +90,8 @@ internal static class FrontalKernels
         {
             ReadOnlySpan<double> l0 = f.Slice(c * front, front), l1 = f.Slice((c + 1) * front, front),
                 l2 = f.Slice((c + 2) * front, front), l3 = f.Slice((c + 3) * front, front);
-            double a0 = ya[c];
-            double a1 = ya[c + 1] - a0 * l0[c + 1];
-            double a2 = ya[c + 2] - a0 * l0[c + 2] - a1 * l1[c + 2];
-            double a3 = ya[c + 3] - a0 * l0[c + 3] - a1 * l1[c + 3] - a2 * l2[c + 3];
-            ya[c + 1] = a1; ya[c + 2] = a2; ya[c + 3] = a3;
-            double b0 = yb[c];
-            double b1 = yb[c + 1] - b0 * l0[c + 1];
-            double b2 = yb[c + 2] - b0 * l0[c + 2] - b1 * l1[c + 2];
-            double b3 = yb[c + 3] - b0 * l0[c + 3] - b1 * l1[c + 3] - b2 * l2[c + 3];
-            yb[c + 1] = b1; yb[c + 2] = b2; yb[c + 3] = b3;
+            Coefficients(ya, l0, l1, l2, c, out double a0, out double a1, out double a2, out double a3);
+            Coefficients(yb, l0, l1, l2, c, out double b0, out double b1, out double b2, out double b3);
             bool za = a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0, zb = b0 == 0 && b1 == 0 && b2 == 0 && b3 == 0;
             if (za && zb) continue;
             if (za) { Axpy4(yb, l0, l1, l2, l3, c + 4, b0, b1, b2, b3); continue; }
