@@ -106,6 +106,7 @@ internal sealed class LineReader
                             string.Join(", ", skippedCommands.Distinct()));
                     controlPos = null;
                 }
+                else if (ControlVariable(line, cs, cw)) { }
                 else if (ControlAnalysis(line, cs, cw, file, ordinal, lineNo) is false && cw.Length > 0 && cw[0] is not ('*' or '#'))
                     skippedCommands.Add(cw);
                 continue;
@@ -190,7 +191,62 @@ internal sealed class LineReader
     /// <summary>Analyses written as commands inside <c>.control</c> (<c>op tran ac dc tf pz</c>), as
     /// dot statements (<c>tran 1u 1m</c> becomes <c>.tran 1u 1m</c>, positions kept). Used when the netlist has
     /// no dot analysis.</summary>
-    public IReadOnlyList<LogicalLine> ControlAnalyses => _controlAnalyses;
+    public IReadOnlyList<LogicalLine> ControlAnalyses => _controlAnalyses.Select(SubstituteControlVariables).ToList();
+
+    // Control-language values known to the analysis commands: `let`/`set` in the .control block and `.csparam`, as
+    // expression text (netlist parameters may appear in them; the analysis statement evaluates them).
+    private readonly Dictionary<string, string> _controlVars = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _csparams = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>`let name = expr` or `set name = value` in a .control block: recorded for `$&amp;name` / `$name`.</summary>
+    private bool ControlVariable(string line, int start, string word)
+    {
+        if (word is not ("let" or "set")) return false;
+        int len = StripComment(line);
+        var m = System.Text.RegularExpressions.Regex.Match(line.Substring(start + word.Length, Math.Max(0, len - start - word.Length)),
+            @"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+?)\s*$");
+        if (!m.Success) return false;
+        _controlVars[m.Groups[1].Value] = Unquote(m.Groups[2].Value);
+        return true;
+    }
+
+    private void RecordCsparam(string rest)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(rest,
+                     @"([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\{[^}]*\}|'[^']*'|[^\s,]+)"))
+            _csparams[m.Groups[1].Value] = Unquote(m.Groups[2].Value);
+    }
+
+    private static string Unquote(string v)
+    {
+        v = v.Trim();
+        if (v.Length >= 2 && ((v[0] == '{' && v[^1] == '}') || (v[0] == '\'' && v[^1] == '\'') || (v[0] == '"' && v[^1] == '"')))
+            v = v[1..^1];
+        return v;
+    }
+
+    /// <summary>
+    /// Replaces `$&amp;name` and `$name` in an analysis command by <c>{(expression)}</c>, the expression of the
+    /// control variable or `.csparam` of that name with the names of other control variables inside it expanded
+    /// (ngspice's vector and variable substitution, for scalars). Unknown names are left for the parser to report.
+    /// </summary>
+    private LogicalLine SubstituteControlVariables(LogicalLine line)
+    {
+        if (!line.Text.Contains('$')) return line;
+        string text = System.Text.RegularExpressions.Regex.Replace(line.Text, @"\$&?([A-Za-z_][A-Za-z0-9_]*)",
+            m => Expand(m.Groups[1].Value, 0) is { } e ? "{(" + e + ")}" : m.Value);
+        return line.WithText(text);
+    }
+
+    private string? Expand(string name, int depth)
+    {
+        if (depth > 16) return null;
+        string? expr = _controlVars.TryGetValue(name, out var v) ? v : _csparams.TryGetValue(name, out var c) ? c : null;
+        if (expr is null) return null;
+        return System.Text.RegularExpressions.Regex.Replace(expr, @"(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_(])",
+            m => !string.Equals(m.Value, name, StringComparison.OrdinalIgnoreCase) && _controlVars.ContainsKey(m.Value)
+                    && Expand(m.Value, depth + 1) is { } e ? "(" + e + ")" : m.Value);
+    }
 
     private readonly List<LogicalLine> _controlAnalyses = new();
     private bool _sectionFound;
@@ -309,7 +365,9 @@ internal sealed class LineReader
         {
             // ngspice 39: .csparam only makes control-language vectors; the netlist does not see the name
             // (checked: a netlist use is 'Undefined parameter'), and '.csparam s={s}' is no cycle there
-            _diags.Warning(logical.At(0), $"'.csparam' only sets control-language vectors (not netlist parameters); statement on line {logical.FirstLine} skipped");
+            _diags.Warning(logical.At(0), $"'.csparam' only sets control-language vectors (not netlist parameters): used only by " +
+                $"'$&name' in the analysis commands of a .control block; line {logical.FirstLine}");
+            RecordCsparam(logical.Text.Substring(word.Length));
             return true;
         }
         if (word == ".endc")

@@ -18,7 +18,7 @@ public class TriageNetlistTests
         string dir = Repo.TempDir();
         var (code, errors) = Repo.Run("run", Ref("triage2.cir"), "-o", dir);
         Assert.True(code == 0, errors);
-        Assert.Contains("5:1: warning: '.csparam' only sets control-language vectors (not netlist parameters); statement on line 5 skipped", errors);
+        Assert.Contains("5:1: warning: '.csparam' only sets control-language vectors (not netlist parameters): used only by '$&name' in the analysis commands of a .control block; line 5", errors);
         var op = Repo.ReadCsv(Path.Combine(dir, "op.csv"));
         var ngspice = Repo.ReadNgspice(Ref("triage2.ngspice.txt"));
         // v(3): B source with {…} groups (6 = 3·s); i(v4): R = 1k + 10·temper at .temp 50; v(5), v(6): diode is and

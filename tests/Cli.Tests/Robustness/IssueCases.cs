@@ -251,6 +251,24 @@ public class IssueCases
         Assert.True(seconds < 5, $"took {seconds:F1} s");
     }
 
+    /// <summary>ngspice's memristor example runs its transient as <c>tran $&amp;deltime $&amp;stime uic</c> after
+    /// <c>.csparam stime={stime}</c> and <c>let deltime = stime/100</c>: the control block's scalar vectors and
+    /// variables are substituted into its analysis commands (<c>set</c> and <c>$name</c> too).</summary>
+    [Fact]
+    public void ControlVariablesAreSubstitutedIntoAnalysisCommands()
+    {
+        var r = RunText("t\n.param stime=10n\n.csparam stime={stime}\nV1 a 0 sin(0 1 '1/stime')\nR1 a b 1k\nC1 b 0 1p\n" +
+                        ".control\nlet deltime = stime/100\nset half = 0.5\ntran $&deltime {$half*2*$&stime}\nplot v(b)\n.endc\n");
+        Assert.True(r.Code == 0, $"exit {r.Code}: {r.Errors}");
+        var times = File.ReadAllLines(Path.Combine(r.Dir, "out", "tran.csv")).Skip(1)
+            .Select(l => double.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(10e-9, times[^1], 15);
+        Assert.True(times.Count >= 100, $"{times.Count} points for a 0.1 ns step over 10 ns");
+        var unknown = RunText("t\nV1 a 0 1\nR1 a 0 1k\n.control\ntran $&nothere 1u\n.endc\n");
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("$&nothere", unknown.Errors);
+    }
+
     /// <summary>TRNOISE draws are keyed by <c>.options seed</c> (as the random functions are) and the element name: the
     /// same seed repeats the noise, another seed changes it; the seed option no longer warns that it is unused.</summary>
     [Fact]
