@@ -269,6 +269,29 @@ public class IssueCases
         Assert.Contains("$&nothere", unknown.Errors);
     }
 
+    /// <summary>ngspice's memristor example (examples/memristor/memristor.sp of ngspice, abridged): `.csparam`,
+    /// `let` and `tran $&amp;deltime $&amp;stime uic` in the control block, a behavioural resistance r={V(x)} that is 0 at
+    /// the uic start (ngspice divides by 1e-32 there, as perovspice now does). Reference: ngspice 39 with
+    /// `wrdata mem.txt v(xmem.x1)` instead of `plot` (111 rows): the state falls to 1118.4 at 4.20 ns and returns to
+    /// 7000.0 at 10 ns; perovspice within 1 % (its grid is finer).</summary>
+    [Fact]
+    public void NgspiceMemristorExampleRuns()
+    {
+        var r = RunText("Memristor with threshold\n.param stime=10n\n.param vmax = 3\n.csparam stime={stime}\n.csparam vmax={vmax}\n" +
+            "Xmem 1 0 memristor\nV1 0 1 DC 0 sin(0 'vmax' '1/stime')\n" +
+            ".subckt memristor plus minus PARAMS: Ron=1K Roff=10K Rinit=7.0K alpha=0 beta=20e3/stime Vt=1.6\n" +
+            "Bx 0 x I='((f1(V(plus)-V(minus))> 0) && (V(x) < Roff)) ? {f1(V(plus)-V(minus))}: ((((f1(V(plus)-V(minus)) < 0) && (V(x)>Ron)) ? {f1(V(plus)-V(minus))}: 0)) '\n" +
+            "Vx x x1 dc 0\nCx x1 0 1 IC={Rinit}\nRmem plus minus r={V(x)}\n" +
+            ".func f1(y)={beta*y+0.5*(alpha-beta)*(abs(y+Vt)-abs(y-Vt))}\n.ends\n" +
+            ".control\nlet deltime = stime/100\ntran $&deltime $&stime uic\nplot i(v1) vs v(1)\n.endc\n");
+        Assert.True(r.Code == 0, $"exit {r.Code}: {r.Errors}");
+        var rows = File.ReadAllLines(Path.Combine(r.Dir, "out", "tran.csv"));
+        int col = Array.IndexOf(rows[0].Split(','), "v(xmem.x1)");
+        var x1 = rows.Skip(2).Select(l => double.Parse(l.Split(',')[col], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(x1.Min(), 1118.4 * 0.99, 1118.4 * 1.01);
+        Assert.InRange(x1[^1], 7000 * 0.99, 7000 * 1.01);
+    }
+
     /// <summary>TRNOISE draws are keyed by <c>.options seed</c> (as the random functions are) and the element name: the
     /// same seed repeats the noise, another seed changes it; the seed option no longer warns that it is unused.</summary>
     [Fact]

@@ -96,7 +96,9 @@ internal static class OpMath
             case OpCode.Sub: da = 1; db = -1; return a - b;
             case OpCode.Mul: da = b; db = a; return a * b;
             case OpCode.Div:
-                if (b == 0) throw Domain($"division by zero ({a:G6}/0)");
+                // ngspice 39 divides by 1e-32 instead of 0 (checked: 1/0 = 1e32, 2/0 = 2e32, 0/0 = 0), so a
+                // denominator that passes through zero (a behavioural resistance starting at 0) does not stop the run
+                if (b == 0) b = ZeroDivisor;
                 da = 1 / b; db = -a / (b * b); return a / b;
             case OpCode.Pow: return Power(a, b, out da, out db);
             case OpCode.Min: da = a <= b ? 1 : 0; db = 1 - da; return a <= b ? a : b;
@@ -104,6 +106,9 @@ internal static class OpMath
             default: throw new InvalidOperationException(op.ToString());
         }
     }
+
+    /// <summary>What a zero denominator is replaced by (ngspice 39's behavioural division).</summary>
+    public const double ZeroDivisor = 1e-32;
 
     private static double Power(double x, double y, out double dx, out double dy)
     {
