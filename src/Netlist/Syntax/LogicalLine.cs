@@ -18,11 +18,11 @@ internal sealed class LogicalLine
         _segStart = segStart; _segLine = segLine; _segCol = segCol;
     }
 
-    /// <summary>The same line with <paramref name="length"/> characters from <paramref name="offset"/> replaced by
-    /// blanks (positions unchanged).</summary>
     /// <summary>The same line (file, positions) with other text: positions past a change of length shift by it.</summary>
     public LogicalLine WithText(string text) => new(text, File, FileOrdinal, _segStart, _segLine, _segCol);
 
+    /// <summary>The same line with <paramref name="length"/> characters from <paramref name="offset"/> replaced by
+    /// blanks (positions unchanged).</summary>
     public LogicalLine Blanked(int offset, int length) =>
         new(Text[..offset] + new string(' ', length) + Text[(offset + length)..], File, FileOrdinal, _segStart, _segLine, _segCol);
 
