@@ -46,7 +46,13 @@ public static class CircuitBinder
         var options = OptionsBinder.Bind(netlist, errors, warnings);
         // only transients from initial conditions: no operating point, so no node needs a dc path
         bool needsDc = netlist.Analyses.Count == 0 || netlist.Analyses.Any(a => a is not TranStatement { Uic: true });
-        if (errors.Count == 0) TopologyCheck.Run(circuit, positions, errors, warnings, needsDc);
+        // only transients: a node without a dc path (a current source charging a capacitor) is no reason to refuse,
+        // as ngspice 39 runs such a netlist; those without uic then start from zero (warned)
+        bool onlyTransients = netlist.Analyses.Count > 0 && netlist.Analyses.All(a => a is TranStatement);
+        var policy = !needsDc ? TopologyCheck.FloatingNodes.AllowedByUic
+            : onlyTransients ? TopologyCheck.FloatingNodes.TransientStartsFromZero : TopologyCheck.FloatingNodes.Error;
+        bool startFromZero = errors.Count == 0 && TopologyCheck.Run(circuit, positions, errors, warnings, policy)
+                             && policy == TopologyCheck.FloatingNodes.TransientStartsFromZero;
         if (netlist.Elements.Count == 0)
             errors.Add(new NetlistDiagnostic(new SourcePosition(sourceFile, 1, 1), "the netlist has no elements"));
 
@@ -67,7 +73,8 @@ public static class CircuitBinder
             analyses.Add(new AnalysisJob(a, OutputBinder.Bind(a.Kind, netlist, circuit, nodes, errors))
             {
                 Measures = measures.For(a),
-                Analysis = AnalysisFactory.Create(a, ics, celsius => CircuitAt(netlist, celsius, sourceFile)),
+                Analysis = AnalysisFactory.Create(startFromZero && a is TranStatement t ? t with { Uic = true } : a, ics,
+                    celsius => CircuitAt(netlist, celsius, sourceFile)),
             });
         }
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));

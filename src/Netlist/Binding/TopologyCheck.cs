@@ -21,8 +21,25 @@ internal static class TopologyCheck
     /// in ngspice: a current source charging a capacitor is then well posed (a node with no capacitive path either
     /// fails the transient with a located singular-matrix error).</summary>
     public static void Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors,
-        List<NetlistDiagnostic> warnings, bool needsDcSolution = true)
+        List<NetlistDiagnostic> warnings, bool needsDcSolution = true) =>
+        Run(circuit, elements, errors, warnings, needsDcSolution ? FloatingNodes.Error : FloatingNodes.AllowedByUic);
+
+    /// <summary>What a node without a dc path is.</summary>
+    public enum FloatingNodes
     {
+        /// <summary>An error (an analysis needs the operating point).</summary>
+        Error,
+        /// <summary>Allowed: every analysis is a <c>.tran … uic</c>.</summary>
+        AllowedByUic,
+        /// <summary>Allowed with a warning: every analysis is a transient, and those without uic start from zero.</summary>
+        TransientStartsFromZero,
+    }
+
+    /// <summary>Checks the circuit; returns whether some node has no dc path to ground.</summary>
+    public static bool Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors,
+        List<NetlistDiagnostic> warnings, FloatingNodes policy)
+    {
+        bool floating = false;
         var dc = new UnionFind();
         var loops = new UnionFind();
         var firstUse = new Dictionary<string, SourcePosition>(StringComparer.OrdinalIgnoreCase);
@@ -46,12 +63,18 @@ internal static class TopologyCheck
         foreach (var (node, pos) in firstUse)
         {
             if (node == "0" || dc.Find(node) == ground || (read.Contains(node) && driven.Contains(node))) continue;
-            if (needsDcSolution)
+            floating = true;
+            if (policy == FloatingNodes.Error)
                 errors.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground; give it one (a large " +
                                                       "resistor to ground) or start the transient from initial conditions ('.tran ... uic')"));
-            else
+            else if (policy == FloatingNodes.AllowedByUic)
                 warnings.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground (allowed: every analysis is a '.tran ... uic')", true));
+            else
+                warnings.Add(new NetlistDiagnostic(pos, $"node '{node}' has no dc path to ground, so there is no operating point: the " +
+                    "transient starts from zero as with 'uic' (capacitors discharged, .ic values applied); ngspice 39 starts from a " +
+                    "point of its own pseudo-transient instead", true));
         }
+        return floating;
     }
 
     /// <summary>Nodes whose voltage some element's current depends on, and nodes a voltage-dependent current flows into.</summary>

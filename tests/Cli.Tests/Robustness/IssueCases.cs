@@ -165,7 +165,9 @@ public class IssueCases
 
     /// <summary>A current source charging a capacitor has no operating point, but a transient from initial conditions
     /// needs none: ngspice 39 runs it, so with only '.tran … uic' analyses the floating node is a warning, and the
-    /// ramp is the closed form v = I·t/C. Without uic it stays a located error that says what to do.</summary>
+    /// ramp is the closed form v = I·t/C. Without uic (ngspice 39 runs that too, from a point of its pseudo-transient:
+    /// ngspice's integrate1.cir example) the transient starts from zero with a warning when every analysis is a
+    /// transient; with an operating-point analysis beside it it stays a located error that says what to do.</summary>
     [Fact]
     public void CurrentIntoACapacitorRunsUnderUic()
     {
@@ -179,7 +181,16 @@ public class IssueCases
             var f = row.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             Assert.Equal(1e-3 * f[0] / 1e-6, f[1], 1e-9);
         }
-        var op = RunText("t\nI1 0 a 1m\nC1 a 0 1u\n.tran 10u 1m\n");
+        var noUic = RunText("t\nI1 0 a 1m\nC1 a 0 1u\n.tran 10u 1m\n.print tran v(a)\n");
+        Assert.True(noUic.Code == 0, $"exit {noUic.Code}: {noUic.Errors}");
+        var checkNoUic = Repo.Run("check", Path.Combine(noUic.Dir, "case.cir"));
+        Assert.Contains("the transient starts from zero as with 'uic'", checkNoUic.Errors);
+        foreach (var row in File.ReadAllLines(Path.Combine(noUic.Dir, "out", "tran.csv")).Skip(1))
+        {
+            var f = row.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(1e-3 * f[0] / 1e-6, f[1], 1e-9);
+        }
+        var op = RunText("t\nI1 0 a 1m\nC1 a 0 1u\n.tran 10u 1m\n.op\n");
         AssertLocated(op, 2, "node 'a' has no dc path to ground; give it one");
         Assert.Contains("'.tran ... uic'", op.Errors);
     }
