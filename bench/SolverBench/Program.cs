@@ -80,7 +80,7 @@ foreach (var path in args)
             var core0 = typeof(SparseSolver<double>).GetField("_lu", flags)!.GetValue(lu)!;
             var mf = core0.GetType().GetField("_mf", flags)!.GetValue(core0)!;
             var sym = (SupernodalSymbolic)mf.GetType().GetField("_s", flags)!.GetValue(mf)!;
-            sn = $" [{sym.Count} supernodes, largest front {sym.MaxFront}, {sym.FactorValues} factor values, {sym.Flops} multiply-adds, stack {sym.StackSize}, split {sym.Split}: lanes {sym.LaneOrder[0].Length}/{sym.LaneOrder[1].Length}/{sym.LaneOrder[2].Length} supernodes, serial columns {sym.SerialCols.Length}]";
+            sn = $" [{sym.Count} supernodes, largest front {sym.MaxFront}, {sym.FactorValues} factor values, {sym.Flops} multiply-adds, stack {sym.StackTotal}, split {sym.Split}: lanes {sym.LaneOrder[0].Length}/{sym.LaneOrder[1].Length}/{sym.LaneOrder[2].Length} supernodes, serial columns {sym.SerialCols.Length}]";
         }
         Console.WriteLine($"{Path.GetFileName(path)} {kind}{(parallel ? " parallel" : "")}: n = {sys.Size}, nnz(A) = {lu.MatrixNonZeros}, nnz(L+U) = {lu.FactorNonZeros}, " +
                           $"multiply-adds {lu.RefactorMultiplyAdds}, " +

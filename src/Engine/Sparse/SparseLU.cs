@@ -56,12 +56,13 @@ internal sealed class SparseLU<T, TOps> : ISparseCore<T>
         if (Kind == FactorizationKind.Auto && (_n < MultifrontalMinimumSize || sym.Flops() < 8L * sym.NonZeros)) return null;
         var sn = SupernodalSymbolic.Build(sym, _slotRows, _slotCols);
         if (sn == null) return null;
+        sn.PlanLanes(AllowParallel && Environment.ProcessorCount >= 2 && sn.Flops >= ParallelMinimumFlops);
+        if (sn.LaneStack.Any(v => v > Array.MaxLength)) return null;
         // The symmetrized structure can be much larger than L+U for strongly unsymmetric patterns: then (in Auto)
         // the memory and work would not pay, and the left-looking loop stays.
-        long storage = sn.FactorValues + (long)sn.MaxFront * sn.MaxFront + sn.StackSize;
+        long storage = sn.FactorValues + (long)sn.MaxFront * sn.MaxFront + sn.StackTotal;
         if (Kind == FactorizationKind.Auto && (storage > 4L * (sym.NonZeros + _n) || sn.Flops > 3 * sym.Flops()))
             return null;
-        sn.PlanLanes(AllowParallel && Environment.ProcessorCount >= 2 && sn.Flops >= ParallelMinimumFlops);
         return new MultifrontalLU<T, TOps>(sym, sn);
     }
 

@@ -15,8 +15,11 @@ internal sealed partial class SupernodalSymbolic
     /// <summary>Where a supernode's update matrix lives: at UpdOff[s] in the stack of lane Lane[s].</summary>
     public int[] UpdOff = [];
 
-    /// <summary>Peak stack size of each lane, and the largest frontal of each lane.</summary>
+    /// <summary>Peak stack size of each lane (update-matrix values).</summary>
     public long[] LaneStack = new long[3];
+
+    /// <summary>Values on all the lanes' stacks at their peaks.</summary>
+    public long StackTotal => LaneStack[0] + LaneStack[1] + LaneStack[2];
 
     /// <summary>Largest frontal order within each lane.</summary>
     public int[] LaneFront = new int[3];
@@ -40,10 +43,8 @@ internal sealed partial class SupernodalSymbolic
         var sub = new long[ns];
         for (int s = 0; s < ns; s++)
         {
-            int w = Width(s), front = w + Below(s);
-            long fl = 0;
-            for (int c = 0; c < w; c++) fl += (long)(front - c - 1) * (front - c - 1);
-            own[s] = fl + (long)front * front;
+            long front = Width(s) + Below(s);
+            own[s] = FrontFlops(s) + front * front;
             sub[s] = own[s];
             for (int t = ChildStart[s]; t < ChildStart[s + 1]; t++) sub[s] += sub[Children[t]];
         }

@@ -38,17 +38,23 @@ internal sealed partial class SupernodalSymbolic
     /// <summary>Original entries assembled into supernode s: slots ASlot[AStart[s]..AStart[s+1]) added at frontal offsets AOff[..].</summary>
     public int[] AStart = [], ASlot = [], AOff = [];
 
-    /// <summary>Largest frontal order, and the update stack's peak size in values.</summary>
+    /// <summary>Largest frontal order.</summary>
     public int MaxFront;
-
-    /// <summary>Peak number of values on the update-matrix stack.</summary>
-    public long StackSize;
 
     /// <summary>Multiply-adds of one numeric factorization.</summary>
     public long Flops;
 
     /// <summary>Stored factor values (L and U blocks, explicit zeros of relaxed supernodes included).</summary>
     public long FactorValues;
+
+    /// <summary>Multiply-adds of eliminating supernode s's pivots from its frontal matrix.</summary>
+    public long FrontFlops(int s)
+    {
+        int w = Width(s), front = w + Below(s);
+        long f = 0;
+        for (int c = 0; c < w; c++) f += (long)(front - c - 1) * (front - c - 1);
+        return f;
+    }
 
     /// <summary>Width of supernode s.</summary>
     public int Width(int s) => First[s + 1] - First[s];
@@ -182,26 +188,18 @@ internal sealed partial class SupernodalSymbolic
         sym.RelIdx = new int[sym.RIdx.Length];
         sym.LOff = new long[ns + 1];
         sym.UOff = new long[ns + 1];
-        long stack = 0, peak = 0, flops = 0;
+        long flops = 0;
         for (int s = 0; s < ns; s++)
         {
             int w = sym.Width(s), m = sym.Below(s), front = w + m;
             sym.MaxFront = Math.Max(sym.MaxFront, front);
             sym.LOff[s + 1] = sym.LOff[s] + (long)front * w;
             sym.UOff[s + 1] = sym.UOff[s] + (long)w * m;
-            for (int c = 0; c < w; c++) flops += (long)(front - c - 1) * (front - c - 1);
-            // Children's update matrices are popped, this one's pushed.
-            long pop = 0;
-            for (int t = childStart[s]; t < childStart[s + 1]; t++) { int c = children[t]; pop += (long)sym.Below(c) * sym.Below(c); }
-            stack -= pop;
-            stack += (long)m * m;
-            peak = Math.Max(peak, stack);
+            flops += sym.FrontFlops(s);
         }
-        sym.StackSize = peak;
         sym.Flops = flops;
         sym.FactorValues = sym.LOff[ns] + sym.UOff[ns];
-        if (sym.LOff[ns] > Array.MaxLength || sym.UOff[ns] > Array.MaxLength || peak > Array.MaxLength
-            || (long)sym.MaxFront * sym.MaxFront > Array.MaxLength)
+        if (sym.LOff[ns] > Array.MaxLength || sym.UOff[ns] > Array.MaxLength || (long)sym.MaxFront * sym.MaxFront > Array.MaxLength)
             return null;
 
         for (int s = 0; s < ns; s++)
