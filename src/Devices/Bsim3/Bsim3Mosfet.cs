@@ -71,7 +71,7 @@ public sealed class Bsim3Mosfet : Device
         int sp = _gs > 0 ? c.AddUnknown(Name + "#s", UnknownKind.Voltage) : s;
         _block = TerminalBlock.Reserve(c, d, g, s, b, dp, sp);
         _hasOld = false;
-        _hasLast = false;
+        _bypass.Forget();
         _holdOff = false;
         _vonOld = _type * _p.Vth0;
     }
@@ -171,18 +171,12 @@ public sealed class Bsim3Mosfet : Device
         var k = Evaluate(lvgs, lvds, lvbs, c.Gmin, true);
         _vonOld = k.Bias.Vth.V;
         // kept for the bypass only when evaluated at the actual voltages (not limited or held)
-        _last = k;
-        _lastAt = (lvgs, lvds, lvbs);
-        _lastGmin = c.Gmin;
-        _hasLast = !limited && !atIc;
+        _bypass.Keep(k, lvgs, lvds, lvbs, c.Gmin, !limited && !atIc);
         StampAll(c, k, vgs - lvgs, vds - lvds, vbs - lvbs);
         if (limited) c.SignalLimited();
     }
 
-    private Contributions _last;
-    private (double Vgs, double Vds, double Vbs) _lastAt;
-    private double _lastGmin;
-    private bool _hasLast;
+    private DeviceBypass.Point<Contributions> _bypass;
 
     /// <summary>
     /// Whether this transient iteration may reuse the last evaluation: each controlling voltage moved less than
@@ -191,10 +185,9 @@ public sealed class Bsim3Mosfet : Device
     /// </summary>
     private bool CanBypass(LoadContext c, double vgs, double vds, double vbs)
     {
-        if (!DeviceBypass.Allowed(c, _hasLast, _lastGmin) || !DeviceBypass.VoltagesClose(c, vgs, vds, vbs, _lastAt)) return false;
-        var (g0, d0, b0) = _lastAt;
-        double dgs = vgs - g0, dds = vds - d0, dbs = vbs - b0;
-        return Close(c, _last.Ichan, dgs, dds, dbs) && Close(c, _last.Ibs, dgs, dds, dbs) && Close(c, _last.Ibd, dgs, dds, dbs);
+        if (!_bypass.Near(c, vgs, vds, vbs, out double dgs, out double dds, out double dbs)) return false;
+        var k = _bypass.Value;
+        return Close(c, k.Ichan, dgs, dds, dbs) && Close(c, k.Ibs, dgs, dds, dbs) && Close(c, k.Ibd, dgs, dds, dbs);
     }
 
     private static bool Close(LoadContext c, D3 i, double dgs, double dds, double dbs) =>
@@ -202,8 +195,8 @@ public sealed class Bsim3Mosfet : Device
 
     private void Restamp(LoadContext c, double vgs, double vds, double vbs)
     {
-        var (g0, d0, b0) = _lastAt;
-        StampAll(c, _last, vgs - g0, vds - d0, vbs - b0);
+        var (g0, d0, b0) = _bypass.At;
+        StampAll(c, _bypass.Value, vgs - g0, vds - d0, vbs - b0);
     }
 
     /// <summary>Stamps every current and charge of <paramref name="k"/>, linearised by the given voltage offsets.</summary>

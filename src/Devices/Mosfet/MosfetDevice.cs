@@ -136,7 +136,7 @@ public abstract class MosfetDevice : Device
             yb = c.AddUnknown(Name + "#dvgb", UnknownKind.Rate);
         }
         _block = TerminalBlock.Reserve(c, _dp, _g, _sp, _b, _d, _s, ys, yd, yb, 0);
-        _hasLast = false;
+        _bypass.Forget();
     }
 
     /// <summary>Everything the device adds at one bias, sign-normalised (see <see cref="Evaluate"/>).</summary>
@@ -199,8 +199,8 @@ public abstract class MosfetDevice : Device
         if (!c.InitJunctions && CanBypass(c, vgsX, vdsX, vbsX))
         {
             // SPICE's bypass: the last evaluation, linearised to the new voltages by the stamps below
-            p = _lastP;
-            (vgs, vds, vbs) = _lastAt;
+            p = _bypass.Value;
+            (vgs, vds, vbs) = _bypass.At;
         }
         else
         {
@@ -245,10 +245,7 @@ public abstract class MosfetDevice : Device
 
         p = Evaluate(vgs, vds, vbs, c.Gmin);
         _vonOld = p.Von;
-        _lastP = p;
-        _lastAt = (vgs, vds, vbs);
-        _lastGmin = c.Gmin;
-        _hasLast = !limited;
+        _bypass.Keep(p, vgs, vds, vbs, c.Gmin, !limited);
         }
 
         double dg = vgsX - vgs, dd = vdsX - vds, db = vbsX - vbs;
@@ -272,10 +269,7 @@ public abstract class MosfetDevice : Device
         if (limited) c.SignalLimited();
     }
 
-    private Point _lastP;
-    private (double Vgs, double Vds, double Vbs) _lastAt;
-    private double _lastGmin;
-    private bool _hasLast;
+    private DeviceBypass.Point<Point> _bypass;
 
     /// <summary>
     /// Whether this transient iteration may reuse the last evaluation (docs/engine.md, "Device bypass"): each
@@ -284,12 +278,11 @@ public abstract class MosfetDevice : Device
     /// </summary>
     private bool CanBypass(LoadContext c, double vgs, double vds, double vbs)
     {
-        if (!DeviceBypass.Allowed(c, _hasLast, _lastGmin) || !DeviceBypass.VoltagesClose(c, vgs, vds, vbs, _lastAt)) return false;
-        var (g0, d0, b0) = _lastAt;
-        double dg = vgs - g0, dd = vds - d0, db = vbs - b0;
-        return DeviceBypass.CurrentClose(c, _lastP.Ids.V, _lastP.Ids.Delta(dg, dd, db))
-               && DeviceBypass.CurrentClose(c, _lastP.Ibd.V, _lastP.Ibd.Delta(dg, dd, db))
-               && DeviceBypass.CurrentClose(c, _lastP.Ibs.V, _lastP.Ibs.Delta(dg, dd, db));
+        if (!_bypass.Near(c, vgs, vds, vbs, out double dg, out double dd, out double db)) return false;
+        var p = _bypass.Value;
+        return DeviceBypass.CurrentClose(c, p.Ids.V, p.Ids.Delta(dg, dd, db))
+               && DeviceBypass.CurrentClose(c, p.Ibd.V, p.Ibd.Delta(dg, dd, db))
+               && DeviceBypass.CurrentClose(c, p.Ibs.V, p.Ibs.Delta(dg, dd, db));
     }
 
     /// <summary>

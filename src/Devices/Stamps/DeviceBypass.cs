@@ -33,4 +33,42 @@ public static class DeviceBypass
         double hat = value + delta;
         return Math.Abs(delta) < c.BypassRelTol * Math.Max(Math.Abs(hat), Math.Abs(value)) + c.BypassCurrentTol;
     }
+
+    /// <summary>
+    /// A MOSFET-like device's last evaluation kept for the bypass: what it computed (<typeparamref name="T"/>), at which
+    /// vgs, vds, vbs and gmin, and whether it may be reused (not after limiting or at initial conditions).
+    /// </summary>
+    public struct Point<T>
+    {
+        /// <summary>The evaluation.</summary>
+        public T Value;
+        /// <summary>The voltages it was evaluated at.</summary>
+        public (double Vgs, double Vds, double Vbs) At;
+        private double _gmin;
+        private bool _valid;
+
+        /// <summary>Keeps an evaluation (reusable only when <paramref name="reusable"/>).</summary>
+        public void Keep(T value, double vgs, double vds, double vbs, double gmin, bool reusable)
+        {
+            Value = value;
+            At = (vgs, vds, vbs);
+            _gmin = gmin;
+            _valid = reusable;
+        }
+
+        /// <summary>Forgets it (a new setup).</summary>
+        public void Forget() => _valid = false;
+
+        /// <summary>
+        /// Whether this load may reuse it as far as the voltages go (<see cref="Allowed"/> and
+        /// <see cref="VoltagesClose"/>), with the offsets from its voltages to the new ones.
+        /// </summary>
+        public readonly bool Near(LoadContext c, double vgs, double vds, double vbs, out double dgs, out double dds, out double dbs)
+        {
+            dgs = vgs - At.Vgs;
+            dds = vds - At.Vds;
+            dbs = vbs - At.Vbs;
+            return Allowed(c, _valid, _gmin) && VoltagesClose(c, vgs, vds, vbs, At);
+        }
+    }
 }
