@@ -51,7 +51,7 @@ public class Bsim3NetlistTests
         var lines = File.ReadAllLines(Repo.Example("bsim3_inverter"));
         var models = lines.SkipWhile(l => !l.StartsWith(".model", StringComparison.Ordinal))
             .TakeWhile(l => l.StartsWith(".model", StringComparison.Ordinal) || l.StartsWith('+')).ToList();
-        string Ring(string options)
+        Dictionary<string, double[]> Ring(string options)
         {
             var net = new List<string> { "ring of five BSIM3 inverters", "vdd vdd 0 1.8" };
             for (int k = 0; k < 5; k++)
@@ -66,13 +66,9 @@ public class Bsim3NetlistTests
             net.Add(options);
             net.Add(".tran 5p 3n");
             net.Add(".print tran v(n0) v(n2)");
-            string dir = Repo.TempDir();
-            File.WriteAllLines(Path.Combine(dir, "ring.cir"), net);
-            var (code, errors) = Repo.Run("run", Path.Combine(dir, "ring.cir"), "-o", Path.Combine(dir, "out"), "--quiet");
-            Assert.True(code == 0, $"exit {code}: {errors}");
-            return Path.Combine(dir, "out", "tran.csv");
+            return RunTran(net);
         }
-        AssertSameWaveform(Repo.ReadCsv(Ring("* default: bypass on")), Repo.ReadCsv(Ring(".options bypass=0")), "v(n0)", "v(n2)");
+        AssertSameWaveform(Ring("* default: bypass on"), Ring(".options bypass=0"), "v(n0)", "v(n2)");
     }
 
     /// <summary>The same for level-3 MOSFETs (Meyer capacitances): a five-stage ring (bench/gen_ring_osc.py's cards)
@@ -80,7 +76,7 @@ public class Bsim3NetlistTests
     [Fact]
     public void BypassKeepsTheLevel3RingWaveform()
     {
-        string Ring(string options)
+        Dictionary<string, double[]> Ring(string options)
         {
             var net = new List<string>
             {
@@ -99,13 +95,19 @@ public class Bsim3NetlistTests
             net.Add(options);
             net.Add(".tran 0.1n 20n");
             net.Add(".print tran v(n1) v(n3)");
-            string dir = Repo.TempDir();
-            File.WriteAllLines(Path.Combine(dir, "ring.cir"), net);
-            var (code, errors) = Repo.Run("run", Path.Combine(dir, "ring.cir"), "-o", Path.Combine(dir, "out"), "--quiet");
-            Assert.True(code == 0, $"exit {code}: {errors}");
-            return Path.Combine(dir, "out", "tran.csv");
+            return RunTran(net);
         }
-        AssertSameWaveform(Repo.ReadCsv(Ring("* default: bypass on")), Repo.ReadCsv(Ring(".options bypass=0")), "v(n1)", "v(n3)");
+        AssertSameWaveform(Ring("* default: bypass on"), Ring(".options bypass=0"), "v(n1)", "v(n3)");
+    }
+
+    /// <summary>Runs the netlist lines and reads its tran.csv.</summary>
+    private static Dictionary<string, double[]> RunTran(IEnumerable<string> net)
+    {
+        string dir = Repo.TempDir();
+        File.WriteAllLines(Path.Combine(dir, "ring.cir"), net);
+        var (code, errors) = Repo.Run("run", Path.Combine(dir, "ring.cir"), "-o", Path.Combine(dir, "out"), "--quiet");
+        Assert.True(code == 0, $"exit {code}: {errors}");
+        return Repo.ReadCsv(Path.Combine(dir, "out", "tran.csv"));
     }
 
     private static void AssertSameWaveform(Dictionary<string, double[]> with, Dictionary<string, double[]> without, params string[] names)
