@@ -16,14 +16,6 @@ namespace Perovspice.Netlist.Binding;
 /// </summary>
 internal static class TopologyCheck
 {
-    /// <summary>Checks the circuit. With <paramref name="needsDcSolution"/> false (every analysis is a <c>.tran … uic</c>,
-    /// which starts from the initial conditions without an operating point) a node without a dc path is allowed, as
-    /// in ngspice: a current source charging a capacitor is then well posed (a node with no capacitive path either
-    /// fails the transient with a located singular-matrix error).</summary>
-    public static void Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors,
-        List<NetlistDiagnostic> warnings, bool needsDcSolution = true) =>
-        Run(circuit, elements, errors, warnings, needsDcSolution ? FloatingNodes.Error : FloatingNodes.AllowedByUic);
-
     /// <summary>What a node without a dc path is.</summary>
     public enum FloatingNodes
     {
@@ -35,7 +27,10 @@ internal static class TopologyCheck
         TransientStartsFromZero,
     }
 
-    /// <summary>Checks the circuit; returns whether some node has no dc path to ground.</summary>
+    /// <summary>Checks the circuit; returns whether some node has no dc path to ground. What such a node is follows
+    /// <paramref name="policy"/>: with only <c>.tran … uic</c> analyses (no operating point) it is allowed, as in
+    /// ngspice, since a current source charging a capacitor is then well posed (a node with no capacitive path either
+    /// fails the transient with a located singular-matrix error).</summary>
     public static bool Run(Circuit circuit, IReadOnlyDictionary<string, FlatElement> elements, List<NetlistDiagnostic> errors,
         List<NetlistDiagnostic> warnings, FloatingNodes policy)
     {

@@ -191,7 +191,10 @@ internal sealed class LineReader
     /// <summary>Analyses written as commands inside <c>.control</c> (<c>op tran ac dc tf pz</c>), as
     /// dot statements (<c>tran 1u 1m</c> becomes <c>.tran 1u 1m</c>, positions kept). Used when the netlist has
     /// no dot analysis.</summary>
-    public IReadOnlyList<LogicalLine> ControlAnalyses => _controlAnalyses.Select(SubstituteControlVariables).ToList();
+    public IReadOnlyList<LogicalLine> ControlAnalyses => _substituted ??= _controlAnalyses.Select(SubstituteControlVariables).ToList();
+
+    // the analyses with control variables substituted, made once (read after the whole netlist is)
+    private List<LogicalLine>? _substituted;
 
     // Control-language values known to the analysis commands: `let`/`set` in the .control block and `.csparam`, as
     // expression text (netlist parameters may appear in them; the analysis statement evaluates them).
@@ -263,6 +266,7 @@ internal sealed class LineReader
         string text = "." + line.Substring(start, len - start);
         var analysis = new LogicalLine(text, file, ordinal, new[] { 0 }, new[] { lineNo }, new[] { start });
         _controlAnalyses.Add(word == "tran" ? DropTranMaxstep(analysis) : analysis);
+        _substituted = null;
         return true;
     }
 
