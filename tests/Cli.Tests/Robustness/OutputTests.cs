@@ -105,7 +105,7 @@ public class OutputTests
     public void CancelledTransientLeavesOnlyFinishedFiles()
     {
         string dir = Repo.TempDir();
-        string path = Write(dir, "t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.op\n.tran 1u 5 0 1u\n.dc V1 0 1 0.5\n");
+        string path = Write(dir, "t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.op\n.tran 1u 100 0 1u\n.dc V1 0 1 0.5\n");
         string o = Path.Combine(dir, "out");
         int code;
         string errors;
@@ -115,7 +115,7 @@ public class OutputTests
             var oldErr = Console.Error;
             Console.SetError(err);
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            try { code = PerovspiceCommand.Execute(new[] { "run", path, "-o", o, "-q", "--max-points", "1e9" }, cts.Token); }
+            try { code = PerovspiceCommand.Execute(new[] { "run", path, "-o", o, "-q", "--max-points", "1e9", "--max-values", "1e12" }, cts.Token); }
             finally { Console.SetError(oldErr); }
             errors = err.ToString();
         }
@@ -133,10 +133,10 @@ public class OutputTests
         string dll = Path.Combine(AppContext.BaseDirectory, "perovspice.dll");
         if (!File.Exists(dll)) return;
         string dir = Repo.TempDir();
-        string path = Write(dir, "t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.op\n.tran 1u 5 0 1u\n");
+        string path = Write(dir, "t\nV1 a 0 SIN(0 1 1k)\nR1 a b 1k\nC1 b 0 1u\n.op\n.tran 1u 100 0 1u\n");
         string o = Path.Combine(dir, "out");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { dll, "run", path, "-o", o, "-q", "--max-points", "1e9" }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { dll, "run", path, "-o", o, "-q", "--max-points", "1e9", "--max-values", "1e12" }) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var until = DateTime.UtcNow.AddSeconds(30);
