@@ -9,6 +9,8 @@ namespace Perovspice.Engine;
 public sealed class CircuitSystem
 {
     private readonly Dictionary<string, int> _nodes;
+    // the matrix slots each device (by index in Circuit.Devices) reserved at setup: the ones it may stamp
+    private readonly HashSet<int>[] _slotsOf;
 
     internal CircuitSystem(Circuit circuit)
     {
@@ -20,8 +22,20 @@ public sealed class CircuitSystem
             foreach (var node in device.Nodes)
                 if (!_nodes.ContainsKey(node)) setup.AddUnknown(node, UnknownKind.Voltage);
         NodeCount = unknowns.Count;
-        foreach (var device in circuit.Devices) device.Setup(setup);
-        foreach (var device in circuit.Devices) device.SetupLate(setup);
+        var devices = circuit.Devices;
+        var slotSets = new HashSet<int>[devices.Count];
+        for (int i = 0; i < devices.Count; i++)
+        {
+            setup.Recorder = slotSets[i] = new HashSet<int>();
+            devices[i].Setup(setup);
+        }
+        for (int i = 0; i < devices.Count; i++)
+        {
+            setup.Recorder = slotSets[i];
+            devices[i].SetupLate(setup);
+        }
+        setup.Recorder = null;
+        _slotsOf = slotSets;
         Unknowns = unknowns;
         Pattern = setup.BuildPattern();
         Size = unknowns.Count;
@@ -81,10 +95,12 @@ public sealed class CircuitSystem
 
     /// <summary>Devices that the linear cache does not cover: every device loaded at each evaluation.</summary>
     private Device[]? _loaded;
-    /// <summary>The linear time-invariant devices' G and C (by slot), F and Q at x = 0 (by row), and their non-zero
-    /// matrix entries as (row, column, value) lists for F += G·x and Q += C·x.</summary>
+    /// <summary>The linear time-invariant devices' G and C (by slot), F and Q at x = 0 (by row). Evaluate sets
+    /// F = F(0) + G·x and Q = Q(0) + C·x by compressed rows, and G and C to the cache: a whole copy after anything
+    /// cleared the load buffers, else only the slots the other devices stamp (the rest still hold the cache).</summary>
     private double[]? _linG, _linC, _linF0, _linQ0;
-    private int[] _gRows = Array.Empty<int>(), _gCols = Array.Empty<int>(), _cRows = Array.Empty<int>(), _cCols = Array.Empty<int>();
+    // the cached linear G and C by rows (compressed sparse rows, columns ascending): F += G·x and Q += C·x row by row
+    private int[] _gStart = Array.Empty<int>(), _gCols = Array.Empty<int>(), _cStart = Array.Empty<int>(), _cCols = Array.Empty<int>();
     private double[] _gVals = Array.Empty<double>(), _cVals = Array.Empty<double>();
 
     /// <summary>When true (default), the devices that are linear and time-invariant are loaded once into cached
@@ -107,25 +123,36 @@ public sealed class CircuitSystem
             return;
         }
         if (_loaded == null) BuildLinearCache();
-        Array.Copy(_linG!, ctx.G, _linG!.Length);
-        Array.Copy(_linC!, ctx.C, _linC!.Length);
-        Array.Copy(_linF0!, ctx.F, _linF0!.Length);
-        Array.Copy(_linQ0!, ctx.Q, _linQ0!.Length);
+        if (_linearInPlace == ctx.ClearCount)
+        {
+            // G and C still hold the cached linear part in every slot the other devices do not stamp: reset only theirs.
+            double[] g = ctx.G, c = ctx.C, lg = _linG!, lc = _linC!;
+            foreach (int s in _stampedSlots!) { g[s] = lg[s]; c[s] = lc[s]; }
+        }
+        else
+        {
+            Array.Copy(_linG!, ctx.G, _linG!.Length);
+            Array.Copy(_linC!, ctx.C, _linC!.Length);
+            _linearInPlace = ctx.ClearCount;
+        }
         ctx.Limited = false;
         double[] X = ctx.X, F = ctx.F, Q = ctx.Q;
-        int[] rows = _gRows, cols = _gCols;
-        double[] vals = _gVals;
-        for (int k = 0; k < vals.Length; k++) F[rows[k]] += vals[k] * X[cols[k]];
-        rows = _cRows; cols = _cCols; vals = _cVals;
-        for (int k = 0; k < vals.Length; k++) Q[rows[k]] += vals[k] * X[cols[k]];
+        RowProducts(F, _linF0!, _gStart, _gCols, _gVals, X);
+        RowProducts(Q, _linQ0!, _cStart, _cCols, _cVals, X);
         var rest = _loaded!;
-        for (int i = 0; i < rest.Length; i++) rest[i].Load(ctx);
+        for (int i = 0; i < rest.Length; i++) rest[i].LoadVarying(ctx);
     }
 
+    // slots stamped by the devices loaded at each evaluation (sorted), and the LoadContext.ClearCount at which G and C
+    // last received the whole linear cache (-1: never)
+    private int[]? _stampedSlots;
+    private long _linearInPlace = -1;
+
     /// <summary>Loads the linear time-invariant devices once, at x = 0, into the cache <see cref="Evaluate"/>
-    /// starts from. Such a device's F and Q are affine in x with constant G and C (<see cref="Device.IsLinear"/>,
-    /// <see cref="Device.IsTimeInvariant"/>), so F(x) = F(0) + G·x and Q(x) = Q(0) + C·x in every analysis mode,
-    /// except with uic at t = 0 (handled by loading every device).</summary>
+    /// starts from, with the invariant part of the others (<see cref="Device.HasInvariantPart"/>). Such a device's F
+    /// and Q are affine in x with constant G and C (<see cref="Device.IsLinear"/>, <see cref="Device.IsTimeInvariant"/>),
+    /// so F(x) = F(0) + G·x and Q(x) = Q(0) + C·x in every analysis mode, except with uic at t = 0 (handled by loading
+    /// every device).</summary>
     private void BuildLinearCache()
     {
         var ctx = Load;
@@ -135,34 +162,62 @@ public sealed class CircuitSystem
         Array.Clear(ctx.X);
         ctx.Clear();
         var rest = new List<Device>();
-        foreach (var d in Circuit.Devices)
+        var stamped = new HashSet<int> { 0 };   // slot 0 takes the stamps on ground: reset it too
+        var devices = Circuit.Devices;
+        for (int i = 0; i < devices.Count; i++)
+        {
+            var d = devices[i];
             if (d.IsLinear && d.IsTimeInvariant) d.Load(ctx);
-            else rest.Add(d);
+            else
+            {
+                if (d.HasInvariantPart) d.LoadInvariant(ctx);
+                rest.Add(d);
+                stamped.UnionWith(_slotsOf[i]);
+            }
+        }
+        _stampedSlots = stamped.Order().ToArray();
         _linG = (double[])ctx.G.Clone();
         _linC = (double[])ctx.C.Clone();
         _linF0 = (double[])ctx.F.Clone();
         _linQ0 = (double[])ctx.Q.Clone();
-        (_gRows, _gCols, _gVals) = Entries(_linG);
-        (_cRows, _cCols, _cVals) = Entries(_linC);
+        (_gStart, _gCols, _gVals) = Rows(_linG);
+        (_cStart, _cCols, _cVals) = Rows(_linC);
         _loaded = rest.ToArray();
         Array.Copy(saved, ctx.X, saved.Length);
         ctx.UseInitialConditions = savedUic;
         ctx.Clear();
     }
 
-    private (int[] Rows, int[] Cols, double[] Vals) Entries(double[] values)
+    /// <summary>The nonzero entries of <paramref name="values"/> (by slot) off the ground row and column, as compressed
+    /// rows: row r's entries are start[r] .. start[r + 1] − 1, columns ascending.</summary>
+    private (int[] Start, int[] Cols, double[] Vals) Rows(double[] values)
     {
-        var rows = new List<int>();
-        var cols = new List<int>();
-        var vals = new List<double>();
+        var entries = new List<(int Row, int Col, double Value)>();
         for (int s = 1; s < values.Length; s++)
         {
             int r = SlotRows[s], c = SlotCols[s];
             if (r == 0 || c == 0 || values[s] == 0) continue;
-            rows.Add(r);
-            cols.Add(c);
-            vals.Add(values[s]);
+            entries.Add((r, c, values[s]));
         }
-        return (rows.ToArray(), cols.ToArray(), vals.ToArray());
+        entries.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Col.CompareTo(b.Col));
+        var start = new int[Size + 2];
+        foreach (var e in entries) start[e.Row + 1]++;
+        for (int r = 0; r <= Size; r++) start[r + 1] += start[r];
+        return (start, entries.Select(e => e.Col).ToArray(), entries.Select(e => e.Value).ToArray());
+    }
+
+    /// <summary>y[r] = y0[r] + Σ vals[k]·x[cols[k]] over row r's entries, for every row (y[0] = y0[0]).</summary>
+    private static void RowProducts(double[] y, double[] y0, int[] start, int[] cols, double[] vals, double[] x)
+    {
+        int rows = start.Length - 1;
+        y[0] = y0[0];
+        for (int r = 1; r < rows; r++)
+        {
+            int k = start[r], end = start[r + 1];
+            if (k == end) { y[r] = y0[r]; continue; }
+            double sum = 0;
+            for (; k < end; k++) sum += vals[k] * x[cols[k]];
+            y[r] = y0[r] + sum;
+        }
     }
 }

@@ -37,6 +37,23 @@ public abstract class Device
     /// <see cref="LoadContext.UseInitialConditions"/> (evaluations with the latter set load every device).</summary>
     public virtual bool IsTimeInvariant => false;
 
+    /// <summary>True when a nonlinear device splits its load into an invariant part (<see cref="LoadInvariant"/>) and
+    /// the rest (<see cref="LoadVarying"/>). <see cref="CircuitSystem"/> then loads the invariant part once, at x = 0,
+    /// into the cache it keeps for linear time-invariant devices, and at each evaluation only the rest: fewer entries
+    /// written per iteration (a memristor's bulk resistance, capacitance and state relaxation). Default false.</summary>
+    public virtual bool HasInvariantPart => false;
+
+    /// <summary>The invariant part of <see cref="Load"/> when <see cref="HasInvariantPart"/>: stamps affine in x
+    /// (F = F(0) + G·x, Q = Q(0) + C·x with constant G and C) under the rules of <see cref="IsTimeInvariant"/>
+    /// devices (reads only <see cref="LoadContext.X"/>, writes only F, Q, G and C, keeps no state).
+    /// <see cref="LoadInvariant"/> followed by <see cref="LoadVarying"/> must stamp exactly what <see cref="Load"/>
+    /// stamps.</summary>
+    public virtual void LoadInvariant(LoadContext context) { }
+
+    /// <summary>The rest of <see cref="Load"/> once <see cref="LoadInvariant"/>'s part is cached; default
+    /// <see cref="Load"/> (a device without an invariant part).</summary>
+    public virtual void LoadVarying(LoadContext context) => Load(context);
+
     /// <summary>Declares internal unknowns and the matrix entries the device stamps.</summary>
     public abstract void Setup(SetupContext context);
 

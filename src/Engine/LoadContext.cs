@@ -82,8 +82,12 @@ public sealed class LoadContext
     /// <summary>A device that limited its step (junction limiting) says so: the iteration is not converged.</summary>
     public void SignalLimited() => Limited = true;
 
+    /// <summary>How many times <see cref="Clear"/> ran (a cache laid into G and C is gone after each).</summary>
+    internal long ClearCount;
+
     internal void Clear()
     {
+        ClearCount++;
         Array.Clear(F);
         Array.Clear(Q);
         Array.Clear(G);

@@ -47,12 +47,16 @@ public sealed class SetupContext
     {
         if (row == 0 || col == 0) return 0;
         long key = Sparse.EntryKey.Of(row, col);
-        if (_slotOf.TryGetValue(key, out int slot)) return slot;
+        if (_slotOf.TryGetValue(key, out int slot)) { Recorder?.Add(slot); return slot; }
         slot = _entries.Count;
+        Recorder?.Add(slot);
         _entries.Add((row, col));
         _slotOf[key] = slot;
         return slot;
     }
+
+    /// <summary>While set, collects every slot handed out (new or already reserved): the slots a device stamps.</summary>
+    internal HashSet<int>? Recorder;
 
     /// <summary>Builds the pattern with the same slot numbers as handed out.</summary>
     internal SparsePattern BuildPattern()

@@ -34,7 +34,9 @@ public sealed partial class PerovskiteMemristor
         }
     }
 
-    private void LoadLevel12(LoadContext c)
+    /// <summary>The part of levels 1 and 2 that is linear with constant coefficients: rs, Eq. 1's rb, cm and ic
+    /// terms, τd dic/dt + ic of Eqs. 2 and 11, and at level 2 −ic0·f in the ic row and τk df/dt + f − 1 of Eq. 12.</summary>
+    private void LoadLevel12Linear(LoadContext c)
     {
         var x = c.X;
         if (_rs > 0)
@@ -51,14 +53,29 @@ public sealed partial class PerovskiteMemristor
         _icIntoNode.Conductance(c, 1);
         _bulk.Charge(c, _cm * u, _cm);
 
+        // ic row, τd dic/dt = (source) − ic  ⇒  F = ic − source, Q = τd·ic (Eq. 2 for level 1, Eq. 11 for level 2).
+        c.F[_kIc] += ic; c.G[_sKK] += 1;
+        c.Q[_kIc] += _taud * ic; c.C[_sKK] += _taud;
+        if (Level == 2)
+        {
+            double f = x[_kF];
+            // Eq. 11's source ic0·f, and Eq. 12's τk df/dt = (1 − f) − E(u)·f: its linear part F = f − 1, Q = τk·f.
+            c.F[_kIc] -= _ic0 * f; c.G[_sKF] -= _ic0;
+            c.F[_kF] += f - 1; c.G[_sFF] += 1;
+            c.Q[_kF] += _tauk * f; c.C[_sFF] += _tauk;
+        }
+    }
+
+    /// <summary>The nonlinear part of levels 1 and 2: the logistic source of Eq. 2 (level 1) or the E(u)·f term of
+    /// Eq. 12 (level 2), with Newton limiting on z = (u − vt)/vm.</summary>
+    private void LoadLevel12(LoadContext c)
+    {
+        var x = c.X;
+        double u = x[_a] - x[_n];
         // Newton limiting on z = (u − vt)/vm; the equations below are F(u_lim) + J(u_lim)·(u − u_lim).
         double z = LimitArgument(c, (u - _vt) / _vm, ref _zOld, _haveOld);
         _haveOld = true;
         double du = u - (_vt + _vm * z);
-
-        // ic row, τd dic/dt = (source) − ic  ⇒  F = ic − source, Q = τd·ic (Eq. 2 for level 1, Eq. 11 for level 2).
-        c.F[_kIc] += ic; c.G[_sKK] += 1;
-        c.Q[_kIc] += _taud * ic; c.C[_sKK] += _taud;
         if (Level == 1)
         {
             // Eqs. 2, 4: source = ic0 fss(u), fss the logistic of z (stable for any z).
@@ -70,16 +87,13 @@ public sealed partial class PerovskiteMemristor
         else
         {
             double f = x[_kF];
-            c.F[_kIc] -= _ic0 * f; c.G[_sKF] -= _ic0;
-            // Eq. 12: τk df/dt = (1 − f) − exp(−(u − vt)/vm) f  ⇒  F = f − 1 + E(u) f, Q = τk f.
-            // E is continued linearly beyond exp(80) (never Inf); dE/du = −E'(−z)/vm.
+            // Eq. 12: E is continued linearly beyond exp(80) (never Inf); dE/du = −E'(−z)/vm.
             double e = PerovskiteMath.Exp(-z, out double de);
             double dEdu = -de / _vm;
             double eLin = e + dEdu * du;
-            _fRowOnU.Current(c, f - 1 + eLin * f);
-            c.G[_sFF] += 1 + eLin;
+            _fRowOnU.Current(c, eLin * f);
+            c.G[_sFF] += eLin;
             _fRowOnU.Conductance(c, f * dEdu);
-            c.Q[_kF] += _tauk * f; c.C[_sFF] += _tauk;
         }
     }
 

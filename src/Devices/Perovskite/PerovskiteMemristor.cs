@@ -58,7 +58,29 @@ public sealed partial class PerovskiteMemristor : Device
     {
         if (context.FirstIteration) _haveOld = false;
         if (Level == 3) LoadLevel3(context);
-        else LoadLevel12(context);
+        else
+        {
+            LoadLevel12Linear(context);
+            LoadLevel12(context);
+        }
+    }
+
+    /// <summary>Levels 1 and 2: the linear part (series and bulk resistance, cm, the state rows' relaxation) is
+    /// cached; only the exponential branch is loaded at each iteration.</summary>
+    public override bool HasInvariantPart => Level != 3;
+
+    /// <inheritdoc />
+    public override void LoadInvariant(LoadContext context)
+    {
+        if (Level != 3) LoadLevel12Linear(context);
+    }
+
+    /// <inheritdoc />
+    public override void LoadVarying(LoadContext context)
+    {
+        if (Level == 3) { Load(context); return; }
+        if (context.FirstIteration) _haveOld = false;
+        LoadLevel12(context);
     }
 
     /// <summary>Internal quantities printable as @name[q]: levels 1–2 "u", "ic", ("f" at level 2), "i";

@@ -19,6 +19,7 @@ internal sealed class TransientRunner
     // (index-1 DAE). Checking an algebraic current such as C·dv/dt through a source across a capacitor would demand
     // a smooth current at a waveform corner, which it never is.
     private readonly bool[] _differential;
+    private readonly double[] _differentialMask;   // 1 where _differential, else 0 (for the SIMD error pass)
 
     // History: accepted points n, n-1, n-2 (index 0 is the newest).
     private readonly double[][] _xs;
@@ -41,6 +42,7 @@ internal sealed class TransientRunner
         _hist = new double[len]; _xHist = new double[len]; _xPred = new double[len];
         _absTol = new double[len];
         _differential = new bool[len];
+        _differentialMask = new double[len];
         foreach (var u in sys.Unknowns)
             _absTol[u.Index] = u.Kind == UnknownKind.Rate ? double.PositiveInfinity : opt.AbsoluteTolerance(u.Kind);   // no LTE
     }
@@ -348,12 +350,12 @@ internal sealed class TransientRunner
         if (order == 1)
         {
             a0 = 1 / h;
-            for (int i = 0; i <= _n; i++) hist[i] = -qN[i] / h;
+            VectorLoops.NegDiv(hist, qN, h, _n + 1);
         }
         else if (trap)
         {
             a0 = 2 / h;
-            for (int i = 0; i <= _n; i++) hist[i] = -a0 * qN[i] - dqN[i];
+            VectorLoops.ScaleSub(hist, -a0, qN, dqN, _n + 1);
         }
         else
         {
@@ -362,7 +364,7 @@ internal sealed class TransientRunner
             double rho = h / hPrev;
             a0 = (1 + 2 * rho) / ((1 + rho) * h);
             double b1 = -(1 + rho) / h, b2 = rho * rho / ((1 + rho) * h);
-            for (int i = 0; i <= _n; i++) _hist[i] = b1 * _qN[i] + b2 * _qN1[i];
+            VectorLoops.Combine2(hist, b1, qN, b2, _qN1, _n + 1);
         }
     }
 
@@ -385,10 +387,8 @@ internal sealed class TransientRunner
         double w0 = w[0], w1 = w[1], w2 = w[2];
         int n = _n;
         if (x0.Length <= n || x1.Length <= n || x2.Length <= n || xOut.Length <= n) throw new InvalidOperationException();
-        if (points == 2)
-            for (int i = 0; i <= n; i++) xOut[i] = w0 * x0[i] + w1 * x1[i];
-        else
-            for (int i = 0; i <= n; i++) xOut[i] = w0 * x0[i] + w1 * x1[i] + w2 * x2[i];
+        if (points == 2) VectorLoops.Combine2(xOut, w0, x0, w1, x1, n + 1);
+        else VectorLoops.Combine3(xOut, w0, x0, w1, x1, w2, x2, n + 1);
     }
 
     /// <summary>Two backward-Euler steps of h/2 from the last accepted point; the result goes to
@@ -443,6 +443,7 @@ internal sealed class TransientRunner
                 int col = cols[s];
                 qOut[rows[s]] += cv * (x[col] - xl[col]);
                 differential[col] = true;
+                _differentialMask[col] = 1;
             }
         }
     }
@@ -457,18 +458,9 @@ internal sealed class TransientRunner
         double prod = 1, fact = 1;
         for (int j = 0; j <= pc; j++) { prod *= tNew - _ts[j]; fact *= j + 1; }
         double scale = cm * hp / (cm * hp + prod / fact);
-        double trScale = _opt.TrTol / 7, relTol = _opt.RelTol;
-        double worst = 0;
         int worstAt = _worstLte;
-        double[] x0 = _xs[0], absTol = _absTol;
-        bool[] differential = _differential;
-        for (int i = 1; i <= _n; i++)
-        {
-            if (!differential[i]) continue;
-            double tol = (relTol * Math.Max(Math.Abs(xNew[i]), Math.Abs(x0[i])) + absTol[i]) * trScale;
-            double r = scale * Math.Abs(xNew[i] - xPred[i]) / tol;
-            if (r > worst) { worst = r; worstAt = i; }
-        }
+        double worst = VectorLoops.MaxErrorRatio(xNew, xPred, _xs[0], _absTol, _differentialMask, _n, scale, _opt.RelTol,
+            _opt.TrTol / 7, ref worstAt);
         _worstLte = worstAt;
         return worst;
     }
@@ -478,10 +470,10 @@ internal sealed class TransientRunner
         var ctx = _sys.Load;
         ChargesAt(xNew, _qNew);
         double[] dqNew = _dqNew, qNew = _qNew, hist = _hist, xdotNew = _xdotNew, xHist = _xHist;
-        for (int i = 0; i <= _n; i++) dqNew[i] = a0 * qNew[i] + hist[i];
+        VectorLoops.ScaleAdd(dqNew, a0, qNew, hist, _n + 1);
         // The same formula applied to x gives dx/dt for device outputs.
         SetXHistory(order, h, a0);
-        for (int i = 0; i <= _n; i++) xdotNew[i] = a0 * xNew[i] + xHist[i];
+        VectorLoops.ScaleAdd(xdotNew, a0, xNew, xHist, _n + 1);
         xdotNew[0] = 0;
 
         // Shift the history.
@@ -498,14 +490,14 @@ internal sealed class TransientRunner
     {
         double[] xn = _xs[0], xHist = _xHist, xdotN = _xdotN;
         if (order == 1)
-            for (int i = 0; i <= _n; i++) xHist[i] = -xn[i] / h;
+            VectorLoops.NegDiv(xHist, xn, h, _n + 1);
         else if (_opt.Method == IntegrationMethod.Trapezoidal)
-            for (int i = 0; i <= _n; i++) xHist[i] = -a0 * xn[i] - xdotN[i];
+            VectorLoops.ScaleSub(xHist, -a0, xn, xdotN, _n + 1);
         else
         {
             double rho = h / (_ts[0] - _ts[1]);
             double b1 = -(1 + rho) / h, b2 = rho * rho / ((1 + rho) * h);
-            for (int i = 0; i <= _n; i++) _xHist[i] = b1 * xn[i] + b2 * _xs[1][i];
+            VectorLoops.Combine2(xHist, b1, xn, b2, _xs[1], _n + 1);
         }
     }
 }

@@ -202,8 +202,8 @@ internal static class FrontalKernels
 
     /// <summary>
     /// Forward substitution with the unit lower factor over the supernodes of <paramref name="order"/> (ascending),
-    /// in place on <paramref name="y"/> (new numbering). The rows below a supernode are updated through
-    /// <paramref name="tmp"/>: a dense L₂₁·y₁ product (SIMD over the rows) scattered once.
+    /// in place on <paramref name="y"/> (new numbering): the diagonal block's triangle first, then the rows below
+    /// through <paramref name="tmp"/> as a dense L₂₁·y₁ product (four columns per pass, SIMD over the rows) scattered once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(SupernodalSymbolic s, double[] lv, double[] y, double[] tmp, int[] order)
@@ -214,19 +214,29 @@ internal static class FrontalKernels
         {
             int f = first[sn], w = first[sn + 1] - f, r0 = rStart[sn], m = rStart[sn + 1] - r0, front = w + m;
             int lo = (int)lOff[sn];
-            Span<double> t = tmp.AsSpan(0, m);
-            t.Clear();
+            Span<double> yf = y.AsSpan(f, w);
             bool any = false;
             for (int c = 0; c < w; c++)
             {
-                double yc = y[f + c];
+                double yc = yf[c];
                 if (yc == 0) continue;
-                int col = lo + c * front;
-                for (int r = c + 1; r < w; r++) y[f + r] -= lv[col + r] * yc;
-                Axpy1(t, lv.AsSpan(col + w, m), 0, yc);
                 any = true;
+                if (c + 1 < w) Axpy1(yf, lv.AsSpan(lo + c * front, w), c + 1, yc);
             }
-            if (!any) continue;
+            if (!any || m == 0) continue;
+            Span<double> t = tmp.AsSpan(0, m);
+            t.Clear();
+            int k = 0;
+            for (; k + 4 <= w; k += 4)
+            {
+                double a0 = yf[k], a1 = yf[k + 1], a2 = yf[k + 2], a3 = yf[k + 3];
+                if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) continue;
+                int col = lo + k * front + w;
+                Axpy4(t, lv.AsSpan(col, m), lv.AsSpan(col + front, m), lv.AsSpan(col + 2 * front, m),
+                    lv.AsSpan(col + 3 * front, m), 0, a0, a1, a2, a3);
+            }
+            for (; k < w; k++)
+                if (yf[k] != 0) Axpy1(t, lv.AsSpan(lo + k * front + w, m), 0, yf[k]);
             ReadOnlySpan<int> rows = rIdx.AsSpan(r0, m);
             for (int r = 0; r < rows.Length; r++) y[rows[r]] += t[r];
         }
@@ -234,7 +244,8 @@ internal static class FrontalKernels
 
     /// <summary>
     /// Backward substitution with the upper factor over the supernodes of <paramref name="order"/> taken in
-    /// descending order: U₁₂·y₂ as dot products of the transposed block with the gathered rows, then the diagonal block.
+    /// descending order: U₁₂·y₂ as dot products of the transposed block with the gathered rows (four at a time), then
+    /// the diagonal block's triangle column by column.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(SupernodalSymbolic s, double[] lv, double[] uv, double[] y, double[] tmp, int[] order)
@@ -252,16 +263,57 @@ internal static class FrontalKernels
                 ReadOnlySpan<int> rows = rIdx.AsSpan(r0, m);
                 Span<double> t = tmp.AsSpan(0, m);
                 for (int r = 0; r < t.Length; r++) t[r] = y[rows[r]];
-                for (int c = 0; c < yf.Length; c++) yf[c] -= Dot(uv.AsSpan(uo + c * m, m), t);
+                int c = 0;
+                for (; c + 4 <= w; c += 4)
+                {
+                    int col = uo + c * m;
+                    Dot4(uv.AsSpan(col, m), uv.AsSpan(col + m, m), uv.AsSpan(col + 2 * m, m), uv.AsSpan(col + 3 * m, m), t,
+                        out double d0, out double d1, out double d2, out double d3);
+                    yf[c] -= d0; yf[c + 1] -= d1; yf[c + 2] -= d2; yf[c + 3] -= d3;
+                }
+                for (; c < w; c++) yf[c] -= Dot(uv.AsSpan(uo + c * m, m), t);
             }
             for (int c = w - 1; c >= 0; c--)
             {
                 int col = lo + c * front;
                 double yc = yf[c] / lv[col + c];
                 yf[c] = yc;
-                if (yc == 0) continue;
-                for (int r = 0; r < c; r++) yf[r] -= lv[col + r] * yc;
+                if (yc == 0 || c == 0) continue;
+                Axpy1(yf[..c], lv.AsSpan(col, c), 0, yc);
             }
+        }
+    }
+
+    /// <summary>The four dot products of a0..a3 with b (all of b's length), in one pass over b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dot4(ReadOnlySpan<double> a0, ReadOnlySpan<double> a1, ReadOnlySpan<double> a2, ReadOnlySpan<double> a3,
+        ReadOnlySpan<double> b, out double d0, out double d1, out double d2, out double d3)
+    {
+        int n = b.Length, i = 0;
+        d0 = d1 = d2 = d3 = 0;
+        int vw = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && n >= vw)
+        {
+            Vector<double> s0 = Vector<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            ref double rb = ref MemoryMarshal.GetReference(b);
+            ref double r0 = ref MemoryMarshal.GetReference(a0);
+            ref double r1 = ref MemoryMarshal.GetReference(a1);
+            ref double r2 = ref MemoryMarshal.GetReference(a2);
+            ref double r3 = ref MemoryMarshal.GetReference(a3);
+            for (; i + vw <= n; i += vw)
+            {
+                var vb = Vector.LoadUnsafe(ref rb, (nuint)i);
+                s0 += Vector.LoadUnsafe(ref r0, (nuint)i) * vb;
+                s1 += Vector.LoadUnsafe(ref r1, (nuint)i) * vb;
+                s2 += Vector.LoadUnsafe(ref r2, (nuint)i) * vb;
+                s3 += Vector.LoadUnsafe(ref r3, (nuint)i) * vb;
+            }
+            d0 = Vector.Sum(s0); d1 = Vector.Sum(s1); d2 = Vector.Sum(s2); d3 = Vector.Sum(s3);
+        }
+        for (; i < n; i++)
+        {
+            double bi = b[i];
+            d0 += a0[i] * bi; d1 += a1[i] * bi; d2 += a2[i] * bi; d3 += a3[i] * bi;
         }
     }
 }

@@ -9,7 +9,20 @@ namespace Perovspice.Devices.Tests.EngineCache;
 /// that loads every device, in every load mode; a large resistor hierarchy beside a memristor runs.</summary>
 public class LinearCacheTests
 {
-    private static Circuit Mixed() => new Circuit().Add(
+    /// <summary>The mixed circuit; <paramref name="splitMemristors"/> adds level-1 and level-2 memristors, whose linear
+    /// part is cached (<see cref="Device.HasInvariantPart"/>).</summary>
+    private static Circuit Mixed(bool splitMemristors = true)
+    {
+        var c = Base();
+        if (splitMemristors)
+            c.Add(
+                new PerovskiteMemristor("n2", "b", "e", PerovskiteModel.Create(1, new Dictionary<string, double>())),
+                new PerovskiteMemristor("n3", "e", "0", PerovskiteModel.Create(2, new Dictionary<string, double> { ["rs"] = 20 })),
+                new PerovskiteMemristor("n4", "c", "f", PerovskiteModel.Create(1, new Dictionary<string, double> { ["rs"] = 5, ["vm"] = 0.1 })));
+        return c;
+    }
+
+    private static Circuit Base() => new Circuit().Add(
         new VoltageSource("v1", "in", "0", new SourceValue
         {
             Dc = 0.7,
@@ -89,6 +102,40 @@ public class LinearCacheTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void RepeatedCachedEvaluationsEqualFullLoads(AnalysisMode mode, bool isStatic, bool stepping, double sourceFactor,
+        double gmin, double time)
+    {
+        // One system always cached (from its second evaluation on only the slots of the loaded devices are reset to
+        // the cache), one never: the same iterates give the same F, Q, G and C.
+        var cached = new Simulator(Mixed()).System;
+        var full = new Simulator(Mixed()).System;
+        full.UseLinearCache = false;
+        var rng = new Random(99);
+        for (int trial = 0; trial < 6; trial++)
+        {
+            var x = new double[cached.Size + 1];
+            for (int i = 1; i <= cached.Size; i++) x[i] = 0.4 * rng.NextDouble() - 0.2;
+            foreach (var sys in new[] { cached, full })
+            {
+                var ctx = sys.Load;
+                ctx.Mode = mode;
+                ctx.Static = isStatic;
+                ctx.TimeStepping = stepping;
+                ctx.SourceFactor = sourceFactor;
+                ctx.Gmin = gmin;
+                ctx.Time = time;
+                ctx.FirstIteration = true;   // no limiting against the previous iterate: both see x itself
+                sys.Evaluate(x);
+            }
+            AssertClose(full.Load.F, cached.Load.F, "F");
+            AssertClose(full.Load.Q, cached.Load.Q, "Q");
+            AssertClose(full.Load.G, cached.Load.G, "G");
+            AssertClose(full.Load.C, cached.Load.C, "C");
+        }
+    }
+
     [Fact]
     public void UseInitialConditionsLoadsEveryDevice()
     {
@@ -118,7 +165,7 @@ public class LinearCacheTests
         var runs = new List<List<double>>();
         foreach (bool cache in new[] { false, true })
         {
-            var sim = new Simulator(Mixed());
+            var sim = new Simulator(Mixed(splitMemristors: false));
             sim.System.UseLinearCache = cache;
             var v = new List<double>();
             sim.Transient(new TransientSpec(1e-5, 3e-3), s => v.Add(s.V("f")));
