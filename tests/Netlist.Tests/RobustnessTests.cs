@@ -54,6 +54,20 @@ public class RobustnessTests
         Assert.Equal(column, d.Position.Column);
     }
 
+    // An empty quoted word ("") where a value or a print item goes was an IndexOutOfRangeException reported as an
+    // internal error (found by the fuzz test); it is an ordinary located syntax error.
+    [Theory]
+    [InlineData(".dc v1 0 2 \"\"", "r.cir:4:12: error: expected a step value after '2', found '\"\"'")]
+    [InlineData(".tran 1u \"\"", "r.cir:4:10: error: expected a stop time after '1u', found '\"\"'")]
+    [InlineData(".print tran \"\"", "r.cir:4:13: error: unknown print item '\"\"' (expected v(...), i(...) or @device[quantity])")]
+    [InlineData(".control\ndc v1 0 2 \"\"\n.endc", "r.cir:5:11: error: expected a step value after '2', found '\"\"'")]
+    public void EmptyQuotedWordIsALocatedError(string line, string expected)
+    {
+        var d = Fails("title\nv1 a 0 1\nr1 a 0 1k\n" + line + "\n.end\n").Diagnostics;
+        Assert.Contains(expected, d.Select(x => x.ToString()));
+        Assert.DoesNotContain(d, x => x.ToString().Contains("internal error", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void DeepNestingIsRefused()
     {

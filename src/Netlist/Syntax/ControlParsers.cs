@@ -98,7 +98,7 @@ internal static class ControlParsers
             if (isI && names.Count != 1) throw c.Error(t, $"'{f}(...)' takes one source name");
             return new PrintItemSyntax(call.Display, isV ? PrintItemKind.Voltage : PrintItemKind.Current, f, names, null, pos);
         }
-        if (t is WordToken node && (char.IsAsciiLetterOrDigit(node.Text[0]) || node.Text[0] == '_'))
+        if (t is WordToken node && node.Text.Length > 0 && (char.IsAsciiLetterOrDigit(node.Text[0]) || node.Text[0] == '_'))
         {
             // a bare node name, as ngspice accepts it: v(node), the column named as written
             return new PrintItemSyntax(node.Text, PrintItemKind.Voltage, "v", new[] { c.Name(node) }, null, pos);

@@ -110,7 +110,7 @@ internal sealed class LineCursor
             {
                 if (w.TryNumber(out double v))
                     return new ValueSyntax(new NumberExpr(v, 0), Line, w.Offset, w.Offset);
-                if (!allowName) return null;
+                if (!allowName || w.Text.Length == 0) return null;   // "" is an empty word
                 char c = w.Text[0];
                 bool exprLike = char.IsAsciiLetter(c) || c == '_' || char.IsAsciiDigit(c) || c is '.' or '-' or '+';
                 if (!exprLike) return null;
