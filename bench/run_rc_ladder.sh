@@ -32,6 +32,8 @@ PY
 median() { python3 -c "import sys,statistics; print(f'{statistics.median(map(float, sys.argv[1:])):.4f}')" "$@"; }
 
 out=bench/results/rc_ladder.md
+# a hand-written "## Notes" section at the end of the results file is kept (appended after the new table)
+notes=$(sed -n '/^## Notes/,$p' "$out" 2>/dev/null || true)
 {
   echo "# RC ladder, .tran $tran: perovspice vs ngspice"
   echo
@@ -59,4 +61,5 @@ for n in $sizes; do
   echo "| $n | $((n + 2)) | $points | $mng | $ma | $ra | $mngc | $mac | $rc | $us | $mj | $rj |" >> "$out"
   echo "$n: ngspice $mng s, AOT $ma s ($ra x wall, $rc x CPU, $us us/point), JIT $mj s ($rj x)"
 done
+if [ -n "$notes" ]; then { echo; echo "$notes"; } >> "$out"; fi
 cat "$out"

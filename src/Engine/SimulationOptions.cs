@@ -52,6 +52,9 @@ public sealed class SimulationOptions
     /// evaluation, restamping that evaluation linearised (SPICE's bypass). False: `.options bypass=0`.
     /// </summary>
     public bool Bypass { get; set; } = true;
+    /// <summary>Asks the front end to report each analysis's solver work (<see cref="Simulator.Statistics"/>) when it
+    /// finishes, as SPICE's <c>.options acct</c>. The engine counts in any case.</summary>
+    public bool Accounting { get; set; }
     /// <summary>Most points of one sweep or transient (and transient breakpoints): past it the analysis fails with a
     /// <see cref="SimulationException"/> instead of filling the memory.</summary>
     public long MaxPoints { get; set; } = 100_000_000;

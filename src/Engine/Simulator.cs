@@ -35,6 +35,10 @@ public sealed class Simulator
         _dc = new DcSolver(System, Options, _newton);
     }
 
+    /// <summary>Counters of the work done so far by this simulator's analyses (Newton iterations, factorizations,
+    /// solves, transient time points), cumulative: see <see cref="SolverStatistics.Snapshot"/>.</summary>
+    public SolverStatistics Statistics => _newton.Statistics;
+
     /// <summary>The options in force.</summary>
     public SimulationOptions Options { get; }
 

@@ -59,6 +59,58 @@ public class VectorLoopsTests
         AssertBits(e, d);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(64)]
+    [InlineData(999)]
+    public void NewtonUpdateEqualsThePlainLoop(int n)
+    {
+        var rng = new Random(31 * n);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            double[] x = Random(rng, n + 1), dx = Random(rng, n + 1, 1e-3);
+            var absTol = new double[n + 1];
+            for (int i = 1; i <= n; i++) absTol[i] = rng.Next(2) == 0 ? 1e-6 : 1e-12;
+            if (trial % 4 == 1 && n >= 3) for (int i = 2; i <= n; i += 3) { x[i] = x[1]; dx[i] = dx[1]; absTol[i] = absTol[1]; }   // ties
+            int bad = trial % 5 == 2 ? 1 + rng.Next(n) : -1;
+            if (bad > 0) dx[bad] = trial % 2 == 0 ? double.PositiveInfinity : double.NaN;
+            var xPlain = (double[])x.Clone();
+            var xVector = (double[])x.Clone();
+
+            double worst = -1;
+            int atPlain = 0;
+            for (int i = 1; i <= n; i++)
+            {
+                double xi = xPlain[i] + dx[i];
+                if (!double.IsFinite(xi)) { atPlain = i; worst = double.NaN; break; }
+                double tol = 1e-3 * Math.Max(Math.Abs(xi), Math.Abs(xPlain[i])) + absTol[i];
+                double r = Math.Abs(dx[i]) / tol;
+                if (r > worst) { worst = r; atPlain = i; }
+                xPlain[i] = xi;
+            }
+            double vector = VectorLoops.NewtonUpdate(xVector, dx, absTol, n, 1e-3, out int atVector);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(worst), BitConverter.DoubleToInt64Bits(vector));
+            Assert.Equal(atPlain, atVector);
+            if (bad > 0) Assert.Equal(bad, atVector);
+            AssertBits(xPlain, xVector);   // with a non-finite value: updated below it only
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(17)]
+    public void NegResidualEqualsThePlainLoop(int len)
+    {
+        var rng = new Random(len);
+        double[] f = Random(rng, len), q = Random(rng, len), h = Random(rng, len);
+        var d = new double[len];
+        var e = new double[len];
+        VectorLoops.NegResidual(d, f, 3.3e7, q, h, len);
+        for (int i = 0; i < len; i++) e[i] = -(f[i] + 3.3e7 * q[i] + h[i]);
+        AssertBits(e, d);
+    }
+
     private static double PlainMax(double[] xNew, double[] xPred, double[] x0, double[] absTol, double[] mask, int n,
         double scale, double relTol, double trScale, ref int at)
     {

@@ -28,6 +28,15 @@ internal sealed class AnalysisRunner
     /// and those of text-valued analyses (<c>pz</c>).</summary>
     public List<TextTable> TextOutputs { get; } = new();
 
+    /// <summary>The solver work of the last <see cref="Run"/> (<c>.options acct</c>).</summary>
+    public SolverStatistics LastStatistics { get; private set; } = new();
+
+    /// <summary>Wall-clock seconds of the last <see cref="Run"/>.</summary>
+    public double LastSeconds { get; private set; }
+
+    /// <summary>Unknowns of the circuit's system (SPICE's "circuit equations").</summary>
+    public int Unknowns => _sim.System.Size;
+
     /// <summary>Reports progress of long analyses: (analysis, value, total, count).</summary>
     public Action<string, double, double, long>? Progress { get; init; }
 
@@ -46,7 +55,11 @@ internal sealed class AnalysisRunner
         {
             if (ShownProgress.Contains(p.Analysis)) report(p.Analysis, p.Value, p.Total, p.Points);
         }) : null;
+        var before = _sim.Statistics.Snapshot();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _sim.Run(engine, output, default, progress);
+        LastStatistics = _sim.Statistics.Since(before);
+        LastSeconds = clock.Elapsed.TotalSeconds;
         TextOutputs.AddRange(output.Texts);
         if (recorder?.Measures(stem, _measured) is { } meas) TextOutputs.Add(meas);
         if (recorder?.Fourier(stem) is { } four) TextOutputs.Add(four);

@@ -86,6 +86,32 @@ internal sealed class StepRunner
         return merged ?? new List<ResultTable>();
     }
 
+    /// <summary>
+    /// The solver statistics of the last <see cref="Run"/> as SPICE's <c>.options acct</c> prints them (summed over the
+    /// step values; the time is the wall time of the slowest value), or null when the netlist did not ask for them.
+    /// </summary>
+    public string? Accounting(int index)
+    {
+        if (!_job.Cases[0].Job.Options.Accounting) return null;
+        var sum = new SolverStatistics();
+        double seconds = 0;
+        foreach (var r in _runners) { sum = sum.Plus(r.LastStatistics); seconds = Math.Max(seconds, r.LastSeconds); }
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        var text = new System.Text.StringBuilder();
+        text.AppendLine($"{_job.Analyses[index].Kind}: solver statistics" + (_runners.Length > 1 ? $" (sum over {_runners.Length} step values)" : ""));
+        text.AppendLine($"  circuit equations      {_runners[0].Unknowns}");
+        if (sum.AcceptedTimePoints + sum.RejectedTimePoints > 0)
+        {
+            text.AppendLine($"  accepted time points   {sum.AcceptedTimePoints}");
+            text.AppendLine($"  rejected time points   {sum.RejectedTimePoints}");
+        }
+        text.AppendLine($"  Newton iterations      {sum.NewtonIterations}");
+        text.AppendLine($"  LU factorizations      {sum.Factorizations}");
+        text.AppendLine($"  LU solves              {sum.Solves}");
+        text.Append(string.Format(ci, "  analysis time (s)      {0:F3}", seconds));
+        return text.ToString();
+    }
+
     /// <summary>How many step values run at once: the environment variable PEROVSPICE_THREADS when it holds a
     /// positive whole number (1 runs them one after another), else the number of cores.</summary>
     internal static int Threads() =>

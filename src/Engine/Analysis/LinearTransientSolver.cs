@@ -27,10 +27,14 @@ internal sealed class LinearTransientSolver
     private int _luNext;
     private bool _ready;
 
-    /// <summary>Prepares the solver for <paramref name="sys"/> (which must be linear).</summary>
-    public LinearTransientSolver(CircuitSystem sys)
+    private readonly SolverStatistics _stats;
+
+    /// <summary>Prepares the solver for <paramref name="sys"/> (which must be linear); it counts its factorizations and
+    /// solves in <paramref name="stats"/>.</summary>
+    public LinearTransientSolver(CircuitSystem sys, SolverStatistics stats)
     {
         _sys = sys;
+        _stats = stats;
         var devices = sys.Circuit.Devices;
         _varying = devices.Where(d => !d.IsTimeInvariant).ToArray();
         _invariant = devices.Where(d => d.IsTimeInvariant).ToArray();
@@ -115,6 +119,7 @@ internal sealed class LinearTransientSolver
         try
         {
             Factorization(a0).Solve(rhs);
+            _stats.Solves++;
         }
         catch (Sparse.SingularMatrixException) { return false; }
         for (int i = 1; i <= n; i++)
@@ -135,6 +140,7 @@ internal sealed class LinearTransientSolver
         double[] g = _g, c = _c, j = _j;
         for (int k = 0; k < j.Length; k++) j[k] = g[k] + a0 * c[k];
         lu.Factor(j);
+        _stats.Factorizations++;
         _luA0[slot] = a0;
         return lu;
     }

@@ -37,6 +37,9 @@ internal sealed class NewtonSolver
         }
     }
 
+    /// <summary>The counters of this solver's work and of the transient runs that use it (<c>.options acct</c>).</summary>
+    internal SolverStatistics Statistics { get; } = new();
+
     /// <summary>Numeric factorizations of the Jacobian so far (all solves).</summary>
     public long Factorizations { get; private set; }
     /// <summary>Iterations used by the last solve.</summary>
@@ -77,6 +80,7 @@ internal sealed class NewtonSolver
         {
             request.Cancellation.ThrowIfCancellationRequested();
             Iterations = iter;
+            Statistics.NewtonIterations++;
             ctx.FirstIteration = iter == 1;
             ctx.InitJunctions = iter == 1 && fromScratch;
             ctx.Static = a0 == 0 && history is null;
@@ -108,7 +112,7 @@ internal sealed class NewtonSolver
             // on the first iteration while a0 is within 30 % of the factored one, then while the update contracts
             // at least twofold, for at most half the iteration limit; otherwise this iterate's Jacobian is factored and
             // Newton goes on as usual (so a stale Jacobian never turns into a failed time point).
-            if (!reuse && staleMode && !freshInSolve && _factored && !limitedLast && 2 * iter <= maxIterations
+            if (!reuse && staleMode && !freshInSolve && _factored && !limitedLast && iter <= StaleIterationLimit(maxIterations)
                 && diagonalGmin == _factoredGmin && forced.Count == 0 && _factoredForced == 0
                 && (iter == 1 ? _factoredA0 > 0 && Math.Abs(a0 / _factoredA0 - 1) <= 0.3
                               : iter == 2 || worstLast <= 0.5 * worstBefore))
@@ -130,6 +134,7 @@ internal sealed class NewtonSolver
                     }
                     freshInSolve = true;
                     Factorizations++;
+                    Statistics.Factorizations++;
                     _factored = true;
                     _factoredA0 = a0;
                     _factoredGmin = diagonalGmin;
@@ -144,27 +149,18 @@ internal sealed class NewtonSolver
                 return false;
             }
             _lu.Solve(_dx);
+            Statistics.Solves++;
             // A linear system is solved exactly by one Newton step.
             bool oneShot = iter == 1 && _sys.IsLinear && !ctx.Limited;
-            bool converged = iter > 1;
-            double worst = -1;
-            for (int i = 1; i <= n; i++)
+            double worst = VectorLoops.NewtonUpdate(x, _dx, _absTol, n, _opt.RelTol, out int worstAt);
+            WorstUnknown = worstAt;
+            if (double.IsNaN(worst))
             {
-                double d = _dx[i];
-                double xi = x[i] + d;
-                if (!double.IsFinite(xi))
-                {
-                    WorstUnknown = i;
-                    Failure = $"non-finite value at {Describe(i)}";
-                    FailureKind = NewtonFailure.NonFinite;
-                    return false;
-                }
-                double tol = _opt.RelTol * Math.Max(Math.Abs(xi), Math.Abs(x[i])) + _absTol[i];
-                double ratio = Math.Abs(d) / tol;
-                if (ratio > 1) converged = false;
-                if (ratio > worst) { worst = ratio; WorstUnknown = i; }
-                x[i] = xi;
+                Failure = $"non-finite value at {Describe(worstAt)}";
+                FailureKind = NewtonFailure.NonFinite;
+                return false;
             }
+            bool converged = iter > 1 && !(worst > 1);
             if (ctx.Limited) converged = false;
             // With a stale Jacobian the iteration converges only linearly, so a point is accepted only when the last
             // update is below StaleTolerance of the tolerance and contracted at least twofold (the remaining error
@@ -200,6 +196,11 @@ internal sealed class NewtonSolver
     /// converged. 0.01 keeps the crossbar benchmark's results within 0.002 % of range of full Newton's (1 allowed
     /// 0.03 %).</summary>
     private const double StaleTolerance = 0.01;
+
+    /// <summary>The last iteration that may still use a stale factorization: all but three of the limit (at least half
+    /// of it), so that a fresh factorization always has three iterations left. Half of itl4 = 10 cut off slow but
+    /// steady contractions just before they converged (a 32×32 crossbar: 5 % of its factorizations).</summary>
+    private static int StaleIterationLimit(int maxIterations) => Math.Max(maxIterations / 2, maxIterations - 3);
     private double _factoredA0, _factoredGmin;
     private int _factoredForced;
 
@@ -230,7 +231,7 @@ internal sealed class NewtonSolver
         if (hist == null || a0 == 0)
             for (int i = 1; i <= n; i++) _dx[i] = -f[i];
         else
-            for (int i = 1; i <= n; i++) _dx[i] = -(f[i] + a0 * q[i] + hist[i]);
+            VectorLoops.NegResidual(_dx, f, a0, q, hist, n + 1);
 
         if (gmin > 0)
             for (int i = 1; i <= n; i++)

@@ -119,12 +119,13 @@ internal sealed class TransientRunner
         long steps = 0;
         double stallFrom = 0;   // time of the last point that advanced one maximum step
         long stallPoints = 0;
+        var stats = _newton.Statistics;
         string? failedSinceAccept = null; // the last Newton failure since the last accepted point, for messages
         double hBeforeEvent = 0; // the step proposed before an event cut it back (0: no cut since the last point)
 
         _stepRequest = new NewtonRequest(_opt.Itl4) { ReuseJacobianWithinSolve = true, ReuseJacobianAcrossSolves = _opt.ReuseFactorization, Cancellation = cancellation };
         ctx.TimeStepping = true;
-        _linear = _sys.IsLinear ? new LinearTransientSolver(_sys) : null;
+        _linear = _sys.IsLinear ? new LinearTransientSolver(_sys, _newton.Statistics) : null;
         try
         {
         while (bpIndex < breakpoints.Count)
@@ -149,6 +150,7 @@ internal sealed class TransientRunner
             bool doubling = predPoints < 2;
             if (doubling && !HalfSteps(t, hTry, _xPred))
             {
+                stats.RejectedTimePoints++;
                 h = hTry / 8;
                 if (h < hmin)
                     throw TooSmall($"transient at t={tNew:G6}: time step too small ({h:G3} s); {_newton.Failure}", tNew, _newton.FailureUnknown);
@@ -171,6 +173,7 @@ internal sealed class TransientRunner
             _fastSolved = _linear != null && _linear.Solve(xNew, a0, _hist);
             if (!_fastSolved && !_newton.Solve(xNew, request))
             {
+                stats.RejectedTimePoints++;
                 failedSinceAccept = _newton.Failure;
                 h = hTry / 8;
                 order = 1;
@@ -195,6 +198,7 @@ internal sealed class TransientRunner
                     h = hTry * Math.Clamp(factor, 0.1, 0.9);
                     if (!(firstUicStep && h < 1e3 * hmin))
                     {
+                        stats.RejectedTimePoints++;
                         if (h < hmin)
                             throw TooSmall($"transient at t={tNew:G6}: time step too small ({h:G3} s); truncation error at {_newton.Describe(_worstLte)}"
                                 + (failedSinceAccept is null ? "" : $"; a longer step failed: {failedSinceAccept}"), tNew, _newton.NameOf(_worstLte));
@@ -211,6 +215,7 @@ internal sealed class TransientRunner
             for (int k = 0; k < devices.Length; k++) tEvent = Math.Min(tEvent, devices[k].FindEvent(t, _xs[0], tNew, xNew));
             if (tEvent < tNew - eventTol)
             {
+                stats.RejectedTimePoints++;
                 if (hBeforeEvent == 0) hBeforeEvent = hTry;
                 h = Math.Max(tEvent - t, 0) + 0.5 * eventTol;
                 continue;
@@ -220,6 +225,7 @@ internal sealed class TransientRunner
             failedSinceAccept = null;
             Accept(xNew, a0, p, hTry);
             t = tNew;
+            stats.AcceptedTimePoints++;
             if (++steps > _opt.MaxPoints)
                 throw new SimulationLimitException($"transient at t={t:G6}: more than {_opt.MaxPoints} time points (the limit for this analysis)", Analysis, t);
             // a collapsed step: many points without time advancing by one maximum step

@@ -63,6 +63,26 @@ internal static class VectorLoops
         for (; i < len; i++) d[i] = a * x[i] + y[i];
     }
 
+    /// <summary>d[i] = −(f[i] + a·q[i] + h[i]) (Newton's right-hand side).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void NegResidual(double[] d, double[] f, double a, double[] q, double[] h, int len)
+    {
+        Check(d, len); Check(f, len); Check(q, len); Check(h, len);
+        int i = 0, vw = Vector<double>.Count;
+        ref double rd = ref MemoryMarshal.GetArrayDataReference(d);
+        ref double rf = ref MemoryMarshal.GetArrayDataReference(f);
+        ref double rq = ref MemoryMarshal.GetArrayDataReference(q);
+        ref double rh = ref MemoryMarshal.GetArrayDataReference(h);
+        if (Vector.IsHardwareAccelerated)
+        {
+            var va = new Vector<double>(a);
+            for (; i + vw <= len; i += vw)
+                (-(Vector.LoadUnsafe(ref rf, (nuint)i) + va * Vector.LoadUnsafe(ref rq, (nuint)i) + Vector.LoadUnsafe(ref rh, (nuint)i)))
+                    .StoreUnsafe(ref rd, (nuint)i);
+        }
+        for (; i < len; i++) d[i] = -(f[i] + a * q[i] + h[i]);
+    }
+
     /// <summary>d[i] = a·x[i] + b·y[i].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Combine2(double[] d, double a, double[] x, double b, double[] y, int len)
@@ -157,6 +177,66 @@ internal static class VectorLoops
             if (r > worst) { worst = r; worstAt = i; }
         }
         at = worstAt;
+        return worst;
+    }
+
+    /// <summary>
+    /// Newton's update and convergence measure: x[i] += dx[i] for i = 1..n, returning the largest
+    /// |dx[i]| / (relTol·max(|x[i] + dx[i]|, |x[i]|) + absTol[i]) and the first i where it occurs (<paramref name="at"/>).
+    /// At the first i where x[i] + dx[i] is not finite it stops and returns NaN with that i: x is then updated below i only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double NewtonUpdate(double[] x, double[] dx, double[] absTol, int n, double relTol, out int at)
+    {
+        int len = n + 1;
+        Check(x, len); Check(dx, len); Check(absTol, len);
+        double worst = -1;
+        at = 0;
+        int i = 1, vw = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && n >= 2 * vw)
+        {
+            ref double rx = ref MemoryMarshal.GetArrayDataReference(x);
+            ref double rd = ref MemoryMarshal.GetArrayDataReference(dx);
+            ref double ra = ref MemoryMarshal.GetArrayDataReference(absTol);
+            var vRel = new Vector<double>(relTol);
+            var best = new Vector<double>(-1.0);
+            var bestAt = Vector<double>.Zero;
+            Span<double> lanes = stackalloc double[vw];
+            for (int l = 0; l < vw; l++) lanes[l] = l;
+            var index = new Vector<double>(lanes) + new Vector<double>(i);
+            var step = new Vector<double>(vw);
+            for (; i + vw <= len; i += vw, index += step)
+            {
+                var x0 = Vector.LoadUnsafe(ref rx, (nuint)i);
+                var d = Vector.LoadUnsafe(ref rd, (nuint)i);
+                var xi = x0 + d;
+                // a non-finite lane (x − x is NaN for ±Inf and NaN): the scalar loop below redoes this block and stops there
+                if (!Vector.EqualsAll(xi - xi, Vector<double>.Zero)) break;
+                var tol = vRel * Vector.Max(Vector.Abs(xi), Vector.Abs(x0)) + Vector.LoadUnsafe(ref ra, (nuint)i);
+                var r = Vector.Abs(d) / tol;
+                var up = Vector.GreaterThan(r, best);
+                best = Vector.ConditionalSelect(up, r, best);
+                bestAt = Vector.ConditionalSelect(up, index, bestAt);
+                xi.StoreUnsafe(ref rx, (nuint)i);
+            }
+            for (int l = 0; l < vw; l++)
+            {
+                double b = best[l];
+                int bi = (int)bestAt[l];
+                if (bi == 0) continue;   // a lane no block reached
+                if (b > worst || (b == worst && bi < at)) { worst = b; at = bi; }
+            }
+        }
+        for (; i < len; i++)
+        {
+            double d = dx[i];
+            double xi = x[i] + d;
+            if (!double.IsFinite(xi)) { at = i; return double.NaN; }
+            double tol = relTol * Math.Max(Math.Abs(xi), Math.Abs(x[i])) + absTol[i];
+            double ratio = Math.Abs(d) / tol;
+            if (ratio > worst) { worst = ratio; at = i; }
+            x[i] = xi;
+        }
         return worst;
     }
 

@@ -19,6 +19,8 @@ internal static class OptionsBinder
         ["itl4"] = new(v => v >= 1, ">= 1", (o, v) => o.Itl4 = (int)v),
         ["factorreuse"] = new(v => v is 0 or 1, "0 or 1", (o, v) => o.ReuseFactorization = v == 1),
         ["bypass"] = new(v => v is 0 or 1, "0 or 1", (o, v) => o.Bypass = v == 1),
+        // `.options acct` (a bare flag is 1): the command line prints each analysis's solver statistics
+        ["acct"] = new(v => v is 0 or 1, "0 or 1 (or just acct)", (o, v) => o.Accounting = v == 1),
         ["maxord"] = new(v => v is 1 or 2, "1 or 2", (o, v) => o.MaxOrder = (int)v),
         // circuit and nominal temperature (°C): read by the element binder for every device
         ["temp"] = new(v => v > -273.15 && double.IsFinite(v), "above -273.15 °C", (_, _) => { }),
