@@ -123,15 +123,17 @@ public class ElementTests
         Assert.Equal("t.cir:2:8: error: unknown model 'nomod'", T.Error("D1 a k nomod\n"));
 
     /// <summary>A four-node MOSFET (three to five nodes since VDMOS) with an unknown model names the model, not the bulk
-    /// node; models NAME.1, NAME.2 (binning) are pointed out.</summary>
+    /// node.</summary>
     [Fact]
     public void UnknownMosfetModelNamesTheModelWord()
     {
         Assert.Equal("t.cir:2:16: error: unknown model 'pch'", T.Error("M1 d g vdd vdd pch w=1u l=1u\n"));
         Assert.Equal("t.cir:2:10: error: unknown model 'vd'", T.Error("M1 d g s vd\n"));
-        Assert.Equal("t.cir:4:12: error: unknown model 'nch'; the netlist defines 'nch.1', 'nch.2': model binning " +
-                     "(ngspice picks the bin by l and w) is not supported",
-            T.Error(".model nch.1 nmos level=1\n.model nch.2 nmos level=1\nM1 d g s b nch l=1u w=1u\n"));
+        // models NAME.1, NAME.2 make NAME a binned family: the element names it (the binder picks the bin by l and w,
+        // see ModelBinningTests), and b is its bulk node
+        var n = T.Read(".model nch.1 nmos level=1\n.model nch.2 nmos level=1\nM1 d g s b nch l=1u w=1u\n");
+        Assert.Equal("nch", n.El("m1").Arguments.OfType<WordArg>().Single(w => w.Role == WordArgKind.Model).Word);
+        Assert.Equal(4, n.El("m1").Nodes.Count);
     }
 
     [Fact]

@@ -147,7 +147,7 @@ internal sealed partial class ElementBinder
     private (object? Model, string Type, ModelLevel? Level) BindModel(FlatElement e, WordArg name, ElementKind kind)
     {
         if (!_netlist.Models.TryGetValue(name.Word, out var def))
-            throw Fail(name.Position, $"unknown model '{name.Word}'");
+            def = ChooseBin(e, name) ?? throw Fail(name.Position, $"unknown model '{name.Word}'");
         string type = def.Type.ToLowerInvariant();
         var family = kind.Models.FirstOrDefault(f => f.Types.Contains(type));
         if (family == null && kind.Form == ElementForm.CodeModel)

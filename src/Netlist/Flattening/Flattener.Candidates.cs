@@ -31,7 +31,7 @@ internal sealed partial class Flattener
         {
             for (int k = 0; k <= maxExtra && k < candidates.Count; k++)
             {
-                if (scope.Model(candidates[k].Word.Text) is not null) { modelAt = k; break; }
+                if (scope.Model(candidates[k].Word.Text) is not null || scope.BinnedFamily(candidates[k].Word.Text) is not null) { modelAt = k; break; }
             }
             if (modelAt < 0 && kind.ModelRequired)
             {
@@ -40,7 +40,7 @@ internal sealed partial class Flattener
                 var bad = candidates.Take(maxExtra + 1).LastOrDefault(c => c.Value is null || !IsNumber(c))
                           ?? candidates.FirstOrDefault();
                 if (bad is null) _diags.Error(e.Name.Position, $"expected a model name for '{e.Name.Written}'");
-                else _diags.Error(bad.Word.Position, $"unknown model '{bad.Word.Text}'{BinnedHint(scope, bad.Word.Text)}");
+                else _diags.Error(bad.Word.Position, $"unknown model '{bad.Word.Text}'");
                 return null;
             }
         }
@@ -73,15 +73,6 @@ internal sealed partial class Flattener
     }
 
     private static bool IsNumber(CandidateArgSyntax c) => c.Value?.Expression is Expressions.NumberExpr;
-
-    /// <summary>"; the netlist defines 'nch.1', 'nch.2' (binned models, …)" when models named NAME.k exist.</summary>
-    private static string BinnedHint(Scope scope, string name)
-    {
-        var bins = new List<string>();
-        for (int k = 1; k <= 99 && bins.Count < 4; k++)
-            if (scope.Model($"{name}.{k}") is not null) bins.Add($"'{name}.{k}'");
-        return bins.Count == 0 ? "" : $"; the netlist defines {string.Join(", ", bins)}: model binning (ngspice picks the bin by l and w) is not supported";
-    }
 }
 
 internal sealed partial class Flattener

@@ -87,6 +87,10 @@ internal sealed partial class Flattener
         {
             string flat = scope.Flat(m.Name.Text);
             scope.Models[m.Name.Text] = flat;
+            // NAME.k (k digits): one bin of the family NAME, which instances name (the binder picks the bin by l and w)
+            int dot = m.Name.Text.LastIndexOf('.');
+            if (dot > 0 && dot < m.Name.Text.Length - 1 && m.Name.Text.AsSpan(dot + 1).IndexOfAnyExceptInRange('0', '9') < 0)
+                scope.BinnedFamilies[m.Name.Text[..dot]] = flat[..(flat.Length - (m.Name.Text.Length - dot))];
             var parameters = new Dictionary<string, (double, SourcePosition)>();
             foreach (var p in m.Parameters)
             {
@@ -168,6 +172,7 @@ internal sealed partial class Flattener
                     break;
                 case WordArgSyntax w:
                     if (scope.Model(w.Word) is { } model) args.Add(new WordArg(model, w.Position) { Role = WordArgKind.Model });
+                    else if (scope.BinnedFamily(w.Word) is { } family) args.Add(new WordArg(family, w.Position) { Role = WordArgKind.Model });
                     else
                     {
                         _diags.Error(w.Position, $"unknown model '{w.Word}'");

@@ -47,6 +47,9 @@ internal sealed class Scope : IParameterLookup
     public Dictionary<string, string> Ports { get; } = new();
     public Dictionary<string, ParamSlot> Params { get; } = new();
     public Dictionary<string, string> Models { get; } = new();
+    /// <summary>Binned model families defined here: NAME for cards NAME.1, NAME.2, … (ngspice's model binning), with the
+    /// flattened family name.</summary>
+    public Dictionary<string, string> BinnedFamilies { get; } = new();
     /// <summary>The <c>m=</c> of the outermost X instance leading here that has one (null: none). As in ngspice 39
     /// it replaces the own <c>m</c> of every element inside, and an inner instance's <c>m</c>.</summary>
     public double? Multiplier { get; set; }
@@ -108,6 +111,14 @@ internal sealed class Scope : IParameterLookup
         if (Ports.TryGetValue(name, out var mapped)) return mapped;
         if (GlobalNodes.Contains(name)) return name;
         return Flat(name);
+    }
+
+    /// <summary>The flattened name of a binned model family (cards NAME.1, NAME.2, …) visible here, or null.</summary>
+    public string? BinnedFamily(string name)
+    {
+        for (var s = this; s is not null; s = s.Parent)
+            if (s.BinnedFamilies.TryGetValue(name, out var flat)) return flat;
+        return null;
     }
 
     /// <summary>The flattened name of a model visible here, or null.</summary>
