@@ -9,8 +9,9 @@ namespace Perovspice.Engine;
 public sealed class CircuitSystem
 {
     private readonly Dictionary<string, int> _nodes;
-    // the matrix slots each device (by index in Circuit.Devices) reserved at setup: the ones it may stamp
-    private readonly HashSet<int>[] _slotsOf;
+    // the matrix slots each device reserved at setup (the ones it may stamp): device i's are
+    // _slotList[_slotStart[i] .. _slotStart[i + 1]); dropped once the linear cache is built
+    private int[]? _slotStart, _slotList;
 
     internal CircuitSystem(Circuit circuit)
     {
@@ -23,19 +24,32 @@ public sealed class CircuitSystem
                 if (!_nodes.ContainsKey(node)) setup.AddUnknown(node, UnknownKind.Voltage);
         NodeCount = unknowns.Count;
         var devices = circuit.Devices;
-        var slotSets = new HashSet<int>[devices.Count];
+        // slots recorded per device in both setup passes: Setup's, then SetupLate's (joined per device below)
+        var early = new List<int>();
+        var earlyStart = new int[devices.Count + 1];
+        setup.Recorder = early;
         for (int i = 0; i < devices.Count; i++)
         {
-            setup.Recorder = slotSets[i] = new HashSet<int>();
             devices[i].Setup(setup);
+            earlyStart[i + 1] = early.Count;
         }
+        var late = new List<int>();
+        var lateStart = new int[devices.Count + 1];
+        setup.Recorder = late;
         for (int i = 0; i < devices.Count; i++)
         {
-            setup.Recorder = slotSets[i];
             devices[i].SetupLate(setup);
+            lateStart[i + 1] = late.Count;
         }
         setup.Recorder = null;
-        _slotsOf = slotSets;
+        _slotStart = new int[devices.Count + 1];
+        _slotList = new int[early.Count + late.Count];
+        for (int i = 0, k = 0; i < devices.Count; i++)
+        {
+            for (int j = earlyStart[i]; j < earlyStart[i + 1]; j++) _slotList[k++] = early[j];
+            for (int j = lateStart[i]; j < lateStart[i + 1]; j++) _slotList[k++] = late[j];
+            _slotStart[i + 1] = k;
+        }
         Unknowns = unknowns;
         Pattern = setup.BuildPattern();
         Size = unknowns.Count;
@@ -162,8 +176,10 @@ public sealed class CircuitSystem
         Array.Clear(ctx.X);
         ctx.Clear();
         var rest = new List<Device>();
-        var stamped = new HashSet<int> { 0 };   // slot 0 takes the stamps on ground: reset it too
+        var stamped = new bool[ctx.G.Length];
+        stamped[0] = true;   // slot 0 takes the stamps on ground: reset it too
         var devices = Circuit.Devices;
+        int[] start = _slotStart!, list = _slotList!;
         for (int i = 0; i < devices.Count; i++)
         {
             var d = devices[i];
@@ -172,10 +188,13 @@ public sealed class CircuitSystem
             {
                 if (d.HasInvariantPart) d.LoadInvariant(ctx);
                 rest.Add(d);
-                stamped.UnionWith(_slotsOf[i]);
+                for (int k = start[i]; k < start[i + 1]; k++) stamped[list[k]] = true;
             }
         }
-        _stampedSlots = stamped.Order().ToArray();
+        var slots = new List<int>();
+        for (int s = 0; s < stamped.Length; s++) if (stamped[s]) slots.Add(s);
+        _stampedSlots = slots.ToArray();
+        _slotStart = _slotList = null;
         _linG = (double[])ctx.G.Clone();
         _linC = (double[])ctx.C.Clone();
         _linF0 = (double[])ctx.F.Clone();

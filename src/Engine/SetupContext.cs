@@ -55,8 +55,9 @@ public sealed class SetupContext
         return slot;
     }
 
-    /// <summary>While set, collects every slot handed out (new or already reserved): the slots a device stamps.</summary>
-    internal HashSet<int>? Recorder;
+    /// <summary>While set, collects every slot handed out (new or already reserved; repeats possible): the slots the
+    /// device being set up stamps.</summary>
+    internal List<int>? Recorder;
 
     /// <summary>Builds the pattern with the same slot numbers as handed out.</summary>
     internal SparsePattern BuildPattern()

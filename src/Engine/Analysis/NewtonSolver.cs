@@ -110,7 +110,7 @@ internal sealed class NewtonSolver
             bool reuse = sameMatrix && (_sys.IsLinear || chord);
             // A large nonlinear circuit may also keep the factorization of an earlier time point (modified Newton):
             // on the first iteration while a0 is within 30 % of the factored one, then while the update contracts
-            // at least twofold, for at most half the iteration limit; otherwise this iterate's Jacobian is factored and
+            // at least twofold, up to StaleIterationLimit; otherwise this iterate's Jacobian is factored and
             // Newton goes on as usual (so a stale Jacobian never turns into a failed time point).
             if (!reuse && staleMode && !freshInSolve && _factored && !limitedLast && iter <= StaleIterationLimit(maxIterations)
                 && diagonalGmin == _factoredGmin && forced.Count == 0 && _factoredForced == 0
