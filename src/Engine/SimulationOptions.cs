@@ -55,6 +55,13 @@ public sealed class SimulationOptions
     /// <summary>Asks the front end to report each analysis's solver work (<see cref="Simulator.Statistics"/>) when it
     /// finishes, as SPICE's <c>.options acct</c>. The engine counts in any case.</summary>
     public bool Accounting { get; set; }
+    /// <summary>
+    /// <c>.nodeset</c> node voltages (node name → volts): the first guess of an operating point computed from scratch.
+    /// As in SPICE the nodes are first held at these values (Newton with the rows forced), then released from that
+    /// solution; a held solve that fails is dropped and the usual start from zero is used. Unlike <c>.ic</c> the
+    /// operating point found satisfies the circuit equations everywhere.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> NodeSets { get; set; } = new Dictionary<string, double>();
     /// <summary>Most points of one sweep or transient (and transient breakpoints): past it the analysis fails with a
     /// <see cref="SimulationException"/> instead of filling the memory.</summary>
     public long MaxPoints { get; set; } = 100_000_000;

@@ -150,12 +150,14 @@ public class DotStatementTests
     }
 
     [Fact]
-    public void TitleStatementReplacesTheTitleAndNodesetIsSkippedWithAWarning()
+    public void TitleStatementReplacesTheTitleAndNodesetIsRead()
     {
         var n = T.Read(Rc + ".title  An RC low-pass  \n.nodeset v(out)=0.5\n");
         Assert.Equal("An RC low-pass", n.Title);
-        Assert.Equal("t.cir:6:1: warning: '.nodeset' is not supported (it only seeds the operating-point search); statement on line 6 skipped",
-            Assert.Single(n.Warnings).ToString());
+        Assert.Empty(n.Warnings);
+        var set = Assert.Single(n.InitialConditions);
+        Assert.True(set.NodeSet);
+        Assert.Equal(("out", 0.5), (set.Node, set.Value));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ internal sealed class DcSolver
         var request = new NewtonRequest(_opt.Itl1) { Cancellation = cancellation };
         if (forced is not null) request = request with { Forced = forced };
 
+        if (_opt.NodeSets.Count > 0 && Array.TrueForAll(x, v => v == 0)) StartFromNodeSets(x, request);
         var start = (double[])x.Clone();
         if (_newton.Solve(x, request)) return;
         string firstFailure = _newton.Failure ?? "no convergence";
@@ -54,6 +55,24 @@ internal sealed class DcSolver
             _ => "",
         };
         throw at.Fail(firstFailure + tried, kind, unknown);
+    }
+
+    /// <summary>
+    /// .nodeset: Newton with the nodeset nodes held (as .ic holds its nodes, and not those .ic already holds); when it
+    /// converges, its solution is the start of the free solve, else the start stays zero.
+    /// </summary>
+    private void StartFromNodeSets(double[] x, NewtonRequest request)
+    {
+        var held = new List<(int Index, double Value)>(request.Forced);
+        foreach (var (node, value) in _opt.NodeSets)
+        {
+            if (!_sys.HasNode(node)) continue;
+            int index = _sys.NodeIndex(node);
+            if (index > 0 && !held.Exists(f => f.Index == index)) held.Add((index, value));
+        }
+        if (held.Count == request.Forced.Count) return;
+        var trial = (double[])x.Clone();
+        if (_newton.Solve(trial, request with { Forced = held })) Array.Copy(trial, x, x.Length);
     }
 
     private bool GminStepping(double[] x, NewtonRequest request)

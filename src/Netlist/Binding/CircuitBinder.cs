@@ -58,12 +58,15 @@ public static class CircuitBinder
 
         var nodes = new HashSet<string>(circuit.Devices.SelectMany(d => d.Nodes), StringComparer.OrdinalIgnoreCase) { "0" };
         var ics = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var nodeSets = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var ic in netlist.InitialConditions)
         {
-            if (!nodes.Contains(ic.Node)) errors.Add(new NetlistDiagnostic(ic.Position, $"unknown node '{ic.Node}' in .ic"));
-            else if (Circuit.IsGround(ic.Node)) errors.Add(new NetlistDiagnostic(ic.Position, "cannot set an initial condition on ground"));
-            else ics[ic.Node] = ic.Value;
+            string statement = ic.NodeSet ? ".nodeset" : ".ic";
+            if (!nodes.Contains(ic.Node)) errors.Add(new NetlistDiagnostic(ic.Position, $"unknown node '{ic.Node}' in {statement}"));
+            else if (Circuit.IsGround(ic.Node)) errors.Add(new NetlistDiagnostic(ic.Position, ic.NodeSet ? "cannot set a nodeset on ground" : "cannot set an initial condition on ground"));
+            else (ic.NodeSet ? nodeSets : ics)[ic.Node] = ic.Value;
         }
+        options.NodeSets = nodeSets;
 
         var analyses = new List<AnalysisJob>();
         var measures = MeasureBinder.Bind(netlist, circuit, nodes, errors);

@@ -133,7 +133,7 @@ internal sealed partial class Flattener
                     break;
                 case IcSyntax ic:
                     foreach (var (node, value, pos) in ic.Items)
-                        if (_eval.Evaluate(value, scope) is { } v) _ics.Add(new InitialCondition(scope.Node(node.Text), v, pos));
+                        if (_eval.Evaluate(value, scope) is { } v) _ics.Add(new InitialCondition(scope.Node(node.Text), v, pos) { NodeSet = ic.NodeSet });
                     break;
             }
         }

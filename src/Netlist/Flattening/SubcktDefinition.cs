@@ -104,7 +104,7 @@ internal static class DefinitionTreeBuilder
                     foreach (var node in g.Nodes)
                         if (node.Text is not ("0" or "gnd")) root.GlobalNodes.Add(node.Text);
                     break;
-                case IcSyntax:
+                case IcSyntax:   // .ic and .nodeset: allowed in a subcircuit (node names are local there)
                     current.Body.Add(s);
                     break;
                 default:

@@ -30,11 +30,15 @@ public sealed record PrintItem(string Text, PrintItemKind Kind, string Function,
 /// <param name="Position">Position of the <c>.print</c> keyword.</param>
 public sealed record PrintStatement(string AnalysisKind, IReadOnlyList<PrintItem> Items, SourcePosition Position);
 
-/// <summary><c>.ic v(node)=value</c>, one per node.</summary>
+/// <summary><c>.ic v(node)=value</c> (or <c>.nodeset</c>), one per node.</summary>
 /// <param name="Node">Flattened lower-case node name.</param>
 /// <param name="Value">Initial voltage.</param>
 /// <param name="Position">Position of the <c>v(node)</c> item.</param>
-public sealed record InitialCondition(string Node, double Value, SourcePosition Position);
+public sealed record InitialCondition(string Node, double Value, SourcePosition Position)
+{
+    /// <summary>True for a <c>.nodeset</c> value (a first guess of the operating point), false for <c>.ic</c>.</summary>
+    public bool NodeSet { get; init; }
+}
 
 /// <summary>
 /// <c>.step param name start stop step</c> or <c>.step param name list v1 v2 ...</c>. Use

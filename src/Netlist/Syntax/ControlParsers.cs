@@ -5,15 +5,20 @@ namespace Perovspice.Netlist.Syntax;
 /// <summary><c>.ic .options .print .step</c>.</summary>
 internal static class ControlParsers
 {
-    public static IcSyntax Ic(LineCursor c, SourcePosition pos)
+    public static IcSyntax Ic(LineCursor c, SourcePosition pos) => NodeValues(c, pos, ".ic");
+
+    /// <summary><c>.nodeset v(node)=value …</c>: the operating point's first guess (held, then released).</summary>
+    public static IcSyntax NodeSet(LineCursor c, SourcePosition pos) => NodeValues(c, pos, ".nodeset") with { NodeSet = true };
+
+    private static IcSyntax NodeValues(LineCursor c, SourcePosition pos, string statement)
     {
         var items = new List<(NameSyntax, ValueSyntax, SourcePosition)>();
-        if (c.AtEnd) throw c.Error(null, "expected v(node)=value after '.ic'");
+        if (c.AtEnd) throw c.Error(null, $"expected v(node)=value after '{statement}'");
         while (!c.AtEnd)
         {
             var t = c.Next();
             if (t is not AssignToken { Key: CallToken { Name: "v", Args: [WordToken node] } } a)
-                throw c.Error(t, $"expected v(node)=value in '.ic', found '{LineCursor.Shorten(c.Written(t))}'");
+                throw c.Error(t, $"expected v(node)=value in '{statement}', found '{LineCursor.Shorten(c.Written(t))}'");
             var value = c.ToValue(a.Value, allowName: true)
                         ?? throw c.Error(a.Value, $"expected a value after '{a.Key.Display}=', found '{LineCursor.Shorten(c.Written(a.Value))}'");
             items.Add((c.Name(node), value, c.Pos(t)));

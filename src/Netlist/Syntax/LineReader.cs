@@ -385,11 +385,6 @@ internal sealed class LineReader
             Title = logical.Text[Math.Min(logical.Text.Length, SkipBlank(logical.Text, word.Length))..].TrimEnd();
             return true;
         }
-        if (word == ".nodeset")
-        {
-            _diags.Warning(logical.At(0), $"'.nodeset' is not supported (it only seeds the operating-point search); statement on line {logical.FirstLine} skipped");
-            return true;
-        }
         if (SkippedAnalyses.Contains(word))
         {
             _diags.Warning(logical.At(0), $"'{word}' analysis is not supported; statement on line {logical.FirstLine} skipped");

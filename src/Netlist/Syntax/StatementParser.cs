@@ -26,6 +26,7 @@ internal static class StatementParser
         [".ac"] = AnalysisParsers.Ac,
         [".hopf"] = AnalysisParsers.Hopf,
         [".ic"] = ControlParsers.Ic,
+        [".nodeset"] = ControlParsers.NodeSet,
         [".options"] = ControlParsers.Options,
         [".option"] = ControlParsers.Options,
         [".opt"] = ControlParsers.Options,

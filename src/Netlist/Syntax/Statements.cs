@@ -115,8 +115,9 @@ internal sealed record AcSyntax(AcSweepKind Sweep, ValueSyntax Points, ValueSynt
 
 internal sealed record HopfSyntax(SweepSyntax Sweep, SourcePosition Position) : Statement(Position);
 
+/// <summary><c>.ic</c>, or with <paramref name="NodeSet"/> <c>.nodeset</c> (same syntax: v(node)=value items).</summary>
 internal sealed record IcSyntax(IReadOnlyList<(NameSyntax Node, ValueSyntax Value, SourcePosition Position)> Items,
-    SourcePosition Position) : Statement(Position);
+    SourcePosition Position, bool NodeSet = false) : Statement(Position);
 
 /// <summary>An option: numeric (<see cref="Value"/>), word (<see cref="Word"/>) or a bare flag (both null).</summary>
 internal sealed record OptionSyntax(NameSyntax Key, ValueSyntax? Value, string? Word);
