@@ -42,11 +42,11 @@ public class VectorLoopsTests
         for (int i = 0; i < len; i++) e[i] = -x[i] / h;
         AssertBits(e, d);
 
-        VectorLoops.ScaleSub(d, -a, x, y, len);
+        VectorLoops.Combine2(d, -a, x, -1, y, len);   // the trapezoidal history −a0·q − dq
         for (int i = 0; i < len; i++) e[i] = -a * x[i] - y[i];
         AssertBits(e, d);
 
-        VectorLoops.ScaleAdd(d, a, x, y, len);
+        VectorLoops.Combine2(d, a, x, 1, y, len);     // dq = a0·q + hist
         for (int i = 0; i < len; i++) e[i] = a * x[i] + y[i];
         AssertBits(e, d);
 

@@ -361,7 +361,7 @@ internal sealed class TransientRunner
         else if (trap)
         {
             a0 = 2 / h;
-            VectorLoops.ScaleSub(hist, -a0, qN, dqN, _n + 1);
+            VectorLoops.Combine2(hist, -a0, qN, -1, dqN, _n + 1);
         }
         else
         {
@@ -476,10 +476,10 @@ internal sealed class TransientRunner
         var ctx = _sys.Load;
         ChargesAt(xNew, _qNew);
         double[] dqNew = _dqNew, qNew = _qNew, hist = _hist, xdotNew = _xdotNew, xHist = _xHist;
-        VectorLoops.ScaleAdd(dqNew, a0, qNew, hist, _n + 1);
+        VectorLoops.Combine2(dqNew, a0, qNew, 1, hist, _n + 1);
         // The same formula applied to x gives dx/dt for device outputs.
         SetXHistory(order, h, a0);
-        VectorLoops.ScaleAdd(xdotNew, a0, xNew, xHist, _n + 1);
+        VectorLoops.Combine2(xdotNew, a0, xNew, 1, xHist, _n + 1);
         xdotNew[0] = 0;
 
         // Shift the history.
@@ -498,7 +498,7 @@ internal sealed class TransientRunner
         if (order == 1)
             VectorLoops.NegDiv(xHist, xn, h, _n + 1);
         else if (_opt.Method == IntegrationMethod.Trapezoidal)
-            VectorLoops.ScaleSub(xHist, -a0, xn, xdotN, _n + 1);
+            VectorLoops.Combine2(xHist, -a0, xn, -1, xdotN, _n + 1);
         else
         {
             double rho = h / (_ts[0] - _ts[1]);

@@ -27,42 +27,6 @@ internal static class VectorLoops
         for (; i < len; i++) d[i] = -s[i] / h;
     }
 
-    /// <summary>d[i] = a·x[i] − y[i].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ScaleSub(double[] d, double a, double[] x, double[] y, int len)
-    {
-        Check(d, len); Check(x, len); Check(y, len);
-        int i = 0, vw = Vector<double>.Count;
-        ref double rd = ref MemoryMarshal.GetArrayDataReference(d);
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(x);
-        ref double ry = ref MemoryMarshal.GetArrayDataReference(y);
-        if (Vector.IsHardwareAccelerated)
-        {
-            var va = new Vector<double>(a);
-            for (; i + vw <= len; i += vw)
-                (va * Vector.LoadUnsafe(ref rx, (nuint)i) - Vector.LoadUnsafe(ref ry, (nuint)i)).StoreUnsafe(ref rd, (nuint)i);
-        }
-        for (; i < len; i++) d[i] = a * x[i] - y[i];
-    }
-
-    /// <summary>d[i] = a·x[i] + y[i].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ScaleAdd(double[] d, double a, double[] x, double[] y, int len)
-    {
-        Check(d, len); Check(x, len); Check(y, len);
-        int i = 0, vw = Vector<double>.Count;
-        ref double rd = ref MemoryMarshal.GetArrayDataReference(d);
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(x);
-        ref double ry = ref MemoryMarshal.GetArrayDataReference(y);
-        if (Vector.IsHardwareAccelerated)
-        {
-            var va = new Vector<double>(a);
-            for (; i + vw <= len; i += vw)
-                (va * Vector.LoadUnsafe(ref rx, (nuint)i) + Vector.LoadUnsafe(ref ry, (nuint)i)).StoreUnsafe(ref rd, (nuint)i);
-        }
-        for (; i < len; i++) d[i] = a * x[i] + y[i];
-    }
-
     /// <summary>d[i] = −(f[i] + a·q[i] + h[i]) (Newton's right-hand side).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void NegResidual(double[] d, double[] f, double a, double[] q, double[] h, int len)
@@ -83,7 +47,7 @@ internal static class VectorLoops
         for (; i < len; i++) d[i] = -(f[i] + a * q[i] + h[i]);
     }
 
-    /// <summary>d[i] = a·x[i] + b·y[i].</summary>
+    /// <summary>d[i] = a·x[i] + b·y[i]. With b = ±1 this is a·x[i] ± y[i] exactly (b·y is then exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Combine2(double[] d, double a, double[] x, double b, double[] y, int len)
     {

@@ -58,6 +58,18 @@ public class LinearCacheTests
                 $"{what}[{i}]: {expected[i]:R} vs {actual[i]:R}");
     }
 
+    private static void SetMode(LoadContext ctx, AnalysisMode mode, bool isStatic, bool stepping, double sourceFactor,
+        double gmin, double time, bool firstIteration)
+    {
+        ctx.Mode = mode;
+        ctx.Static = isStatic;
+        ctx.TimeStepping = stepping;
+        ctx.SourceFactor = sourceFactor;
+        ctx.Gmin = gmin;
+        ctx.Time = time;
+        ctx.FirstIteration = firstIteration;
+    }
+
     public static IEnumerable<object[]> Modes() => new[]
     {
         new object[] { AnalysisMode.Dc, true, false, 1.0, 1e-12, 0.0 },
@@ -83,13 +95,7 @@ public class LinearCacheTests
             {
                 sys.UseLinearCache = cache;
                 var ctx = sys.Load;
-                ctx.Mode = mode;
-                ctx.Static = isStatic;
-                ctx.TimeStepping = stepping;
-                ctx.SourceFactor = sourceFactor;
-                ctx.Gmin = gmin;
-                ctx.Time = time;
-                ctx.FirstIteration = trial == 0;
+                SetMode(ctx, mode, isStatic, stepping, sourceFactor, gmin, time, firstIteration: trial == 0);
                 sys.Evaluate(x);
                 results.Add(new[] { (double[])ctx.F.Clone(), (double[])ctx.Q.Clone(), (double[])ctx.G.Clone(), (double[])ctx.C.Clone() });
             }
@@ -119,14 +125,8 @@ public class LinearCacheTests
             for (int i = 1; i <= cached.Size; i++) x[i] = 0.4 * rng.NextDouble() - 0.2;
             foreach (var sys in new[] { cached, full })
             {
-                var ctx = sys.Load;
-                ctx.Mode = mode;
-                ctx.Static = isStatic;
-                ctx.TimeStepping = stepping;
-                ctx.SourceFactor = sourceFactor;
-                ctx.Gmin = gmin;
-                ctx.Time = time;
-                ctx.FirstIteration = true;   // no limiting against the previous iterate: both see x itself
+                // first iteration: no limiting against the previous iterate, both see x itself
+                SetMode(sys.Load, mode, isStatic, stepping, sourceFactor, gmin, time, firstIteration: true);
                 sys.Evaluate(x);
             }
             AssertClose(full.Load.F, cached.Load.F, "F");
