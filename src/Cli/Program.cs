@@ -141,7 +141,7 @@ namespace Perovspice.Cli
                     if (!line.Quiet) Console.Error.WriteLine($"{table.FileStem}: {table.RowCount} points -> {Path.Combine(outDir, table.FileStem)}.{ext}");
                 }
                 texts.Write(runner.TextOutputs, outDir, line.Quiet);
-                if (runner.Accounting(i) is { } acct) Console.Error.WriteLine(acct);
+                if (!line.Quiet && runner.Accounting(i) is { } acct) Console.Error.WriteLine(acct);   // --quiet: errors only
             }
             return Ok;   // every analysis finished and was written, even if a signal came during the last write
         }

@@ -37,7 +37,7 @@ public class AccountingTests
             .tran 10u 2m
             .end
             """);
-        var (code, errors) = Repo.Run("run", path, "-o", Path.Combine(dir, "out"), "--quiet");
+        var (code, errors) = Repo.Run("run", path, "-o", Path.Combine(dir, "out"));
         Assert.True(code == 0, errors);
         var tran = Parse(errors, "tran");
         int rows = File.ReadAllLines(Path.Combine(dir, "out", "tran.csv")).Length - 1;   // header line
@@ -50,6 +50,10 @@ public class AccountingTests
         var op = Parse(errors, "op");
         Assert.False(op.ContainsKey("accepted time points"));
         Assert.InRange(op["Newton iterations"], 2, 100);
+        // --quiet prints nothing but errors (cli.md), the statistics included
+        (code, errors) = Repo.Run("run", path, "-o", Path.Combine(dir, "quiet"), "--quiet");
+        Assert.Equal(0, code);
+        Assert.Equal("", errors);
     }
 
     [Fact]
@@ -58,7 +62,7 @@ public class AccountingTests
         string dir = Repo.TempDir();
         string path = Path.Combine(dir, "plain.cir");
         File.WriteAllText(path, "rc\nV1 in 0 1\nR1 in out 1k\nC1 out 0 1u\n.tran 10u 1m\n.end\n");
-        var (code, errors) = Repo.Run("run", path, "-o", Path.Combine(dir, "out"), "--quiet");
+        var (code, errors) = Repo.Run("run", path, "-o", Path.Combine(dir, "out"));
         Assert.Equal(0, code);
         Assert.DoesNotContain("solver statistics", errors);
     }
@@ -69,7 +73,7 @@ public class AccountingTests
         string dir = Repo.TempDir();
         string off = Path.Combine(dir, "off.cir");
         File.WriteAllText(off, "rc\nV1 in 0 1\nR1 in out 1k\nC1 out 0 1u\n.options acct=0\n.op\n.end\n");
-        var (code, errors) = Repo.Run("run", off, "-o", Path.Combine(dir, "out"), "--quiet");
+        var (code, errors) = Repo.Run("run", off, "-o", Path.Combine(dir, "out"));
         Assert.Equal(0, code);
         Assert.DoesNotContain("solver statistics", errors);
         Assert.DoesNotContain("not used", errors);
