@@ -4,7 +4,7 @@ using Perovspice.Netlist.Syntax;
 namespace Perovspice.Netlist.Binding;
 
 /// <summary>
-/// ngspice's model binning: an element that names a model family NAME for which the netlist has cards NAME.1,
+/// ngspice's model binning: a MOSFET that names a model family NAME for which the netlist has cards NAME.1,
 /// NAME.2, … (and no card NAME) gets the card whose ranges hold its drawn length and width,
 /// lmin ≤ l &lt; lmax and wmin ≤ w &lt; wmax (a card without a bound is unbounded on that side). l and w are the
 /// element's <c>l=</c> and <c>w=</c>, else ngspice's default of 100 µm.

@@ -31,7 +31,9 @@ internal sealed partial class Flattener
         {
             for (int k = 0; k <= maxExtra && k < candidates.Count; k++)
             {
-                if (scope.Model(candidates[k].Word.Text) is not null || scope.BinnedFamily(candidates[k].Word.Text) is not null) { modelAt = k; break; }
+                // binned families (NAME.1, NAME.2, …) are MOSFET models, as in ngspice
+                if (scope.Model(candidates[k].Word.Text) is not null
+                    || (e.Kind == 'm' && scope.BinnedFamily(candidates[k].Word.Text) is not null)) { modelAt = k; break; }
             }
             if (modelAt < 0 && kind.ModelRequired)
             {

@@ -172,7 +172,7 @@ internal sealed partial class Flattener
                     break;
                 case WordArgSyntax w:
                     if (scope.Model(w.Word) is { } model) args.Add(new WordArg(model, w.Position) { Role = WordArgKind.Model });
-                    else if (scope.BinnedFamily(w.Word) is { } family) args.Add(new WordArg(family, w.Position) { Role = WordArgKind.Model });
+                    else if (e.Kind == 'm' && scope.BinnedFamily(w.Word) is { } family) args.Add(new WordArg(family, w.Position) { Role = WordArgKind.Model });
                     else
                     {
                         _diags.Error(w.Position, $"unknown model '{w.Word}'");

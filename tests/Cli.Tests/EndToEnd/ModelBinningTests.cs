@@ -59,6 +59,15 @@ public class ModelBinningTests
     }
 
     [Fact]
+    public void OnlyMosfetsBin()
+    {
+        // ngspice bins MOSFET models only: a diode naming dm with only a card dm.1 names an unknown model
+        var r = Run("v1 a 0 1\nr1 a k 1k\nd1 k 0 dm\n.model dm.1 d is=1e-14\n.op\n");
+        Assert.Equal(1, r.Code);
+        Assert.Contains("bins.cir:4:8: error: unknown model 'dm'", r.Errors);
+    }
+
+    [Fact]
     public void NoCoveringBinIsALocatedError()
     {
         var r = Run(Cards + "\nvd d 0 1.2\nvg g 0 1.0\nm1 d g 0 0 nch l=30u w=2u\n.op\n");
