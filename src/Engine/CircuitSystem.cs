@@ -25,23 +25,21 @@ public sealed class CircuitSystem
         NodeCount = unknowns.Count;
         var devices = circuit.Devices;
         // slots recorded per device in both setup passes: Setup's, then SetupLate's (joined per device below)
-        var early = new List<int>();
-        var earlyStart = new int[devices.Count + 1];
-        setup.Recorder = early;
-        for (int i = 0; i < devices.Count; i++)
+        (List<int> Slots, int[] Start) Pass(Action<Device> run)
         {
-            devices[i].Setup(setup);
-            earlyStart[i + 1] = early.Count;
+            var slots = new List<int>();
+            var start = new int[devices.Count + 1];
+            setup.Recorder = slots;
+            for (int i = 0; i < devices.Count; i++)
+            {
+                run(devices[i]);
+                start[i + 1] = slots.Count;
+            }
+            setup.Recorder = null;
+            return (slots, start);
         }
-        var late = new List<int>();
-        var lateStart = new int[devices.Count + 1];
-        setup.Recorder = late;
-        for (int i = 0; i < devices.Count; i++)
-        {
-            devices[i].SetupLate(setup);
-            lateStart[i + 1] = late.Count;
-        }
-        setup.Recorder = null;
+        var (early, earlyStart) = Pass(d => d.Setup(setup));
+        var (late, lateStart) = Pass(d => d.SetupLate(setup));
         _slotStart = new int[devices.Count + 1];
         _slotList = new int[early.Count + late.Count];
         for (int i = 0, k = 0; i < devices.Count; i++)
