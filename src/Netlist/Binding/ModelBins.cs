@@ -5,8 +5,8 @@ namespace Perovspice.Netlist.Binding;
 
 /// <summary>
 /// ngspice's model binning: a MOSFET that names a model family NAME for which the netlist has cards NAME.1,
-/// NAME.2, … (and no card NAME) gets the card whose ranges hold its drawn length and width,
-/// lmin ≤ l &lt; lmax and wmin ≤ w &lt; wmax (a card without a bound is unbounded on that side). l and w are the
+/// NAME.2, … (and no card NAME) gets the first card (by bin number) whose ranges hold its drawn length and width,
+/// lmin ≤ l ≤ lmax and wmin ≤ w ≤ wmax as ngspice 39 does (a card without a bound is unbounded on that side). l and w are the
 /// element's <c>l=</c> and <c>w=</c>, else ngspice's default of 100 µm.
 /// </summary>
 internal sealed partial class ElementBinder
@@ -37,9 +37,11 @@ internal sealed partial class ElementBinder
             name.Word, l, w, ranges, cards.Count > 6 ? ", …" : ""));
     }
 
+    // both bounds inclusive, the lowest bin number first: ngspice 39 puts l = lmax of nch.1 = lmin of nch.2 in nch.1
+    // and accepts l = lmax of the last bin (References/binning_nodeset)
     private static bool Holds(ModelDefinition card, string min, string max, double v) =>
         (!card.Parameters.TryGetValue(min, out var lo) || v >= lo.value * (1 - 1e-12))
-        && (!card.Parameters.TryGetValue(max, out var hi) || v < hi.value * (1 - 1e-12));
+        && (!card.Parameters.TryGetValue(max, out var hi) || v <= hi.value * (1 + 1e-12));
 
     private static string Bound(ModelDefinition card, string key) =>
         card.Parameters.TryGetValue(key, out var b) ? b.value.ToString("G4", CultureInfo.InvariantCulture) : "-";

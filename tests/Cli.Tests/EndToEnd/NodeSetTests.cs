@@ -4,9 +4,9 @@ namespace Perovspice.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// <c>.nodeset</c> picks the operating point of a bistable circuit (a CMOS latch, level-1 MOSFETs): the nodes are
-/// held at the given values, then released. Reference: ngspice 39, <c>ngspice -b latch.cir</c> with the netlist below
-/// and <c>.nodeset v(q)=0 v(qb)=3.3</c> prints q = 6.365385e-09, qb = 3.300000e+00 (the off transistors' gmin
-/// leakage); without the nodeset both sit at the symmetric (unstable) point, 1.65 V.
+/// held at the given values, then released. References: ngspice 39 on the same latch
+/// (References/binning_nodeset/latch*.ngspice.cir, README there): q = 6.365385e-09 V, qb = 3.3 V with
+/// <c>.nodeset v(q)=0 v(qb)=3.3</c>, the mirror image with the opposite nodeset, 1.65 V both without.
 /// </summary>
 public class NodeSetTests
 {
@@ -30,18 +30,30 @@ public class NodeSetTests
         return (code, errors, Path.Combine(dir, "out"));
     }
 
+    private static string Reference(string file) => Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "binning_nodeset", file);
+
     [Theory]
-    [InlineData(".nodeset v(q)=0 v(qb)=3.3", 6.365385e-09, 3.3)]
-    [InlineData(".nodeset v(q)=3.3 v(qb)=0", 3.3, 6.365385e-09)]
-    [InlineData(".nodeset v(qb)=2.5", 6.365385e-09, 3.3)]   // one node is enough to tip it
-    [InlineData("", 1.65, 1.65)]
-    public void NodeSetChoosesTheLatchState(string nodeSet, double q, double qb)
+    [InlineData(".nodeset v(q)=0 v(qb)=3.3", "latch")]
+    [InlineData(".nodeset v(q)=3.3 v(qb)=0", "latch2")]
+    [InlineData("", "latch0")]
+    public void NodeSetChoosesTheLatchStateNgspiceFinds(string nodeSet, string reference)
     {
         var (code, errors, dir) = Run(nodeSet + "\n.op\n.print op v(q) v(qb)");
         Assert.True(code == 0, errors);
         var op = Repo.ReadCsv(Path.Combine(dir, "op.csv"));
-        Assert.Equal(q, op["v(q)"][0], 1e-6 * Math.Max(1, q) + 1e-13);
-        Assert.Equal(qb, op["v(qb)"][0], 1e-6 * Math.Max(1, qb) + 1e-13);
+        var ngspice = Repo.ReadNgspice(Reference(reference + ".ngspice.txt"));
+        foreach (var name in new[] { "v(q)", "v(qb)" })
+            Assert.Equal(ngspice[name][0], op[name][0], 1e-6 * Math.Abs(ngspice[name][0]) + 1e-13);
+    }
+
+    [Fact]
+    public void OneNodeIsEnoughToTipIt()
+    {
+        var (code, errors, dir) = Run(".nodeset v(qb)=2.5\n.op\n.print op v(q) v(qb)");
+        Assert.True(code == 0, errors);
+        var op = Repo.ReadCsv(Path.Combine(dir, "op.csv"));
+        var ngspice = Repo.ReadNgspice(Reference("latch.ngspice.txt"));   // the state with qb high
+        Assert.Equal(ngspice["v(qb)"][0], op["v(qb)"][0], 1e-6 * ngspice["v(qb)"][0]);
     }
 
     [Fact]
