@@ -117,11 +117,6 @@ public sealed class Bsim3Model : IMosfetModel
     public double Binned(string name, double invL, double invW, double invLW) =>
         _values[name] + _values["l" + name] * invL + _values["w" + name] * invW + _values["p" + name] * invLW;
 
-    /// <summary>True when drawn length <paramref name="l"/> and width <paramref name="w"/> (m) lie in this card's
-    /// bin, lmin ≤ L &lt; lmax and wmin ≤ W &lt; wmax (for choosing among binned cards `name.1`, `name.2`, …).</summary>
-    public bool Covers(double l, double w) =>
-        l >= Get("lmin") && l < Get("lmax") && w >= Get("wmin") && w < Get("wmax");
-
     private void SetDefault(string name, double value)
     {
         if (!Has(name)) _values[name] = value;

@@ -99,17 +99,4 @@ public class Bsim3RobustnessTests
         Assert.Equal(2e-6, b.Geometry.W);
         Assert.Equal(2, b.Geometry.NRD);
     }
-
-    [Fact]
-    public void CoversChecksTheBinRange()
-    {
-        var m = new Bsim3Model("b1", "nmos", new Dictionary<string, double>
-        {
-            ["lmin"] = 0.18e-6, ["lmax"] = 1e-6, ["wmin"] = 1e-6, ["wmax"] = 10e-6,
-        });
-        Assert.True(m.Covers(0.18e-6, 1e-6));
-        Assert.True(m.Covers(0.5e-6, 9.99e-6));
-        Assert.False(m.Covers(1e-6, 2e-6));   // lmax is exclusive
-        Assert.False(m.Covers(0.5e-6, 0.5e-6));
-    }
 }
