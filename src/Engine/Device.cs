@@ -103,6 +103,13 @@ public abstract class Device
     /// reserved at setup may be touched. Default: nothing.</summary>
     public virtual void LoadAc(double omega, Complex[] matrix) { }
 
+    /// <summary>The device's noise generators at the operating point <paramref name="operatingPoint"/>, for the
+    /// small-signal noise analysis (<see cref="NoiseAnalysis"/>): current sources between unknowns with their
+    /// densities (<see cref="NoiseSource"/>), uncorrelated with every other generator. Called once per noise analysis,
+    /// after the operating point is solved and every device has been loaded at it. Default: none (a noiseless device:
+    /// sources, controlled and behavioural sources, capacitors, inductors, code models, memristors).</summary>
+    public virtual IEnumerable<NoiseSource> NoiseSources(Solution operatingPoint) => Array.Empty<NoiseSource>();
+
     /// <summary>Pairs of terminals joined by a dc path (for the floating-node check). Default: every terminal
     /// to the first one.</summary>
     public virtual IEnumerable<(string A, string B)> DcPaths()

@@ -107,7 +107,7 @@ public static class NetlistReader
     {
         if (reader.ControlAnalyses.Count == 0) return;
         bool hasDot = statements.Any(s => s is OpSyntax or DcSyntax or TranSyntax or AcSyntax or HopfSyntax
-            or TransferFunctionSyntax or PoleZeroSyntax);
+            or TransferFunctionSyntax or PoleZeroSyntax or NoiseSyntax);
         if (hasDot)
         {
             var first = reader.ControlAnalyses[0];

@@ -99,13 +99,15 @@ public static class RawWriter
         }
     }
 
-    /// <summary>ngspice's name for a vector type: time, frequency, voltage, current, notype.</summary>
+    /// <summary>ngspice's name for a vector type: time, frequency, voltage, current, voltage-density, current-density, notype.</summary>
     public static string TypeName(VectorType type) => type switch
     {
         VectorType.Time => "time",
         VectorType.Frequency => "frequency",
         VectorType.Voltage => "voltage",
         VectorType.Current => "current",
+        VectorType.VoltageDensity => "voltage-density",
+        VectorType.CurrentDensity => "current-density",
         _ => "notype",
     };
 

@@ -13,6 +13,10 @@ public enum VectorType
     Current,
     /// <summary>Anything else (sweep values of other kinds, device states, eigenvalues).</summary>
     NoType,
+    /// <summary>A noise spectrum in V/√Hz.</summary>
+    VoltageDensity,
+    /// <summary>A noise spectrum in A/√Hz.</summary>
+    CurrentDensity,
 }
 
 /// <summary>One output column of the CSV file: a name as written in `.print` (lower case) and its values.</summary>

@@ -52,6 +52,8 @@ internal sealed class TableOutput : IAnalysisOutput
         QuantityType.Frequency => VectorType.Frequency,
         QuantityType.Voltage => VectorType.Voltage,
         QuantityType.Current => VectorType.Current,
+        QuantityType.VoltageDensity => VectorType.VoltageDensity,
+        QuantityType.CurrentDensity => VectorType.CurrentDensity,
         _ => VectorType.NoType,
     };
 

@@ -65,8 +65,8 @@ public static class PassiveKinds
         ParameterInfo.Positive("defw", "m", 10e-6, "default width") with { Aliases = new[] { "w" } },
         ParameterInfo.Any("narrow", "m", 0, "narrowing of the width") with { Aliases = new[] { "dw" } },
         ParameterInfo.Any("short", "m", 0, "shortening of the length") with { Aliases = new[] { "dlr" } },
-        ParameterInfo.NonNegative("kf", "", 0, "flicker noise coefficient (accepted, unused)"),
-        ParameterInfo.NonNegative("af", "", 0, "flicker noise exponent (accepted, unused)"),
+        ParameterInfo.NonNegative("kf", "", 0, "flicker noise coefficient (resistor: noise m·kf·(|I|/m)^af/f; unused by C)"),
+        ParameterInfo.NonNegative("af", "", 1, "flicker noise exponent (resistor; unused by C)"),
     };
 
     private static double Geometry(DeviceRequest r, PassiveModel? model, out bool fromGeometry)
@@ -106,7 +106,7 @@ public static class PassiveKinds
             ParameterInfo.Positive("l", "m", 0, "length (with a model: R = rsh·(l − 2·short)/(w − 2·narrow))"),
             ParameterInfo.Positive("w", "m", 0, "width"),
             ParameterInfo.Any("tce", "%/K", 0, "exponential temperature coefficient"),
-            ParameterInfo.Any("noisy", "", 1, "noise flag (accepted, unused)"),
+            ParameterInfo.Any("noisy", "", 1, "noise flag: 0 makes the resistor noiseless in .noise"),
         }).ToArray(),
         Create = r =>
         {
@@ -131,7 +131,14 @@ public static class PassiveKinds
             // precision (the small currents into its nodes are lost in rounding): a 1 fΩ link made a ring
             // oscillator take 389 000 time points of round-off noise instead of 11 000.
             else if (Math.Abs(value) < MinimumResistance) value = Math.CopySign(MinimumResistance, value);
-            return new Resistor(r.Name, r.Nodes[0], r.Nodes[1], value);
+            return new Resistor(r.Name, r.Nodes[0], r.Nodes[1], value)
+            {
+                Temperature = r.DeviceTemperature,
+                Noisy = r.Get("noisy", 1) != 0,
+                FlickerCoefficient = model?.Values.GetValueOrDefault("kf") ?? 0,
+                FlickerExponent = model?.Values.GetValueOrDefault("af", 1) ?? 1,
+                Multiplier = r.Get("m", 1),
+            };
         },
     };
 

@@ -19,10 +19,10 @@ namespace Perovspice.Devices;
 /// (<see cref="LoadContext.InitJunctions"/>) the junction starts at its critical voltage (SPICE's MODEINITJCT).
 /// Area scales is, cjo and ibv, and divides rs.</para>
 /// </summary>
-public sealed class Diode : Device
+public sealed partial class Diode : Device
 {
     private const int Anode = 0, Cathode = 1, Internal = 2;
-    private readonly double _is, _cj, _gs, _vte, _vtBrk, _vt, _vcrit, _xbv, _vj;
+    private readonly double _is, _cj, _gs, _vte, _vtBrk, _vt, _vcrit, _xbv, _vj, _temperature;
     private readonly bool _breakdown;
     private TerminalBlock _block = null!;
     private double _vOld, _gmin = 1e-12;
@@ -38,6 +38,7 @@ public sealed class Diode : Device
         Area = area;
         var m = Model;
         double t = temperature, tnom = m.Tnom;
+        _temperature = t;
         _vt = Units.ThermalVoltage(t);
         _vte = m.N * _vt;
         _vtBrk = m.Nbv * _vt;
@@ -69,8 +70,11 @@ public sealed class Diode : Device
 
     /// <summary>The model.</summary>
     public DiodeModel Model { get; }
-    /// <summary>Area factor.</summary>
+    /// <summary>Area factor (m included).</summary>
     public double Area { get; }
+    /// <summary>The instance multiplier m (folded into <see cref="Area"/>; kept for the flicker noise of m devices
+    /// in parallel).</summary>
+    public double Multiplier { get; init; } = 1;
     /// <summary>Critical voltage of the junction limiting (V).</summary>
     public double CriticalVoltage => _vcrit;
     /// <summary>SPICE3's breakdown knee voltage xbv (V); +∞ without breakdown.</summary>

@@ -44,6 +44,6 @@ public static class DiodeKind
             ParameterInfo.Any("dtemp", "K", 0, "instance temperature offset from the circuit's"),
         },
         Create = r => new Diode(r.Name, r.Nodes[0], r.Nodes[1], (DiodeModel)r.Model!, r.Get("area", 1) * r.Get("m", 1),
-            r.DeviceTemperature),
+            r.DeviceTemperature) { Multiplier = r.Get("m", 1) },
     };
 }

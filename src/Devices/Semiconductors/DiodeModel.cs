@@ -36,8 +36,8 @@ public sealed class DiodeModel
         new("xti", "", 3, "saturation-current temperature exponent", v => double.IsFinite(v), "finite"),
         new("eg", "eV", 1.11, "activation energy (band gap)", v => v > 0, "> 0"),
         new("tnom", "°C", 27, "nominal temperature of the parameters", v => v > -Units.CelsiusToKelvin, "above absolute zero"),
-        new("kf", "", 0, "flicker noise coefficient (accepted, unused)", NonNegative, ">= 0"),
-        new("af", "", 1, "flicker noise exponent (accepted, unused)", v => v > 0, "> 0"),
+        new("kf", "", 0, "flicker noise coefficient (.noise: m·kf·(|Id|/m)^af/f)", NonNegative, ">= 0"),
+        new("af", "", 1, "flicker noise exponent", v => v > 0, "> 0"),
     };
 
     /// <summary>A model with every parameter at its default.</summary>
@@ -55,7 +55,13 @@ public sealed class DiodeModel
         Tt = p["tt"]; Bv = p["bv"]; Ibv = p["ibv"]; Fc = p["fc"];
         Nbv = double.IsNaN(p["nbv"]) ? N : p["nbv"];
         Xti = p["xti"]; Eg = p["eg"]; Tnom = p["tnom"] + Units.CelsiusToKelvin;
+        Kf = p["kf"]; Af = p["af"];
     }
+
+    /// <summary>Flicker noise coefficient kf.</summary>
+    public double Kf { get; }
+    /// <summary>Flicker noise exponent af.</summary>
+    public double Af { get; }
 
     /// <summary>Breakdown emission coefficient nbv (defaults to n).</summary>
     public double Nbv { get; }

@@ -26,6 +26,10 @@ public enum QuantityType
     Current,
     /// <summary>Anything else (sweep values of other kinds, device states, eigenvalues).</summary>
     None,
+    /// <summary>A noise spectrum in V/√Hz.</summary>
+    VoltageDensity,
+    /// <summary>A noise spectrum in A/√Hz.</summary>
+    CurrentDensity,
 }
 
 /// <summary>

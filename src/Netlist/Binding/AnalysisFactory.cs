@@ -19,6 +19,7 @@ public static class AnalysisFactory
         [typeof(HopfStatement)] = (s, _) => Hopf((HopfStatement)s),
         [typeof(TransferFunctionStatement)] = (s, _) => TransferFunction((TransferFunctionStatement)s),
         [typeof(PoleZeroStatement)] = (s, _) => PoleZero((PoleZeroStatement)s),
+        [typeof(NoiseStatement)] = (s, _) => Noise((NoiseStatement)s),
     };
 
     private sealed record Inputs(IReadOnlyDictionary<string, double> InitialConditions, Func<double, Circuit>? CircuitAtTemperature);
@@ -59,6 +60,10 @@ public static class AnalysisFactory
             : new TransferFunctionSpec(tf.Input, o.Names[0], o.Names.Count > 1 ? o.Names[1] : "0", null);
         return new TransferFunctionAnalysis(spec, o.Text);
     }
+
+    private static NoiseAnalysis Noise(NoiseStatement noise) =>
+        new(new NoiseSpec(noise.Output, noise.Reference, noise.Source, new AcSpec(noise.Sweep, noise.Points, noise.Start, noise.Stop)),
+            noise.Columns);
 
     private static PoleZeroAnalysis PoleZero(PoleZeroStatement pz) =>
         new(new PoleZeroSpec(pz.InPositive, pz.InNegative, pz.OutPositive, pz.OutNegative, pz.CurrentInput, pz.Poles, pz.Zeros));

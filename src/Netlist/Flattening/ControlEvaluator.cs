@@ -1,3 +1,4 @@
+using Perovspice.Engine;
 using Perovspice.Netlist.Syntax;
 
 namespace Perovspice.Netlist.Flattening;
@@ -42,12 +43,15 @@ internal sealed partial class ControlEvaluator
                     if (Sweep(hopf.Sweep, ".hopf") is { } sw && PointsOk(SweepCount(sw), hopf.Position, ".hopf"))
                         Analyses.Add(new HopfStatement(sw.Source, sw.Start, sw.Stop, sw.Step, hopf.Position));
                     break;
+                case NoiseSyntax noise: Noise(noise); break;
+                case NoisePrintSyntax noisePrint: NoisePrint(noisePrint); break;
                 case PrintSyntax print: Print(print); break;
                 case OptionsSyntax options: Option(options); break;
                 default: MeasureStatement(s); break;
             }
         }
         CheckMeasureAnalyses();
+        AttachNoiseColumns();
         if (step is not null) Step = StepValues(step);
     }
 
@@ -153,6 +157,85 @@ internal sealed partial class ControlEvaluator
             ok = PointsOk(count, ac.Position, ".ac");
         }
         if (ok) Analyses.Add(new AcStatement(ac.Sweep, (int)n.Value, f1.Value, f2.Value, ac.Position));
+    }
+
+    private void Noise(NoiseSyntax noise)
+    {
+        var output = Vector(noise.Output, ".noise");
+        bool ok = output is not null;
+        if (output is not null && output.Names[0] == (output.Names.Count > 1 ? output.Names[1] : "0"))
+        {
+            _diags.Error(noise.Output.Position, $"the output of '.noise' is '{output.Text}': its two nodes must differ");
+            ok = false;
+        }
+        string src = noise.Source.Text;
+        if (!_flat.ElementsByName.TryGetValue(src, out var input))
+        {
+            _diags.Error(noise.Source.Position, $"unknown independent source '{noise.Source.Written}' in '.noise'");
+            ok = false;
+        }
+        else if (input.Kind is not ('v' or 'i'))
+        {
+            _diags.Error(noise.Source.Position, $"the input of '.noise' must be an independent voltage or current source, not '{noise.Source.Written}'");
+            ok = false;
+        }
+        double? n = Eval(noise.Points), f1 = Eval(noise.Start), f2 = Eval(noise.Stop);
+        if (n is null || f1 is null || f2 is null) return;
+        if (n < 1 || n != Math.Floor(n.Value) || n > int.MaxValue)
+        {
+            _diags.Error(noise.Points.Position, $"the number of points of '.noise' must be a whole number of at least 1, found {Fmt(n.Value)}");
+            ok = false;
+        }
+        if (!(f1 > 0) || !double.IsFinite(f1.Value))
+        {
+            _diags.Error(noise.Start.Position, "the start frequency of '.noise' must be greater than zero");
+            ok = false;
+        }
+        else if (!(f2 >= f1) || !double.IsFinite(f2.Value))
+        {
+            _diags.Error(noise.Stop.Position, "the stop frequency of '.noise' must not be below the start frequency");
+            ok = false;
+        }
+        if (noise.PointsPerSummary is { } summary && Eval(summary) is { } pts && pts > 0)
+            _diags.Warning(summary.Position, "'.noise' points per summary: the contributions of each noise generator are not written (only the totals); ignored");
+        if (ok)
+        {
+            double count = noise.Sweep == AcSweepKind.Lin ? n!.Value
+                : Math.Floor(Math.Log(f2!.Value / f1!.Value) / Math.Log(noise.Sweep == AcSweepKind.Dec ? 10 : 2) * n!.Value + 1e-6) + 1;
+            ok = PointsOk(count, noise.Position, ".noise");
+        }
+        if (ok)
+            Analyses.Add(new NoiseStatement(output!.Names[0], output.Names.Count > 1 ? output.Names[1] : "0", src, noise.Sweep,
+                (int)n!.Value, f1!.Value, f2!.Value, noise.Position));
+    }
+
+    private readonly List<NoiseColumn> _noiseColumns = new();
+    private SourcePosition? _noisePrint;
+
+    private void NoisePrint(NoisePrintSyntax p)
+    {
+        _noisePrint ??= p.Position;
+        foreach (var item in p.Items)
+        {
+            // 'all' lists ngspice's noise plot vectors in its (alphabetical) order
+            var names = item.Text == "all" ? new[] { "inoise_spectrum", "onoise_spectrum" } : new[] { item.Text };
+            foreach (var name in names)
+                if (!_noiseColumns.Any(c => c.Name == name)) _noiseColumns.Add(new NoiseColumn(name, name[0] == 'i'));
+        }
+    }
+
+    /// <summary>The <c>.print noise</c> spectra apply to every <c>.noise</c> (one without is ignored with a warning).</summary>
+    private void AttachNoiseColumns()
+    {
+        if (_noisePrint is null) return;
+        bool any = false;
+        for (int i = 0; i < Analyses.Count; i++)
+            if (Analyses[i] is NoiseStatement ns)
+            {
+                Analyses[i] = ns with { Columns = _noiseColumns.ToArray() };
+                any = true;
+            }
+        if (!any) _diags.Warning(_noisePrint, "'.print noise' without a '.noise' analysis; ignored");
     }
 
     private static string Count(double v) => v < 1e12

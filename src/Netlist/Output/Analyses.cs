@@ -5,7 +5,7 @@ namespace Perovspice.Netlist;
 /// <summary>An analysis statement, evaluated and validated. <see cref="Kind"/> is its lower-case name.</summary>
 public abstract record AnalysisStatement(SourcePosition Position)
 {
-    /// <summary><c>op</c>, <c>dc</c>, <c>tran</c>, <c>ac</c> or <c>hopf</c>.</summary>
+    /// <summary><c>op</c>, <c>dc</c>, <c>tran</c>, <c>ac</c>, <c>hopf</c>, <c>noise</c>, <c>tf</c> or <c>pz</c>.</summary>
     public abstract string Kind { get; }
 }
 
@@ -59,4 +59,25 @@ public sealed record HopfStatement(string Source, double Start, double Stop, dou
 {
     /// <inheritdoc/>
     public override string Kind => "hopf";
+}
+
+/// <summary><c>.noise v(out[,ref]) src dec|oct|lin n fstart fstop [pts_per_summary]</c>, with the spectra the
+/// netlist's <c>.print noise</c> lines name.</summary>
+/// <param name="Output">The output node (flattened).</param>
+/// <param name="Reference">The output's reference node ("0" for ground).</param>
+/// <param name="Source">The input source (lower case; an independent V or I source).</param>
+/// <param name="Sweep">Decade, octave or linear spacing.</param>
+/// <param name="Points">Points per decade or octave, or in all (lin).</param>
+/// <param name="Start">First frequency, Hz (&gt; 0).</param>
+/// <param name="Stop">Last frequency, Hz.</param>
+/// <param name="Position">Position of the <c>.noise</c> keyword.</param>
+public sealed record NoiseStatement(string Output, string Reference, string Source, AcSweepKind Sweep, int Points,
+    double Start, double Stop, SourcePosition Position) : AnalysisStatement(Position)
+{
+    /// <inheritdoc/>
+    public override string Kind => "noise";
+
+    /// <summary>The spectra to write, in order (from <c>.print noise</c>); empty for the default
+    /// (<c>onoise_spectrum</c>, <c>inoise_spectrum</c>).</summary>
+    public IReadOnlyList<NoiseColumn> Columns { get; init; } = Array.Empty<NoiseColumn>();
 }

@@ -1,6 +1,6 @@
 namespace Perovspice.Netlist.Syntax;
 
-/// <summary><c>.op .dc .tran .ac .hopf</c> (values are checked after evaluation).</summary>
+/// <summary><c>.op .dc .tran .ac .hopf .noise</c> (values are checked after evaluation).</summary>
 internal static class AnalysisParsers
 {
     public static OpSyntax Op(LineCursor c, SourcePosition pos)
@@ -47,18 +47,41 @@ internal static class AnalysisParsers
 
     public static AcSyntax Ac(LineCursor c, SourcePosition pos)
     {
-        var kindTok = c.ExpectWord("dec, oct or lin");
-        AcSweepKind kind = kindTok.Text switch
-        {
-            "dec" => AcSweepKind.Dec,
-            "oct" => AcSweepKind.Oct,
-            "lin" => AcSweepKind.Lin,
-            _ => throw new SyntaxError(kindTok.Position, $"expected dec, oct or lin after '.ac', found '{kindTok.Written}'"),
-        };
+        var kind = SweepKind(c, ".ac");
         var n = c.ExpectValue("a number of points");
         var fstart = c.ExpectValue("a start frequency");
         var fstop = c.ExpectValue("a stop frequency");
         c.ExpectEnd("'.ac'");
         return new AcSyntax(kind, n, fstart, fstop, pos);
+    }
+
+    private static AcSweepKind SweepKind(LineCursor c, string statement)
+    {
+        var kindTok = c.ExpectWord("dec, oct or lin");
+        return kindTok.Text switch
+        {
+            "dec" => AcSweepKind.Dec,
+            "oct" => AcSweepKind.Oct,
+            "lin" => AcSweepKind.Lin,
+            _ => throw new SyntaxError(kindTok.Position, $"expected dec, oct or lin after '{statement}', found '{kindTok.Written}'"),
+        };
+    }
+
+    /// <summary><c>.noise v(out[,ref]) src dec|oct|lin n fstart fstop [pts_per_summary]</c> (ngspice 39).</summary>
+    public static NoiseSyntax Noise(LineCursor c, SourcePosition pos)
+    {
+        const string expected = "the output v(out) or v(out,ref)";
+        if (c.AtEnd) throw c.Error(null, $"expected {expected} after '.noise'");
+        var t = c.Next();
+        if (t is not CallToken { Name: "v" }) throw c.Error(t, $"expected {expected} after '.noise', found '{LineCursor.Shorten(c.Written(t))}'");
+        var output = ControlParsers.Item(c, "noise", t);
+        var source = c.ExpectWord("an input source name");
+        var kind = SweepKind(c, ".noise");
+        var n = c.ExpectValue("a number of points");
+        var fstart = c.ExpectValue("a start frequency");
+        var fstop = c.ExpectValue("a stop frequency");
+        ValueSyntax? summary = c.AtEnd ? null : c.ExpectValue("the points per summary");
+        c.ExpectEnd("'.noise'");
+        return new NoiseSyntax(output, source, kind, n, fstart, fstop, summary, pos);
     }
 }

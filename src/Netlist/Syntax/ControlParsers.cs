@@ -55,15 +55,35 @@ internal static class ControlParsers
     private static readonly HashSet<string> PrintKinds = new() { "op", "dc", "tran", "ac", "hopf" };
     private static readonly HashSet<string> AcOnly = new() { "vr", "vi", "vm", "vp", "vdb", "ir", "ii", "im", "ip", "idb" };
 
-    public static PrintSyntax Print(LineCursor c, SourcePosition pos)
+    public static Statement Print(LineCursor c, SourcePosition pos)
     {
-        var kind = c.ExpectWord("an analysis kind (op, dc, tran, ac or hopf)");
+        var kind = c.ExpectWord("an analysis kind (op, dc, tran, ac, noise or hopf)");
+        if (kind.Text == "noise") return NoisePrint(c, pos);
         if (!PrintKinds.Contains(kind.Text))
-            throw new SyntaxError(kind.Position, $"expected op, dc, tran, ac or hopf after '.print', found '{kind.Written}'");
+            throw new SyntaxError(kind.Position, $"expected op, dc, tran, ac, noise or hopf after '.print', found '{kind.Written}'");
         var items = new List<PrintItemSyntax>();
         if (c.AtEnd) throw c.Error(null, $"expected print items after '.print {kind.Text}'");
         while (!c.AtEnd) items.Add(Item(c, kind.Text, c.Next()));
         return new PrintSyntax(kind.Text, items, pos);
+    }
+
+    /// <summary>The vectors ngspice 39's <c>.print noise</c> takes (its noise plot's spectra, and <c>all</c>), and the
+    /// short forms <c>onoise</c>/<c>inoise</c> of SPICE2 and PSpice (ngspice 39 rejects those).</summary>
+    internal static readonly IReadOnlySet<string> NoisePrintItems =
+        new HashSet<string> { "onoise_spectrum", "inoise_spectrum", "onoise", "inoise", "all" };
+
+    private static NoisePrintSyntax NoisePrint(LineCursor c, SourcePosition pos)
+    {
+        if (c.AtEnd) throw c.Error(null, "expected print items after '.print noise' (onoise_spectrum, inoise_spectrum or all)");
+        var items = new List<NameSyntax>();
+        while (!c.AtEnd)
+        {
+            var t = c.Next();
+            if (t is not WordToken w || !NoisePrintItems.Contains(w.Text))
+                throw c.Error(t, $"unknown noise print item '{LineCursor.Shorten(c.Written(t))}' (expected onoise_spectrum, inoise_spectrum or all)");
+            items.Add(c.Name(w));
+        }
+        return new NoisePrintSyntax(items, pos);
     }
 
     internal static PrintItemSyntax Item(LineCursor c, string analysis, Token t)

@@ -18,12 +18,12 @@ internal sealed class LineReader
     /// <summary>Analyses ngspice runs that perovspice does not: the statement is skipped with a warning so the
     /// netlist's other analyses still run.</summary>
     private static readonly HashSet<string> SkippedAnalyses = new(StringComparer.Ordinal)
-        { ".sens", ".noise", ".disto" };
+        { ".sens", ".disto" };
 
     /// <summary><c>.print KIND</c> kinds whose results perovspice reports elsewhere (pz, tf) or does not compute
-    /// (noise, disto, sens): the <c>.print</c> is skipped with a warning.</summary>
+    /// (disto, sens): the <c>.print</c> is skipped with a warning.</summary>
     private static readonly HashSet<string> SkippedPrintKinds = new(StringComparer.Ordinal)
-        { "pz", "tf", "noise", "disto", "sens" };
+        { "pz", "tf", "disto", "sens" };
 
     /// <summary><c>.meas KIND</c> kinds ngspice 39 does not measure either (it reports "unrecognized analysis type"
     /// and goes on): the <c>.meas</c> is skipped with a warning.</summary>
@@ -254,7 +254,7 @@ internal sealed class LineReader
     private readonly List<LogicalLine> _controlAnalyses = new();
     private bool _sectionFound;
 
-    private static readonly HashSet<string> ControlAnalysisCommands = new(StringComparer.Ordinal) { "op", "tran", "ac", "dc", "tf", "pz" };
+    private static readonly HashSet<string> ControlAnalysisCommands = new(StringComparer.Ordinal) { "op", "tran", "ac", "dc", "tf", "pz", "noise" };
 
     /// <summary>Records an analysis command of a <c>.control</c> block; false for any other command.</summary>
     private bool ControlAnalysis(string line, int start, string word, string file, int ordinal, int lineNo)

@@ -25,6 +25,7 @@ internal static class StatementParser
         [".tran"] = AnalysisParsers.Tran,
         [".ac"] = AnalysisParsers.Ac,
         [".hopf"] = AnalysisParsers.Hopf,
+        [".noise"] = AnalysisParsers.Noise,
         [".ic"] = ControlParsers.Ic,
         [".nodeset"] = ControlParsers.NodeSet,
         [".options"] = ControlParsers.Options,

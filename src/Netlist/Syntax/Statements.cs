@@ -115,6 +115,14 @@ internal sealed record AcSyntax(AcSweepKind Sweep, ValueSyntax Points, ValueSynt
 
 internal sealed record HopfSyntax(SweepSyntax Sweep, SourcePosition Position) : Statement(Position);
 
+/// <summary><c>.noise v(out[,ref]) src dec|oct|lin n fstart fstop [pts_per_summary]</c>.</summary>
+internal sealed record NoiseSyntax(PrintItemSyntax Output, NameSyntax Source, AcSweepKind Sweep, ValueSyntax Points,
+    ValueSyntax Start, ValueSyntax Stop, ValueSyntax? PointsPerSummary, SourcePosition Position) : Statement(Position);
+
+/// <summary><c>.print noise item…</c>: the noise spectra to write (<c>onoise_spectrum</c>, <c>inoise_spectrum</c>,
+/// <c>all</c>, or the short forms <c>onoise</c>, <c>inoise</c>).</summary>
+internal sealed record NoisePrintSyntax(IReadOnlyList<NameSyntax> Items, SourcePosition Position) : Statement(Position);
+
 /// <summary><c>.ic</c>, or with <paramref name="NodeSet"/> <c>.nodeset</c> (same syntax: v(node)=value items).</summary>
 internal sealed record IcSyntax(IReadOnlyList<(NameSyntax Node, ValueSyntax Value, SourcePosition Position)> Items,
     SourcePosition Position, bool NodeSet = false) : Statement(Position);
