@@ -56,8 +56,8 @@ public sealed class BjtModel
         ParameterInfo.Any("xti", "", 3, "temperature exponent of is"),
         new("fc", "", 0.5, "forward-bias depletion capacitance coefficient", v => v >= 0 && v <= 0.95, "in [0, 0.95]"),
         new("tnom", "°C", 27, "parameter measurement temperature", v => v > -Units.CelsiusToKelvin, "> -273.15"),
-        NonNeg("kf", "", 0, "flicker noise coefficient (accepted, no noise analysis)"),
-        Pos("af", "", 1, "flicker noise exponent (accepted, no noise analysis)"),
+        NonNeg("kf", "", 0, "flicker noise coefficient (.noise: m·kf·(|ib|/m)^af/f)"),
+        Pos("af", "", 1, "flicker noise exponent"),
         NonNeg("iss", "A", 0, "substrate junction saturation current"),
         Pos("ns", "", 1, "substrate junction emission coefficient"),
         new("subs", "", 0, "substrate geometry: 1 vertical (substrate junction at the collector), -1 lateral (at the base); omitted: vertical for npn, lateral for pnp",
@@ -145,6 +145,10 @@ public sealed class BjtModel
     public double Rc => _p["rc"];
     /// <summary>Forward transit time (s).</summary>
     public double Tf => _p["tf"];
+    /// <summary>Flicker noise coefficient kf.</summary>
+    public double Kf => _p["kf"];
+    /// <summary>Flicker noise exponent af.</summary>
+    public double Af => _p["af"];
     /// <summary>Coefficient of the bias dependence of tf.</summary>
     public double Xtf => _p["xtf"];
     /// <summary>vbc dependence voltage of tf (V, +∞ when none).</summary>

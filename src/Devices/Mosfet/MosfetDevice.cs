@@ -10,7 +10,7 @@ namespace Perovspice.Devices.Mosfet;
 /// A level supplies <see cref="Channel"/>: the drain current, von and vdsat for vds ≥ 0 in the frame of the
 /// conducting direction, with voltages sign-normalised for the type (PMOS voltages and currents negated).
 /// </summary>
-public abstract class MosfetDevice : Device
+public abstract partial class MosfetDevice : Device
 {
     /// <summary>Local terminal indices in the stamp block.</summary>
     private const int DP = 0, GT = 1, SP = 2, BK = 3, DX = 4, SX = 5, YS = 6, YD = 7, YB = 8, GND = 9;

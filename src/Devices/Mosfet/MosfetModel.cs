@@ -33,6 +33,7 @@ public abstract class MosfetModel : IMosfetModel
         Cj = p["cj"]; Mj = p["mj"]; Cjsw = p["cjsw"]; Mjsw = p["mjsw"]; Js = p["js"]; Ld = p["ld"];
         Fc = p["fc"]; U0 = p["u0"]; Kp = p["kp"]; Phi = p["phi"]; Gamma = p["gamma"]; Vto = p["vto"];
         Tox = p["tox"];
+        Kf = p["kf"]; Af = p["af"];
         RdGiven = r.Has("rd"); RsGiven = r.Has("rs");
 
         double vtnom = Units.ThermalVoltage(Tnom);
@@ -138,6 +139,10 @@ public abstract class MosfetModel : IMosfetModel
     public double Tox { get; }
     /// <summary>Lateral diffusion (m).</summary>
     public double Ld { get; }
+    /// <summary>Flicker noise coefficient kf.</summary>
+    public double Kf { get; }
+    /// <summary>Flicker noise exponent af.</summary>
+    public double Af { get; }
     /// <summary>Surface mobility (cm²/V·s).</summary>
     public double U0 { get; }
     /// <summary>Forward-bias depletion capacitance coefficient.</summary>

@@ -47,10 +47,10 @@ public static class MosfetParameters
         P("nss", "1/cm²", 0, "surface state density"),
         P("tpg", "", 1, "type of gate material: +1 opposite to substrate, −1 same, 0 aluminium"),
         P("tnom", "°C", 27, "parameter measurement temperature"),
-        Nn("kf", "", 0, "flicker noise coefficient (accepted, no noise analysis)"),
-        Nn("af", "", 1, "flicker noise exponent (accepted, no noise analysis)"),
-        P("nlev", "", 0, "noise model selector (accepted, no noise analysis)"),
-        Nn("gdsnoi", "", 1, "channel shot-noise coefficient (accepted, no noise analysis)"),
+        Nn("kf", "", 0, "flicker noise coefficient (.noise: kf·|Id|^af/(f·Cox·Leff²))"),
+        Nn("af", "", 1, "flicker noise exponent"),
+        P("nlev", "", 0, "noise model selector (accepted; ngspice 39's levels 1-3 ignore it too)"),
+        Nn("gdsnoi", "", 1, "channel shot-noise coefficient (accepted; ngspice 39's levels 1-3 ignore it too)"),
     };
 
     /// <summary>Level 1 (Shichman–Hodges).</summary>

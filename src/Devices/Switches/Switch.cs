@@ -53,6 +53,17 @@ public abstract class Switch : Device
     /// <inheritdoc />
     public override IEnumerable<(string A, string B)> DcPaths() => new[] { (Nodes[0], Nodes[1]) };
 
+    /// <summary>The temperature of the switch's thermal noise, K (the circuit's; default 27 °C).</summary>
+    public double Temperature { get; init; } = Units.NominalTemperature;
+
+    /// <summary>The thermal noise 4kT/R of the resistance of the present state (ron or roff, as at the operating
+    /// point), generator <c>thermal</c>, as ngspice 39.</summary>
+    public override IEnumerable<NoiseSource> NoiseSources(Solution operatingPoint)
+    {
+        double r = On ? Model.OnResistance : Model.OffResistance;
+        yield return NoiseSource.Thermal("thermal", _block!.Node(0), _block.Node(1), 1 / r, Temperature, Units.Boltzmann);
+    }
+
     /// <inheritdoc />
     public override void Load(LoadContext c)
     {

@@ -19,7 +19,7 @@ public static class SwitchKinds
         Models = new[] { SwitchModel.VoltageFamily },
         ModelRequired = true,
         Flags = new[] { "on", "off" },
-        Create = r => new VoltageSwitch(r.Name, r.Nodes[0], r.Nodes[1], r.Nodes[2], r.Nodes[3], (SwitchModel)r.Model!, Flag(r)),
+        Create = r => new VoltageSwitch(r.Name, r.Nodes[0], r.Nodes[1], r.Nodes[2], r.Nodes[3], (SwitchModel)r.Model!, Flag(r)) { Temperature = r.Temperature },
     };
 
     /// <summary>W: <c>Wname n+ n- vcontrol model [on|off]</c>, `.model NAME CSW it= ih= ron= roff=`.</summary>
@@ -33,6 +33,6 @@ public static class SwitchKinds
         Models = new[] { SwitchModel.CurrentFamily },
         ModelRequired = true,
         Flags = new[] { "on", "off" },
-        Create = r => new CurrentSwitch(r.Name, r.Nodes[0], r.Nodes[1], r.References[0], (SwitchModel)r.Model!, Flag(r)),
+        Create = r => new CurrentSwitch(r.Name, r.Nodes[0], r.Nodes[1], r.References[0], (SwitchModel)r.Model!, Flag(r)) { Temperature = r.Temperature },
     };
 }
