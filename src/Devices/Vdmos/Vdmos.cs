@@ -35,6 +35,7 @@ public sealed partial class Vdmos : Device
             throw new ArgumentException($"VDMOS '{name}': temperature must be above absolute zero");
         _model = model;
         _t = new VdmosTemperature(model, temperature);
+        Temperature = temperature;
         _type = model.IsPChannel ? -1 : 1;
         _m = multiplier;
         Off = off;
@@ -48,6 +49,8 @@ public sealed partial class Vdmos : Device
     public VdmosModel Model => _model;
     /// <summary>True when the dc solve starts with the device off.</summary>
     public bool Off { get; }
+    /// <summary>Device temperature (K).</summary>
+    public double Temperature { get; }
     /// <inheritdoc />
     public override bool IsLinear => false;
 
