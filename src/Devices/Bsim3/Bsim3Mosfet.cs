@@ -15,7 +15,7 @@ namespace Perovspice.Devices.Bsim3;
 /// rest of the circuit has settled, then released (SPICE's MODEINITFIX). At t = 0 of a `uic` transient a device
 /// with ic=vds[,vgs[,vbs]] sits at those biases.
 /// </summary>
-public sealed class Bsim3Mosfet : Device
+public sealed partial class Bsim3Mosfet : Device
 {
     private const int TD = 0, TG = 1, TS = 2, TB = 3, TDP = 4, TSP = 5;
     private readonly Bsim3Model _m;

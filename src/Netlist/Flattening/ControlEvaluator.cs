@@ -204,6 +204,14 @@ internal sealed partial class ControlEvaluator
                 : Math.Floor(Math.Log(f2!.Value / f1!.Value) / Math.Log(noise.Sweep == AcSweepKind.Dec ? 10 : 2) * n!.Value + 1e-6) + 1;
             ok = PointsOk(count, noise.Position, ".noise");
         }
+        // BSIM3's noimod 2-4 (its own thermal and flicker models) are not implemented: an error at the card's noimod
+        foreach (var model in _flat.Models.Values)
+            if (model.Type is "nmos" or "pmos" && model.Parameters.TryGetValue("level", out var level) && level.value is 8 or 49
+                && model.Parameters.TryGetValue("noimod", out var noimod) && noimod.value != 1)
+            {
+                _diags.Error(noimod.pos, $"'.noise': BSIM3 noimod={Fmt(noimod.value)} of model '{model.Name}' is not implemented (noimod=1 only)");
+                ok = false;
+            }
         if (ok)
             Analyses.Add(new NoiseStatement(output!.Names[0], output.Names.Count > 1 ? output.Names[1] : "0", src, noise.Sweep,
                 (int)n!.Value, f1!.Value, f2!.Value, noise.Position));
