@@ -104,7 +104,11 @@ public class HopfExampleTests(ITestOutputHelper output)
         var lines = File.ReadAllLines(Path.Combine(dir, "hopf.csv"));
         Assert.Equal("v1,re(lambda),im(lambda)", lines[0]);
         Assert.Equal(6, lines.Length);
-        Assert.Equal("0,-5000,31224.98999199199", lines[1]);
+        // Closed form: λ = −R/2L ± i·sqrt(1/LC − (R/2L)²) = −5000 ± 31224.98999…i, to rounding.
+        var first = lines[1].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(0, first[0]);
+        Assert.Equal(-5000, first[1], 1e-12 * 5000);
+        Assert.Equal(Math.Sqrt(1 / (1e-3 * 1e-6) - 5000.0 * 5000.0), first[2], 1e-12 * 31225);
         Assert.Equal(new[] { "v1,frequency,omega,direction" }, File.ReadAllLines(Path.Combine(dir, "hopf-points.csv")));
     }
 
