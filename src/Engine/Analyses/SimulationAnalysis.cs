@@ -3,19 +3,20 @@ namespace Perovspice.Engine;
 /// <summary>
 /// An analysis that can run on a <see cref="Simulator"/>: <see cref="OperatingPointAnalysis"/>,
 /// <see cref="DcAnalysis"/>, <see cref="TransientAnalysis"/>, <see cref="AcAnalysis"/>, <see cref="HopfAnalysis"/>,
-/// <see cref="TransferFunctionAnalysis"/> and <see cref="PoleZeroAnalysis"/>. Each owns its logic; its typed
+/// <see cref="TransferFunctionAnalysis"/>, <see cref="PoleZeroAnalysis"/> and <see cref="NoiseAnalysis"/>. Each owns its logic; its typed
 /// <c>Run</c> method streams results point by point (return false from the callback to stop early) and takes a
 /// <see cref="CancellationToken"/> and an <see cref="IProgress{T}"/>. <see cref="Tabulate"/> runs it generically,
 /// writing named columns to an <see cref="IAnalysisOutput"/> (how the command line writes its files).
 /// </summary>
 public abstract class SimulationAnalysis
 {
-    /// <summary>The analysis' lower-case name as in a netlist: op, dc, tran, ac, hopf, tf, pz.</summary>
+    /// <summary>The analysis' lower-case name as in a netlist: op, dc, tran, ac, hopf, tf, pz, noise.</summary>
     public abstract string Kind { get; }
 
     /// <summary>
     /// Runs the analysis and writes its results as tables: the sweep variable's column (if any), then one column per
-    /// probe of <paramref name="output"/>; analyses with extra results add tables (hopf: its Hopf points) or text
+    /// probe of <paramref name="output"/>; analyses with extra results add tables (hopf: its Hopf points; noise: its
+    /// integrated totals) or text
     /// tables (pz). Every solution point is also passed to <see cref="IAnalysisOutput.Observe(double, Solution)"/>
     /// (or its ac overload) for measurements.
     /// </summary>
@@ -29,8 +30,8 @@ public abstract class SimulationAnalysis
 }
 
 /// <summary>Progress of a running analysis.</summary>
-/// <param name="Analysis">The analysis kind: tran, dc, ac, hopf.</param>
-/// <param name="Value">Where it is: simulated time (tran), swept value (dc), frequency (ac), points done (hopf).</param>
+/// <param name="Analysis">The analysis kind: tran, dc, ac, hopf, noise.</param>
+/// <param name="Value">Where it is: simulated time (tran), swept value (dc), frequency (ac, noise), points done (hopf).</param>
 /// <param name="Total">Where it ends, in the same unit as <paramref name="Value"/>.</param>
 /// <param name="Points">Points (or accepted time steps) computed so far.</param>
 public readonly record struct AnalysisProgress(string Analysis, double Value, double Total, long Points);
