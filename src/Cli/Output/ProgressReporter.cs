@@ -19,7 +19,7 @@ public sealed class ProgressReporter
     private int shownLength;
 
     /// <summary>Creates a reporter writing to stderr when <paramref name="enabled"/> (not <c>--quiet</c>) and stderr is not redirected.</summary>
-    /// <param name="analysis">Analysis kind in lower case ("tran", "dc", "ac", "hopf").</param>
+    /// <param name="analysis">Analysis kind in lower case ("tran", "dc", "ac", "hopf", "noise").</param>
     /// <param name="total">End value of the run (stop time, last sweep value, highest frequency).</param>
     /// <param name="enabled">False to print nothing (e.g. <c>--quiet</c>).</param>
     public ProgressReporter(string analysis, double total, bool enabled)
@@ -70,7 +70,7 @@ public sealed class ProgressReporter
         var (symbol, unit, what) = analysis switch
         {
             "tran" => ("t = ", " s", "steps"),
-            "ac" => ("f = ", " Hz", "points"),
+            "ac" or "noise" => ("f = ", " Hz", "points"),
             _ => ("", "", "points"),
         };
         string percent = total != 0 && double.IsFinite(value / total)

@@ -42,7 +42,8 @@ public static class SvgPlotter
             Save(Bode(table), "-bode");
             Save(Nyquist(table), "-nyquist");
         }
-        else if (table.Kind == "op" && (table.StepParameter is null || table.RowCount <= 1) || table.Columns.Count == 1 && table.RowCount <= 1)
+        else if (table.Kind is "op" or "noise-total" && (table.StepParameter is null || table.RowCount <= 1)
+                 || table.Columns.Count == 1 && table.RowCount <= 1)
             Save(ValueList(table), "");
         else if (table.Kind == "hopf")
             Save(Waveforms(FirstColumns(table, 3)), "");
