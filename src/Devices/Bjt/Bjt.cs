@@ -18,7 +18,7 @@ public sealed partial class Bjt : Device
     private const double Tan2Coeff = 14.59025, ZCoeff = 2.4317;
 
     private readonly BjtTemperatureValues _t;
-    private readonly double _type, _is, _ise, _isc, _iss, _ikf, _ikr, _irb, _itf, _cje, _cjc, _cjs;
+    private readonly double _type, _is, _isBc, _ise, _isc, _iss, _ikf, _ikr, _irb, _itf, _cje, _cjc, _cjs;
     private readonly double _rb, _rbm, _gre, _grc, _vcrit, _vcritSub;
     private readonly double? _icVbe, _icVce;
     private int _ci, _bi, _ei, _sx; // _sx: the node the substrate junction faces (collector' or base')
@@ -35,14 +35,22 @@ public sealed partial class Bjt : Device
     /// currents and capacitances and divides the resistances; <paramref name="multiplier"/> (m) puts that many
     /// devices in parallel. <paramref name="temperature"/> is the device temperature in kelvin.
     /// <paramref name="off"/> starts a dc solve from zero junction voltages; <paramref name="icVbe"/> and
-    /// <paramref name="icVce"/> are the ic= values used at t = 0 of a transient with uic.
+    /// <paramref name="icVce"/> are the ic= values used at t = 0 of a transient with uic. <paramref name="areaB"/> and
+    /// <paramref name="areaC"/> (ngspice 39's <c>areab</c>, <c>areac</c>; default <paramref name="area"/>) scale the
+    /// base–collector junction (isc, cjc; areab for a vertical device, areac for a lateral one) and the substrate
+    /// junction capacitance (cjs; areac vertical, areab lateral); as in ngspice 39 the base–collector terms of is
+    /// scale with area times that factor (checked against ngspice 39: area 1.5 gives 2.25·is there).
     /// </summary>
     public Bjt(string name, string collector, string basis, string emitter, string substrate, BjtModel model,
         double area = 1, double multiplier = 1, double temperature = Units.NominalTemperature, bool off = false,
-        double? icVbe = null, double? icVce = null)
+        double? icVbe = null, double? icVce = null, double? areaB = null, double? areaC = null)
         : base(name, collector, basis, emitter, substrate)
     {
         if (!(area > 0) || !double.IsFinite(area)) throw new ArgumentException($"bjt '{name}': area must be > 0");
+        double ab = areaB ?? area, ac = areaC ?? area;
+        if (!(ab > 0) || !double.IsFinite(ab) || !(ac > 0) || !double.IsFinite(ac))
+            throw new ArgumentException($"bjt '{name}': areab and areac must be > 0");
+        double areaBc = model.IsLateral ? ac : ab, areaSub = model.IsLateral ? ab : ac;
         if (!(multiplier > 0) || !double.IsFinite(multiplier))
             throw new ArgumentException($"bjt '{name}': m must be > 0");
         if (!(temperature > 0) || !double.IsFinite(temperature))
@@ -56,16 +64,17 @@ public sealed partial class Bjt : Device
         _type = model.IsPnp ? -1 : 1;
         _t = model.At(temperature);
         _is = _t.Is * area;
+        _isBc = _is * areaBc;
         _ise = _t.Ise * area;
-        _isc = _t.Isc * area;
+        _isc = _t.Isc * areaBc;
         _iss = _t.Iss * area;
         _ikf = model.Ikf * area;
         _ikr = model.Ikr * area;
         _irb = model.Irb * area;
         _itf = model.Itf * area;
         _cje = _t.Cje * area;
-        _cjc = _t.Cjc * area;
-        _cjs = _t.Cjs * area;
+        _cjc = _t.Cjc * areaBc;
+        _cjs = _t.Cjs * areaSub;
         _rb = model.Rb / area;
         _rbm = model.Rbm / area;
         _gre = model.Re > 0 ? area / model.Re : 0;
@@ -167,7 +176,7 @@ public sealed partial class Bjt : Device
 
         // ideal and leakage junction currents
         Diode(vbe, _is, m.Nf * vt, out double ibe1, out double gbe1);
-        Diode(vbc, _is, m.Nr * vt, out double ibc1, out double gbc1);
+        Diode(vbc, _isBc, m.Nr * vt, out double ibc1, out double gbc1);
         Diode(vbe, _ise, m.Ne * vt, out double ibe2, out double gbe2);
         Diode(vbc, _isc, m.Nc * vt, out double ibc2, out double gbc2);
         ibe2 += gmin * vbe; gbe2 += gmin;

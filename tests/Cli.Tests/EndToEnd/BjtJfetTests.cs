@@ -165,6 +165,27 @@ public class BjtJfetTests
     }
 
     [Fact]
+    public void AreaFactorsInSaturationScaleAsNgspice()
+    {
+        // ngspice 39 scales the base-collector terms of is by area·areab (vertical) or area·areac (lateral; a PNP by
+        // default), isc and cjc by areab/areac alone, cjs by areac (vertical) / areab (lateral); areab and areac
+        // default to area, so a saturated transistor of area 1.5 has 2.25·is at its collector junction there.
+        var op = Run(Vendor("area_factors.cir"), "op");
+        int compared = 0;
+        foreach (var (name, values) in Repo.ReadNgspice(Vendor("area_factors.op.txt")))
+            if (op.TryGetValue(name, out var mine)) { AssertClose(mine, values, name); compared++; }
+        Assert.Equal(11, compared);
+        var ac = Run(Vendor("area_factors.cir"), "ac");
+        var acRef = Repo.ReadNgspice(Vendor("area_factors.ac.txt"));
+        foreach (string node in new[] { "c", "c2" })
+            for (int k = 0; k < acRef["frequency"].Length; k++)
+            {
+                Assert.True(Math.Abs(ac[$"vm({node})"][k] / acRef[$"vm({node})"][k] - 1) < 1e-6, $"vm({node}) at {acRef["frequency"][k]} Hz");
+                Assert.True(Math.Abs(ac[$"vp({node})"][k] * Math.PI / 180 - acRef[$"vp({node})"][k]) < 1e-6, $"vp({node}) at {acRef["frequency"][k]} Hz");
+            }
+    }
+
+    [Fact]
     public void RingOscillatorPeriodAndSwingMatchNgspice()
     {
         var ours = Run(Vendor("ring_oscillator.cir"), "tran");
