@@ -11,7 +11,11 @@ namespace Perovspice.Engine;
 /// <param name="Source">The independent voltage or current source the input noise is referred to (its value and ac
 /// value do not matter: a unit input is used).</param>
 /// <param name="Sweep">The frequencies (dec, oct or lin; every frequency must be greater than zero).</param>
-public sealed record NoiseSpec(string Output, string Reference, string Source, AcSpec Sweep);
+/// <param name="PointsPerSummary">ngspice's <c>pts_per_summary</c>: when above 0, <see cref="NoiseAnalysis.Tabulate"/>
+/// writes every generator's and device's output spectrum and integrated noise, and the spectra only at every
+/// PointsPerSummary-th frequency (the first included), as ngspice 39 does; the totals still cover every frequency.
+/// 0 (the default): the two spectra at every frequency and the two totals.</param>
+public sealed record NoiseSpec(string Output, string Reference, string Source, AcSpec Sweep, int PointsPerSummary = 0);
 
 /// <summary>One column of the noise table: a spectrum, named as written.</summary>
 /// <param name="Name">The column's name (ngspice's vector names are <c>onoise_spectrum</c> and
@@ -62,7 +66,12 @@ public sealed class NoisePoint
 /// <param name="OutputNoise">The rms output noise, V (ngspice's <c>onoise_total</c>).</param>
 /// <param name="InputNoise">The rms input-referred noise, V or A (ngspice's <c>inoise_total</c>).</param>
 /// <param name="Points">The frequencies computed.</param>
-public sealed record NoiseTotals(double OutputNoise, double InputNoise, int Points);
+/// <param name="Generators">The circuit's generators, in device order.</param>
+/// <param name="GeneratorOutputSquared">Each generator's output noise integrated over the sweep, V² (the square of
+/// its rms contribution; the contributions add as squares).</param>
+/// <param name="GeneratorInputSquared">Each generator's input-referred noise integrated over the sweep, V² or A².</param>
+public sealed record NoiseTotals(double OutputNoise, double InputNoise, int Points, IReadOnlyList<NoiseGenerator> Generators,
+    IReadOnlyList<double> GeneratorOutputSquared, IReadOnlyList<double> GeneratorInputSquared);
 
 /// <summary>
 /// The small-signal noise analysis (<c>.noise v(out[,ref]) src dec|oct|lin n fstart fstop</c>), as SPICE defines it
@@ -94,10 +103,14 @@ public sealed class NoiseAnalysis : SimulationAnalysis
     /// <c>inoise_spectrum</c>.</param>
     public NoiseAnalysis(NoiseSpec spec, IReadOnlyList<NoiseColumn>? columns = null)
     {
+        if (spec.PointsPerSummary < 0) throw new ArgumentOutOfRangeException(nameof(spec), "PointsPerSummary must not be negative");
         Spec = spec;
+        _defaultColumns = columns is not { Count: > 0 };
         Columns = columns is { Count: > 0 } ? columns
             : new[] { new NoiseColumn("onoise_spectrum", false), new NoiseColumn("inoise_spectrum", true) };
     }
+
+    private readonly bool _defaultColumns;
 
     /// <summary>The output, the input source and the sweep.</summary>
     public NoiseSpec Spec { get; }
@@ -227,28 +240,80 @@ public sealed class NoiseAnalysis : SimulationAnalysis
             progress?.Report(new AnalysisProgress(Kind, f, last, count));
             if (!go) break;
         }
-        return new NoiseTotals(Math.Sqrt(integrator.Output), Math.Sqrt(integrator.Input), count);
+        return new NoiseTotals(Math.Sqrt(integrator.Output), Math.Sqrt(integrator.Input), count, generators,
+            integrator.OutputByGenerator, integrator.InputByGenerator);
     }
 
     /// <summary>Two tables: <c>noise</c> (frequency, then <see cref="Columns"/>) and <c>noise-total</c> (one row:
-    /// <c>onoise_total</c>, <c>inoise_total</c>).</summary>
+    /// <c>onoise_total</c>, <c>inoise_total</c>). With <see cref="NoiseSpec.PointsPerSummary"/> k &gt; 0 the spectra
+    /// are written at every k-th frequency, and without a <c>.print noise</c> both tables add, device by device (in
+    /// circuit order, names in lower case as ngspice 39 names its vectors): <c>onoise_DEV</c> (the device's output
+    /// density, its generators' root-sum-square) and <c>onoise_DEV_GEN</c> per generator, and in the totals
+    /// <c>onoise_total_DEV</c>, <c>onoise_total_DEV_GEN</c>…, <c>inoise_total_DEV</c>, <c>inoise_total_DEV_GEN</c>….</summary>
     public override void Tabulate(Simulator simulator, IAnalysisOutput output, CancellationToken cancellation = default,
         IProgress<AnalysisProgress>? progress = null)
     {
         bool currentInput = simulator.System.Circuit.Find(Spec.Source) is { BranchIndex: 0 };
+        int every = Spec.PointsPerSummary;
+        bool perGenerator = every > 0 && _defaultColumns;
         var table = output.AddTable(Kind, "", "Noise Spectral Density Curves");
         var frequency = table.AddColumn("frequency", QuantityType.Frequency);
         var columns = Columns.Select(col => (col.Input, Append: table.AddColumn(col.Name,
             col.Input && currentInput ? QuantityType.CurrentDensity : QuantityType.VoltageDensity))).ToList();
+        List<(int[] Members, Action<double> Device, Action<double>[] Each)>? devices = null;
+        int index = 0;
         var totals = Run(simulator, p =>
         {
+            if (perGenerator && devices == null)
+                devices = GroupByDevice(p.Generators).Select(g => (g.Members,
+                    table.AddColumn($"onoise_{g.Device}", QuantityType.VoltageDensity),
+                    g.Members.Select(k => table.AddColumn($"onoise_{g.Device}_{p.Generators[k].Source.Name}", QuantityType.VoltageDensity)).ToArray())).ToList();
+            bool write = every == 0 || index % every == 0;
+            index++;
+            if (!write) return true;
             frequency(p.Frequency);
             foreach (var (input, append) in columns) append(input ? p.InputNoise : p.OutputNoise);
+            if (devices != null)
+                foreach (var (members, device, each) in devices)
+                {
+                    double sum = 0;
+                    for (int m = 0; m < members.Length; m++)
+                    {
+                        double d = p.OutputDensities[members[m]];
+                        sum += d;
+                        each[m](Math.Sqrt(d));
+                    }
+                    device(Math.Sqrt(sum));
+                }
             return true;
         }, cancellation, progress);
         var integrated = output.AddTable("noise-total", "-total", "Integrated Noise");
+        var inputType = currentInput ? QuantityType.Current : QuantityType.Voltage;
         integrated.AddColumn("onoise_total", QuantityType.Voltage)(totals.OutputNoise);
-        integrated.AddColumn("inoise_total", currentInput ? QuantityType.Current : QuantityType.Voltage)(totals.InputNoise);
+        integrated.AddColumn("inoise_total", inputType)(totals.InputNoise);
+        if (!perGenerator) return;
+        foreach (var (name, members) in GroupByDevice(totals.Generators))
+            foreach (var (prefix, squares, type) in new[] { ("onoise_total", totals.GeneratorOutputSquared, QuantityType.Voltage),
+                         ("inoise_total", totals.GeneratorInputSquared, inputType) })
+            {
+                integrated.AddColumn($"{prefix}_{name}", type)(Math.Sqrt(members.Sum(k => squares[k])));
+                foreach (int k in members)
+                    integrated.AddColumn($"{prefix}_{name}_{totals.Generators[k].Source.Name}", type)(Math.Sqrt(squares[k]));
+            }
+    }
+
+    /// <summary>The generators' indices grouped by device, devices in order of first appearance; names in lower case.</summary>
+    private static List<(string Device, int[] Members)> GroupByDevice(IReadOnlyList<NoiseGenerator> generators)
+    {
+        var order = new List<string>();
+        var members = new Dictionary<string, List<int>>();
+        for (int k = 0; k < generators.Count; k++)
+        {
+            string name = generators[k].Device.ToLowerInvariant();
+            if (!members.TryGetValue(name, out var list)) { members[name] = list = new List<int>(); order.Add(name); }
+            list.Add(k);
+        }
+        return order.Select(n => (n, members[n].ToArray())).ToList();
     }
 }
 
@@ -270,7 +335,15 @@ internal sealed class NoiseIntegrator
     public NoiseIntegrator(int generators)
     {
         _lastLog = new double[generators];
+        OutputByGenerator = new double[generators];
+        InputByGenerator = new double[generators];
     }
+
+    /// <summary>Each generator's ∫ of its output density, V².</summary>
+    public double[] OutputByGenerator { get; }
+
+    /// <summary>Each generator's ∫ of its input-referred density, V² or A².</summary>
+    public double[] InputByGenerator { get; }
 
     /// <summary>∫ of the output densities, V².</summary>
     public double Output { get; private set; }
@@ -289,9 +362,11 @@ internal sealed class NoiseIntegrator
             double ln = Math.Log(Math.Max(n, NoiseAnalysis.MinimumDensity));
             if (_started && frequency != _lastFrequency)
             {
-                Output += Segment(n, ln, _lastLog[k], frequency, _lastFrequency, lnF, lnLastF);
-                Input += Segment(n * gainSquaredInverse, ln + lnGainInverse, _lastLog[k] + lnGainInverse, frequency,
+                double o = Segment(n, ln, _lastLog[k], frequency, _lastFrequency, lnF, lnLastF);
+                double i = Segment(n * gainSquaredInverse, ln + lnGainInverse, _lastLog[k] + lnGainInverse, frequency,
                     _lastFrequency, lnF, lnLastF);
+                Output += o; Input += i;
+                OutputByGenerator[k] += o; InputByGenerator[k] += i;
             }
             _lastLog[k] = ln;
         }

@@ -62,7 +62,8 @@ public static class AnalysisFactory
     }
 
     private static NoiseAnalysis Noise(NoiseStatement noise) =>
-        new(new NoiseSpec(noise.Output, noise.Reference, noise.Source, new AcSpec(noise.Sweep, noise.Points, noise.Start, noise.Stop)),
+        new(new NoiseSpec(noise.Output, noise.Reference, noise.Source, new AcSpec(noise.Sweep, noise.Points, noise.Start, noise.Stop),
+                noise.PointsPerSummary),
             noise.Columns);
 
     private static PoleZeroAnalysis PoleZero(PoleZeroStatement pz) =>

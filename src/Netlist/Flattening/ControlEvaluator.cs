@@ -196,8 +196,16 @@ internal sealed partial class ControlEvaluator
             _diags.Error(noise.Stop.Position, "the stop frequency of '.noise' must not be below the start frequency");
             ok = false;
         }
-        if (noise.PointsPerSummary is { } summary && Eval(summary) is { } pts && pts > 0)
-            _diags.Warning(summary.Position, "'.noise' points per summary: the contributions of each noise generator are not written (only the totals); ignored");
+        int perSummary = 0;
+        if (noise.PointsPerSummary is { } summary && Eval(summary) is { } pts)
+        {
+            if (pts >= 0 && pts == Math.Floor(pts) && pts <= int.MaxValue) perSummary = (int)pts;
+            else
+            {
+                _diags.Error(summary.Position, $"the points per summary of '.noise' must be a whole number of at least 0, found {Fmt(pts)}");
+                ok = false;
+            }
+        }
         if (ok)
         {
             double count = noise.Sweep == AcSweepKind.Lin ? n!.Value
@@ -214,7 +222,7 @@ internal sealed partial class ControlEvaluator
             }
         if (ok)
             Analyses.Add(new NoiseStatement(output!.Names[0], output.Names.Count > 1 ? output.Names[1] : "0", src, noise.Sweep,
-                (int)n!.Value, f1!.Value, f2!.Value, noise.Position));
+                (int)n!.Value, f1!.Value, f2!.Value, noise.Position) { PointsPerSummary = perSummary });
     }
 
     private readonly List<NoiseColumn> _noiseColumns = new();

@@ -26,7 +26,7 @@ internal sealed partial class Flattener
         foreach (var a in e.Args)
             if (a is CandidateArgSyntax c) candidates.Add(c);
         int maxExtra = kind.MaxNodes - kind.MinNodes;
-        int modelAt = -1;
+        int modelAt = -1, valuesBefore = 0;
         if (kind.Models.Count > 0)
         {
             for (int k = 0; k <= maxExtra && k < candidates.Count; k++)
@@ -34,6 +34,14 @@ internal sealed partial class Flattener
                 // binned families (NAME.1, NAME.2, …) are MOSFET models, as in ngspice
                 if (scope.Model(candidates[k].Word.Text) is not null
                     || (e.Kind == 'm' && scope.BinnedFamily(candidates[k].Word.Text) is not null)) { modelAt = k; break; }
+            }
+            // ngspice's `R n+ n- value mname` (also C, L): a value, then the model
+            int after = maxExtra + 1;
+            if (modelAt < 0 && kind.Values.Count > 0 && after < candidates.Count && candidates[after - 1].Value is not null
+                && scope.Model(candidates[after].Word.Text) is not null)
+            {
+                modelAt = after;
+                valuesBefore = 1;
             }
             if (modelAt < 0 && kind.ModelRequired)
             {
@@ -56,8 +64,10 @@ internal sealed partial class Flattener
                 continue;
             }
             int k = index++;
-            if (k < modelAt)
+            if (k < modelAt - valuesBefore)
                 nodes.Add(new NodeRef(scope.Node(c.Word.Text), c.Word.Position));
+            else if (k < modelAt)
+                result.Add(new ValueArgSyntax(c.Value!));
             else if (k == modelAt)
                 result.Add(new WordArgSyntax(c.Word.Text, WordRole.Model, c.Word.Position));
             else if (kind.Flags.Contains(c.Word.Text))

@@ -80,4 +80,8 @@ public sealed record NoiseStatement(string Output, string Reference, string Sour
     /// <summary>The spectra to write, in order (from <c>.print noise</c>); empty for the default
     /// (<c>onoise_spectrum</c>, <c>inoise_spectrum</c>).</summary>
     public IReadOnlyList<NoiseColumn> Columns { get; init; } = Array.Empty<NoiseColumn>();
+
+    /// <summary>ngspice's <c>pts_per_summary</c> (0 when absent): above 0, every generator's and device's contribution is
+    /// written and the spectra only at every such point (<see cref="NoiseSpec.PointsPerSummary"/>).</summary>
+    public int PointsPerSummary { get; init; }
 }

@@ -202,12 +202,10 @@ public class NoiseTests
     }
 
     [Fact]
-    public void PointsPerSummaryIsAcceptedWithAWarning()
+    public void PointsPerSummaryMustBeAWholeNumber()
     {
-        string path = Path.Combine(Repo.TempDir(), "t.cir");
-        File.WriteAllText(path, Divider + ".noise v(out) v1 dec 10 1 1k 5\n.end\n");
-        var (code, _, err) = Repo.RunCaptured("run", path, "-o", Path.Combine(Path.GetDirectoryName(path)!, "out"));
-        Assert.Equal(0, code);
-        Assert.Contains("t.cir:5:30: warning: '.noise' points per summary", err);
+        var (code, errors, _) = RunText(Divider + ".noise v(out) v1 dec 10 1 1k 2.5\n.end\n");
+        Assert.Equal(1, code);
+        Assert.Contains("t.cir:5:30: error: the points per summary of '.noise' must be a whole number of at least 0, found 2.5", errors);
     }
 }
