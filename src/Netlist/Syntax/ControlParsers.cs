@@ -17,11 +17,14 @@ internal static class ControlParsers
         while (!c.AtEnd)
         {
             var t = c.Next();
-            if (t is not AssignToken { Key: CallToken { Name: "v", Args: [WordToken node] } } a)
+            NameSyntax? node = t is AssignToken { Key: CallToken { Name: "v", Args: [var arg] } }
+                ? arg is WordToken w ? c.Name(w) : arg is CallToken call ? c.NodeCall(call) : null   // v(Net-(R1-Pad2))
+                : null;
+            if (node is null || t is not AssignToken a)
                 throw c.Error(t, $"expected v(node)=value in '{statement}', found '{LineCursor.Shorten(c.Written(t))}'");
             var value = c.ToValue(a.Value, allowName: true)
                         ?? throw c.Error(a.Value, $"expected a value after '{a.Key.Display}=', found '{LineCursor.Shorten(c.Written(a.Value))}'");
-            items.Add((c.Name(node), value, c.Pos(t)));
+            items.Add((node, value, c.Pos(t)));
         }
         return new IcSyntax(items, pos);
     }
@@ -116,8 +119,9 @@ internal static class ControlParsers
             var names = new List<NameSyntax>();
             foreach (var a in call.Args)
             {
-                if (a is not WordToken aw) throw c.Error(a, $"expected a {(isV ? "node" : "source")} name in '{shown}'");
-                names.Add(c.Name(aw));
+                if (a is WordToken aw) names.Add(c.Name(aw));
+                else if (isV && a is CallToken inner && c.NodeCall(inner) is { } innerNode) names.Add(innerNode);   // v(Net-(R1-Pad2))
+                else throw c.Error(a, $"expected a {(isV ? "node" : "source")} name in '{shown}'");
             }
             if (isV && names.Count is < 1 or > 2) throw c.Error(t, $"'{f}(...)' takes one or two node names");
             if (isI && names.Count != 1) throw c.Error(t, $"'{f}(...)' takes one source name");
@@ -165,7 +169,7 @@ internal static class ControlParsers
     {
         var nodes = new List<NameSyntax>();
         if (c.AtEnd) throw c.Error(null, "expected node names after '.global'");
-        while (!c.AtEnd) nodes.Add(c.ExpectWord("a node name"));
+        while (!c.AtEnd) nodes.Add(c.ExpectNode());
         return new GlobalSyntax(nodes, pos);
     }
 

@@ -15,7 +15,7 @@ internal static class ControlledParser
     /// <summary>E or G (<paramref name="letter"/>): linear, VALUE/vol/cur, POLY or TABLE.</summary>
     public static ElementStatement VoltageControlled(LineCursor c, NameSyntax name, char letter)
     {
-        var nodes = new List<NameSyntax> { c.ExpectWord("a node name"), c.ExpectWord("a node name") };
+        var nodes = new List<NameSyntax> { c.ExpectNode(), c.ExpectNode() };
         string key = letter == 'e' ? "v" : "i";
         if (!c.AtEnd)
         {
@@ -30,8 +30,8 @@ internal static class ControlledParser
                     return Table(c, name, letter, nodes, key);
             }
         }
-        nodes.Add(c.ExpectWord("a node name"));
-        nodes.Add(c.ExpectWord("a node name"));
+        nodes.Add(c.ExpectNode());
+        nodes.Add(c.ExpectNode());
         var args = new List<ArgSyntax> { new ValueArgSyntax(c.ExpectValue("a gain value")) };
         c.ExpectEnd($"'{name.Written}'");
         return new ElementStatement(name, letter, nodes, args, null, name.Position);
@@ -96,8 +96,8 @@ internal static class ControlledParser
                 variables.Add($"i({c.ExpectWord("a controlling voltage source name").Text})");
             else
             {
-                string p = c.ExpectWord("a controlling node name").Text;
-                string m = c.ExpectWord("a controlling node name").Text;
+                string p = c.ExpectNode("a controlling node name").Text;
+                string m = c.ExpectNode("a controlling node name").Text;
                 variables.Add($"v({p},{m})");
             }
         }

@@ -8,10 +8,12 @@ internal static class DefinitionParsers
     {
         var name = c.ExpectWord("a subcircuit name");
         var ports = new List<NameSyntax>();
-        while (!c.AtEnd && c.Peek is WordToken w && w.Text != "params:")
+        while (!c.AtEnd)
         {
+            if (c.Peek is WordToken w && w.Text != "params:") ports.Add(c.Name(w));
+            else if (c.Peek is CallToken call && c.NodeCall(call) is { } node) ports.Add(node);   // Net-(R1-Pad2)
+            else break;
             c.Next();
-            ports.Add(c.Name(w));
         }
         if (!c.AtEnd && c.Peek is WordToken { Text: "params:" }) c.Next();
         var defaults = new List<ParamAssignment>();

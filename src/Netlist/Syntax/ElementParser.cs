@@ -66,6 +66,13 @@ internal static class ElementParser
                     c.Next();
                     args.Add(new CandidateArgSyntax(c.Name(w), c.ToValue(w, allowName: true)));
                     break;
+                case CallToken call when c.NodeCall(call) is { } node:
+                    // a KiCad 5 node name such as Net-(R1-Pad2) among the optional nodes (an X line's ports)
+                    if (++words > maxWords)
+                        throw c.Error(t, $"unexpected '{LineCursor.Shorten(c.Written(t))}' in '{name.Written}', expected name=value");
+                    c.Next();
+                    args.Add(new CandidateArgSyntax(node, null));
+                    break;
                 case ExprToken:
                     if (++words > maxWords)
                         throw c.Error(t, $"unexpected '{LineCursor.Shorten(c.Written(t))}' in '{name.Written}', expected name=value");
@@ -128,7 +135,7 @@ internal static class ElementParser
     private static List<NameSyntax> Nodes(LineCursor c, int count)
     {
         var nodes = new List<NameSyntax>(count);
-        for (int k = 0; k < count; k++) nodes.Add(c.ExpectWord("a node name"));
+        for (int k = 0; k < count; k++) nodes.Add(c.ExpectNode());
         return nodes;
     }
 
@@ -208,10 +215,12 @@ internal static class ElementParser
     private static ElementStatement Instance(LineCursor c, NameSyntax name)
     {
         var words = new List<NameSyntax>();
-        while (!c.AtEnd && c.Peek is WordToken w && w.Text != "params:")
+        while (!c.AtEnd)
         {
+            if (c.Peek is WordToken w && w.Text != "params:") words.Add(c.Name(w));
+            else if (c.Peek is CallToken call && c.NodeCall(call) is { } node) words.Add(node);   // Net-(R1-Pad2)
+            else break;
             c.Next();
-            words.Add(c.Name(w));
         }
         if (words.Count == 0)
             throw c.Error(c.Peek, $"expected node names and a subcircuit name after '{name.Written}'");

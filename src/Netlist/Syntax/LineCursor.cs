@@ -81,6 +81,32 @@ internal sealed class LineCursor
         return Name(w);
     }
 
+    /// <summary>A node name is required next: a word, or a word with one parenthesized part written without blanks
+    /// (KiCad 5's <c>Net-(R1-Pad2)</c>, which ngspice 39 reads as one node name).</summary>
+    public NameSyntax ExpectNode(string what = "a node name")
+    {
+        if (!AtEnd && Peek is CallToken call && NodeCall(call) is { } node)
+        {
+            Next();
+            return node;
+        }
+        return ExpectWord(what);
+    }
+
+    /// <summary>The node name a call-shaped token spells when it is written as one run of characters —
+    /// <c>name(word)</c> without blanks, followed by a blank, the end, <c>)</c> or <c>,</c> — else null
+    /// (<c>sin(0 1 1k)</c>, <c>max(a,b)</c>).</summary>
+    public NameSyntax? NodeCall(CallToken call)
+    {
+        string s = Line.Lower;
+        int open = call.Offset + call.Name.Length;
+        if (call.Name.Length == 0 || open >= s.Length || s[open] != '(' || call.Args.Count != 1
+            || call.Args[0] is not WordToken inner || inner.Offset != open + 1 || inner.End + 1 != call.End
+            || s[inner.End] != ')' || (call.End < s.Length && !char.IsWhiteSpace(s[call.End]) && s[call.End] is not (')' or ',')))
+            return null;
+        return new NameSyntax(s.Substring(call.Offset, call.End - call.Offset), Pos(call), Line, call.Offset, call.End);
+    }
+
     /// <summary>A value is required next (number, <c>{expr}</c>, or a bare parameter name).</summary>
     public ValueSyntax ExpectValue(string what = "a value")
     {

@@ -10,7 +10,7 @@ internal static class SourceParser
 {
     public static ElementStatement Parse(LineCursor c, NameSyntax name, char kind)
     {
-        var nodes = new List<NameSyntax> { c.ExpectWord("a node name"), c.ExpectWord("a node name") };
+        var nodes = new List<NameSyntax> { c.ExpectNode(), c.ExpectNode() };
         var args = new List<ArgSyntax>();
         bool haveDc = false, haveAc = false, haveWave = false;
         while (!c.AtEnd)
