@@ -16,7 +16,18 @@ public static class Bsim3Charge
 
     /// <summary>Intrinsic gate, bulk, source and drain charges (normal-mode frame; they sum to zero).</summary>
     public static void Intrinsic(Bsim3Model m, Bsim3Size p, in Bsim3Bias r, out D3 qg, out D3 qb, out D3 qs,
-        out D3 qd)
+        out D3 qd) => Intrinsic(m, p, r, out qg, out qb, out qs, out qd, out _);
+
+    /// <summary>The magnitude of the inversion-layer charge of the charge model (≥ 0, C; 0 in capmod 0's
+    /// accumulation and depletion), the Qinv of BSIM3's thermal noise (noimod 2, 4).</summary>
+    public static D3 InversionCharge(Bsim3Model m, Bsim3Size p, in Bsim3Bias r)
+    {
+        Intrinsic(m, p, r, out _, out _, out _, out _, out D3 qinv);
+        return qinv;
+    }
+
+    private static void Intrinsic(Bsim3Model m, Bsim3Size p, in Bsim3Bias r, out D3 qg, out D3 qb, out D3 qs,
+        out D3 qd, out D3 qinv)
     {
         double vtm = p.Vtm, cox = m.Cox, xpart = p.Xpart;
         double coxWL = cox * p.WeffCV * p.LeffCV;
@@ -31,7 +42,7 @@ public static class Bsim3Charge
         D3 vbseffCV = r.Vbseff.V < 0 ? r.Vbseff : p.Phi - r.Phis;
         if (m.CapacitanceModel <= 1)
         {
-            PieceWise(m, p, r, vgsteff, vbseffCV, coxWL, out qg, out qb, out qs, out qd);
+            PieceWise(m, p, r, vgsteff, vbseffCV, coxWL, out qg, out qb, out qs, out qd, out qinv);
             return;
         }
 
@@ -93,7 +104,7 @@ public static class Bsim3Charge
         D3 s4 = D3.Sqrt(v4 * v4 + 4 * Delta4 * vdsatCV);
         D3 vdseffCV = v4.V >= 0 ? vdsatCV - 0.5 * (v4 + s4) : vdsatCV * (1 - 2 * Delta4 / (s4 - v4));
         if (r.Vds.V == 0) vdseffCV = new D3(0, 0, vdseffCV.D, 0);
-        Inversion(coxWLinv, vg, abulkCV, vdseffCV, xpart, out D3 qinv, out D3 qbulkInv, out qs);
+        Inversion(coxWLinv, vg, abulkCV, vdseffCV, xpart, out qinv, out D3 qbulkInv, out qs);
         qg = qinv - qbulkInv + qac0 + qsub0;
         qb = qbulkInv - qac0 - qsub0;
         qd = -(qg + qb + qs);
@@ -131,7 +142,7 @@ public static class Bsim3Charge
     /// accumulation/depletion branches on Vgs − Vbseff − Vfbzb − Vgsteff) and vds clipped at Vdsat,CV.
     /// </summary>
     private static void PieceWise(Bsim3Model m, Bsim3Size p, in Bsim3Bias r, D3 vgsteffCV, D3 vbseffCV,
-        double coxWL, out D3 qg, out D3 qb, out D3 qs, out D3 qd)
+        double coxWL, out D3 qg, out D3 qb, out D3 qs, out D3 qd, out D3 qinv)
     {
         double xpart = p.Xpart, k = 0.5 * p.K1ox;
         D3 abulkCV = r.Abulk0 * p.AbulkCVfactor;
@@ -156,11 +167,12 @@ public static class Bsim3Charge
             qb = -qdep;
             qs = 0;
             qd = 0;
+            qinv = 0;
             return;
         }
         D3 vdsat = vg / abulkCV;
         D3 vds = r.Vds.V < vdsat.V ? r.Vds : vdsat;
-        Inversion(coxWL, vg, abulkCV, vds, xpart, out D3 qinv, out D3 qbulkInv, out qs);
+        Inversion(coxWL, vg, abulkCV, vds, xpart, out qinv, out D3 qbulkInv, out qs);
         if (m.CapacitanceModel == 0)
         {
             // Qg = CoxWL(Vgs − vfbcv − Φ − V/2 + A·V²/(12(Vg − A·V/2))): the inversion charge plus the depletion

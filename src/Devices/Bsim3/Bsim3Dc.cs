@@ -9,8 +9,11 @@ public struct Bsim3Bias
 {
 #pragma warning disable CS1591 // names follow the BSIM3 manual
     public D3 Vgs, Vds, Vbs, Vbseff, Phis, SqrtPhis, Xdep, Vth, N, VgsEff, Vgsteff, Abulk0, Abulk, Vdsat, Vdseff;
-    public D3 Ids, Isub;
+    public D3 Ueff, Rds, Ids, Isub;
 #pragma warning restore CS1591
+    /// <summary>Abulk before its body-bias factor 1/(1 + keta·Vbseff) (the Abulk ngspice 39 keeps for the flicker
+    /// noise of noimod 2 and 3).</summary>
+    public D3 AbulkNoKeta;
 }
 
 /// <summary>
@@ -122,6 +125,7 @@ public static class Bsim3Dc
         if (weff.V < 2e-8) weff = 2e-8 * (4e-8 - weff) / (6e-8 - 2 * weff);
         D3 pr = p.Prwg * vgsteff + p.Prwb * sq;
         D3 rds = pr.V >= -0.9 ? p.Rds0 * (1 + pr) : p.Rds0 * (0.8 + pr) / (17 + 20 * pr);
+        r.Rds = rds;
 
         // Abulk (eq. B.13).
         D3 k1h = 0.5 * p.K1ox / sqrtPhis;
@@ -132,6 +136,7 @@ public static class Bsim3Dc
         D3 abulk = abulk0 - k1h * p.Ags * p.A0 * t5 * t5 * t5 * vgsteff;
         if (abulk0.V < 0.1) abulk0 = (0.2 - abulk0) / (3 - 20 * abulk0);
         if (abulk.V < 0.1) abulk = (0.2 - abulk) / (3 - 20 * abulk);
+        r.AbulkNoKeta = abulk;
         D3 kb = p.Keta * vbseff;
         D3 kf = kb.V >= -0.9 ? 1 / (1 + kb) : (17 + 20 * kb) / (0.8 + kb);
         abulk *= kf;
@@ -158,6 +163,7 @@ public static class Bsim3Dc
         }
         denom = denom.V >= -0.8 ? 1 + denom : (0.6 + denom) / (7 + 10 * denom);
         D3 ueff = p.U0Temp / denom;
+        r.Ueff = ueff;
 
         // Saturation voltage (eq. B.17-B.19).
         D3 wvCox = weff * p.VsatTemp * cox;

@@ -39,6 +39,9 @@ public sealed class Bsim3Model : IMosfetModel
 
         // Defaults that depend on other parameters or on the type (vth0 without vth0 and vfb: Bsim3Size).
         SetDefault("u0", IsPmos ? 0.025 : 0.067);
+        SetDefault("noia", IsPmos ? 9.9e18 : 1e20);
+        SetDefault("noib", IsPmos ? 2.4e3 : 5e4);
+        SetDefault("noic", IsPmos ? 1.4e-12 : -1.4e-12);
         if (Get("mobmod") == 3)
         {
             SetDefault("uc", -0.0465);

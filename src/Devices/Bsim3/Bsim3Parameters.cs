@@ -17,7 +17,7 @@ mobmod|1||-|mobility model selector (1, 2 or 3)
 capmod|3||-|charge model selector (0, 1, 2 or 3)
 nqsmod|0||-|non-quasi-static model (accepted, not implemented)
 acnqsmod|0||-|ac non-quasi-static model (accepted, not implemented)
-noimod|1||-|noise model selector (.noise: 1 only; 2-4 are errors)
+noimod|1||-|noise model selector: 1 SPICE2 flicker and thermal, 2 BSIM3 flicker and thermal, 3 BSIM3 flicker and SPICE2 thermal, 4 SPICE2 flicker and BSIM3 thermal
 binunit|1||-|binning unit: 1 for µm, otherwise m
 paramchk|0||-|parameter check flag (accepted)
 tox|1.5e-8|m|-|gate oxide thickness
@@ -157,13 +157,14 @@ tcjsw|0|1/K|-|temperature coefficient of cjsw
 tpbswg|0|V/K|-|temperature coefficient of pbswg
 tcjswg|0|1/K|-|temperature coefficient of cjswg
 tnom|27|°C|-|temperature at which parameters are extracted
-kf|0||-|flicker noise coefficient (noimod=1: kf·Id^af/(f^ef·Cox·Leff²))
-af|1||-|flicker noise exponent
-ef|1||-|flicker noise frequency exponent
-noia|1e20||-|noise parameter A (noimod 2-4, not implemented)
-noib|5e4||-|noise parameter B (noimod 2-4, not implemented)
-noic|-1.4e-12||-|noise parameter C (noimod 2-4, not implemented)
-em|4.1e7|V/m|-|saturation field (noimod 2-4, not implemented)
+kf|0||-|flicker noise coefficient (noimod 1, 4: kf·Ids^af/(f^ef·Cox·Leff²))
+af|1||-|flicker noise current exponent (noimod 1, 4)
+ef|1||-|flicker noise frequency exponent (every noimod)
+noia|1e20||-|flicker noise parameter A (noimod 2, 3; 1e20 NMOS, 9.9e18 PMOS)
+noib|5e4||-|flicker noise parameter B (noimod 2, 3; 5e4 NMOS, 2.4e3 PMOS)
+noic|-1.4e-12||-|flicker noise parameter C (noimod 2, 3; -1.4e-12 NMOS, 1.4e-12 PMOS)
+em|4.1e7|V/m|-|saturation field of the flicker noise's ΔLclm (noimod 2, 3; em ≤ 0: no ΔLclm term)
+lintnoi|0|m|-|length offset of the flicker noise (noimod 2, 3: L = Leff − 2·lintnoi; ngspice's addition)
 """;
 
     private static readonly Dictionary<string, string[]> AliasTable = new()

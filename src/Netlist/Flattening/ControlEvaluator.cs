@@ -212,12 +212,12 @@ internal sealed partial class ControlEvaluator
                 : Math.Floor(Math.Log(f2!.Value / f1!.Value) / Math.Log(noise.Sweep == AcSweepKind.Dec ? 10 : 2) * n!.Value + 1e-6) + 1;
             ok = PointsOk(count, noise.Position, ".noise");
         }
-        // BSIM3's noimod 2-4 (its own thermal and flicker models) are not implemented: an error at the card's noimod
+        // BSIM3's noise models are noimod 1-4: another value is an error at the card's noimod
         foreach (var model in _flat.Models.Values)
             if (model.Type is "nmos" or "pmos" && model.Parameters.TryGetValue("level", out var level) && level.value is 8 or 49
-                && model.Parameters.TryGetValue("noimod", out var noimod) && noimod.value != 1)
+                && model.Parameters.TryGetValue("noimod", out var noimod) && noimod.value is not (1 or 2 or 3 or 4))
             {
-                _diags.Error(noimod.pos, $"'.noise': BSIM3 noimod={Fmt(noimod.value)} of model '{model.Name}' is not implemented (noimod=1 only)");
+                _diags.Error(noimod.pos, $"'.noise': BSIM3 noimod={Fmt(noimod.value)} of model '{model.Name}' must be 1, 2, 3 or 4");
                 ok = false;
             }
         if (ok)
