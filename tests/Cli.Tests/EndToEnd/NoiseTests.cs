@@ -29,8 +29,8 @@ public class NoiseTests
     /// <summary>Each reference with the relative tolerance its spectra and totals meet (the worst deviation measured,
     /// rounded up): the gap is the operating point's Newton tolerance (BJTs, MOSFET levels 2-3, the BSIM3 stages), or
     /// BSIM3's ac capacitances at 100 GHz; the others agree to rounding. The bsim3_noimod* stages (BSIM3's own
-    /// thermal and flicker models, NMOS into PMOS) stop at 100 MHz, below the GHz range where BSIM3's ac response
-    /// itself departs from ngspice's.</summary>
+    /// thermal and flicker models, NMOS into PMOS) stop at 100 MHz: at GHz their ac response itself departs from
+    /// ngspice's (capmod 3 with nrs: ngspice's approximate capmod-3 ∂Q/∂Vb, docs/measure.md).</summary>
     [Theory]
     [InlineData("divider", 1e-12)]
     [InlineData("rc", 1e-12)]
