@@ -240,6 +240,9 @@ public sealed class NoiseAnalysis : SimulationAnalysis
             progress?.Report(new AnalysisProgress(Kind, f, last, count));
             if (!go) break;
         }
+        if (!double.IsFinite(integrator.Output) || !double.IsFinite(integrator.Input))
+            throw new NonFiniteValueException($"noise analysis: the integrated noise is not finite (output {integrator.Output:G6} V², input {integrator.Input:G6})",
+                AnalysisName, null, last, null);
         return new NoiseTotals(Math.Sqrt(integrator.Output), Math.Sqrt(integrator.Input), count, generators,
             integrator.OutputByGenerator, integrator.InputByGenerator);
     }
@@ -382,6 +385,9 @@ internal sealed class NoiseIntegrator
         double a = Math.Exp(lnS2 - e * lnF2);   // S(f) = a·f^e
         double e1 = e + 1;
         if (Math.Abs(e1) < NoiseAnalysis.FlatSlope) return a * (lnF2 - lnF1);
-        return a * (Math.Exp(e1 * lnF2) - Math.Exp(e1 * lnF1)) / e1;
+        double integral = a * (Math.Exp(e1 * lnF2) - Math.Exp(e1 * lnF1)) / e1;   // ngspice's form (its rounding)
+        // a steep slope (a density rising from the 1e-38 floor) overflows a or the powers: the same integral from the
+        // two end values, (S₂f₂ − S₁f₁)/(e + 1), has no large intermediate
+        return double.IsFinite(integral) ? integral : (Math.Exp(lnS2) * f2 - Math.Exp(lnS1) * f1) / e1;
     }
 }

@@ -83,6 +83,22 @@ public class NoiseAnalysisTests
         double i2 = 0.5e-3, z = 500, s1 = 1e-12 * i2 * i2 * z * z;
         Assert.Equal(Math.Sqrt(s1 * Math.Log(1e4)), totals.OutputNoise, 1e-12 * totals.OutputNoise);
     }
+
+    [Fact]
+    public void SteepSegmentIntegratesWithoutOverflow()
+    {
+        // a density rising from ngspice's floor 1e-38 to 1e-10 within 0.01 % of frequency: slope e ≈ 6.4e5. Written as
+        // a·(f₂^(e+1) − f₁^(e+1)) with a = S₂/f₂^e it was 0·∞ = NaN (found by the fuzz test); with the end values it is
+        // (S₂f₂ − S₁f₁)/(e + 1).
+        double f1 = 1e9, f2 = 1.0001e9, s1 = 1e-38, s2 = 1e-10;
+        double got = NoiseIntegrator.Segment(s2, Math.Log(s2), Math.Log(s1), f2, f1, Math.Log(f2), Math.Log(f1));
+        double e = Math.Log(s2 / s1) / Math.Log(f2 / f1);
+        Assert.True(double.IsFinite(got));
+        Assert.Equal((s2 * f2 - s1 * f1) / (e + 1), got, 1e-12 * got);
+        // a gentle slope still matches the power-law integral in closed form: S = f^-2 from 10 to 100 Hz is 0.09
+        double g = NoiseIntegrator.Segment(1e-4, Math.Log(1e-4), Math.Log(1e-2), 100, 10, Math.Log(100), Math.Log(10));
+        Assert.Equal(0.09, g, 1e-15);
+    }
 }
 
 internal static class ResistorTestExtensions
@@ -92,4 +108,5 @@ internal static class ResistorTestExtensions
     {
         Temperature = 0, FlickerCoefficient = r.FlickerCoefficient, FlickerExponent = r.FlickerExponent, Multiplier = r.Multiplier,
     };
+
 }
