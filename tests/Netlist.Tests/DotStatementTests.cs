@@ -35,7 +35,7 @@ public class DotStatementTests
 
     [Fact]
     public void DcUnknownSource() =>
-        Assert.Equal("t.cir:5:5: error: unknown independent source 'V9' in '.dc'", T.Error(Rc + ".dc V9 0 2 1\n"));
+        Assert.Equal("t.cir:5:5: error: unknown independent source or resistor 'V9' in '.dc'", T.Error(Rc + ".dc V9 0 2 1\n"));
 
     [Fact]
     public void DcMissingStep() =>

@@ -7,7 +7,9 @@ namespace Perovspice.Engine;
 /// the previous one; a point that fails so is retried from zero with gmin and source stepping. Either sweep may be
 /// the circuit temperature (<see cref="Temperature"/>, as ngspice's <c>.dc temp …</c>): devices take their
 /// temperature when they are made, so each temperature solves a circuit made for it by the
-/// <c>circuitAtTemperature</c> function given to the constructor.
+/// <c>circuitAtTemperature</c> function given to the constructor. The same holds for any sweep that is not a source
+/// of the circuit (ngspice's <c>.dc R1 …</c>, a resistor's value): each of its values solves the circuit made for it
+/// (<see cref="DcAnalysis(IReadOnlyList{DcSweepSpec}, int, Func{double, Circuit})"/>).
 /// </summary>
 public sealed class DcAnalysis : SimulationAnalysis
 {
@@ -25,14 +27,34 @@ public sealed class DcAnalysis : SimulationAnalysis
         if (temps > 1) throw new ArgumentException("a dc sweep sweeps the temperature at most once");
         if (temps == 1 && circuitAtTemperature is null)
             throw new ArgumentException("a temperature sweep needs a function making the circuit at a temperature");
-        _circuitAtTemperature = temps == 1 ? circuitAtTemperature : null;
+        _circuitAt = temps == 1 ? circuitAtTemperature : null;
+        _rebuilt = temps == 1 ? (IsTemperature(Sweeps[0]) ? 0 : 1) : -1;
+    }
+
+    /// <summary>Creates a sweep one of whose variables is not a source of the circuit but changes the circuit itself
+    /// (the temperature, or an element's value such as ngspice's <c>.dc R1 1k 10k 1k</c>): each of its values solves
+    /// the circuit <paramref name="circuitAt"/> makes for it (made once per value; the other sweep, if any, is a
+    /// source set on that circuit).</summary>
+    /// <param name="sweeps">One or two sweeps, the first varying fastest.</param>
+    /// <param name="rebuiltSweep">The index (0 or 1) of the sweep whose values need their own circuit.</param>
+    /// <param name="circuitAt">Makes the circuit for a value of that sweep. It may throw
+    /// <see cref="SimulationException"/> for a value it cannot make.</param>
+    /// <exception cref="ArgumentException">Not one or two sweeps, or <paramref name="rebuiltSweep"/> out of range.</exception>
+    public DcAnalysis(IReadOnlyList<DcSweepSpec> sweeps, int rebuiltSweep, Func<double, Circuit> circuitAt)
+    {
+        if (sweeps.Count is < 1 or > 2) throw new ArgumentException("a dc sweep has one or two sources");
+        if (rebuiltSweep < 0 || rebuiltSweep >= sweeps.Count) throw new ArgumentException("the rebuilt sweep's index is out of range");
+        Sweeps = sweeps.ToArray();
+        _rebuilt = rebuiltSweep;
+        _circuitAt = circuitAt ?? throw new ArgumentNullException(nameof(circuitAt));
     }
 
     /// <summary>The name of the swept "source" that is the circuit temperature in °C (ngspice's <c>temp</c>); it is
     /// also the name of its column.</summary>
     public const string Temperature = "temp";
 
-    private readonly Func<double, Circuit>? _circuitAtTemperature;
+    private readonly Func<double, Circuit>? _circuitAt;
+    private readonly int _rebuilt = -1;
 
     /// <summary>Whether <paramref name="sweep"/> sweeps the circuit temperature.</summary>
     public static bool IsTemperature(DcSweepSpec sweep) => string.Equals(sweep.Source, Temperature, StringComparison.OrdinalIgnoreCase);
@@ -66,8 +88,8 @@ public sealed class DcAnalysis : SimulationAnalysis
             progress?.Report(new AnalysisProgress(Kind, values[0], last, ++count));
             return go;
         }
-        if (_circuitAtTemperature is null) Sweep(simulator, Sweeps, "dc sweep", Each, cancellation);
-        else TemperatureSweep(simulator, Sweeps, "dc sweep", Each, cancellation);
+        if (_circuitAt is null) Sweep(simulator, Sweeps, "dc sweep", Each, cancellation);
+        else RebuiltSweep(simulator, Sweeps, "dc sweep", Each, cancellation);
     }
 
     /// <inheritdoc/>
@@ -76,9 +98,9 @@ public sealed class DcAnalysis : SimulationAnalysis
     {
         var table = output.AddTable(Kind, "", "DC transfer characteristic");
         var sweepColumns = Sweeps.Select(s => table.AddColumn(s.Source.ToLowerInvariant(), SweepType(simulator, s))).ToArray();
-        if (_circuitAtTemperature is not null)
+        if (_circuitAt is not null)
         {
-            TabulateTemperature(simulator, output, table, sweepColumns, cancellation, progress);
+            TabulateRebuilt(simulator, output, table, sweepColumns, cancellation, progress);
             return;
         }
         var columns = new ProbeColumns(table, output, simulator.System, "dc sweep");
@@ -91,9 +113,9 @@ public sealed class DcAnalysis : SimulationAnalysis
         }, cancellation, progress);
     }
 
-    /// <summary>Tabulates a temperature sweep: every temperature has its own circuit, so the probes are resolved
-    /// again for each one (a device quantity reads that temperature's device).</summary>
-    private void TabulateTemperature(Simulator simulator, IAnalysisOutput output, IResultTableWriter table,
+    /// <summary>Tabulates a sweep with a rebuilt variable: every value has its own circuit, so the probes are resolved
+    /// again for each one (a device quantity reads that circuit's device).</summary>
+    private void TabulateRebuilt(Simulator simulator, IAnalysisOutput output, IResultTableWriter table,
         Action<double>[] sweepColumns, CancellationToken cancellation, IProgress<AnalysisProgress>? progress)
     {
         var appenders = output.Probes.Select(p =>
@@ -123,21 +145,22 @@ public sealed class DcAnalysis : SimulationAnalysis
         }, cancellation, progress);
     }
 
-    /// <summary>The type of a swept value: the temperature has none; a current for a source without a branch (a
-    /// current source), else a voltage.</summary>
-    private static QuantityType SweepType(Simulator simulator, DcSweepSpec sweep) =>
-        IsTemperature(sweep) ? QuantityType.None : SourceType(simulator, sweep.Source);
+    /// <summary>The type of a swept value: the temperature and element values have none; a current for a source
+    /// without a branch (a current source), else a voltage.</summary>
+    private QuantityType SweepType(Simulator simulator, DcSweepSpec sweep) =>
+        IsTemperature(sweep) || (_rebuilt >= 0 && ReferenceEquals(sweep, Sweeps[_rebuilt])) ? QuantityType.None
+            : SourceType(simulator, sweep.Source);
 
     /// <summary>The type of a swept source's values: a current for a source without a branch (a current source).</summary>
     internal static QuantityType SourceType(Simulator simulator, string source) =>
         simulator.System.Circuit.Find(source) is { BranchIndex: 0 } ? QuantityType.Current : QuantityType.Voltage;
 
     /// <summary>
-    /// The sweep when one of the sweeps is the temperature: a simulator per temperature (made once, kept for the
-    /// sweep), the other sweep's source set on it. Each point continues from the previous one, as
-    /// <see cref="Sweep"/> does, and a point that fails so is retried from zero.
+    /// The sweep when one of the sweeps changes the circuit (the temperature, an element's value): a simulator per
+    /// value (made once, kept for the sweep), the other sweep's source set on it. Each point continues from the
+    /// previous one, as <see cref="Sweep"/> does, and a point that fails so is retried from zero.
     /// </summary>
-    private void TemperatureSweep(Simulator simulator, IReadOnlyList<DcSweepSpec> sweeps, string analysis,
+    private void RebuiltSweep(Simulator simulator, IReadOnlyList<DcSweepSpec> sweeps, string analysis,
         Func<double[], Solution, bool> onPoint, CancellationToken cancellation)
     {
         var options = simulator.Options;
@@ -146,7 +169,7 @@ public sealed class DcAnalysis : SimulationAnalysis
             throw new SimulationLimitException($"{analysis}: {count:G3} points, more than the limit of {options.MaxPoints}", analysis);
         using var linked = new LinkedCancellation(options.Cancellation, cancellation);
         var token = linked.Token;
-        int t = IsTemperature(sweeps[0]) ? 0 : 1;
+        int t = _rebuilt;
         var inner = sweeps[0].Values();
         var outer = sweeps.Count == 2 ? sweeps[1].Values() : new[] { double.NaN };
         var simulators = new Dictionary<double, (Simulator Sim, IDcSource? Source, Solution Sol)>();
@@ -156,19 +179,19 @@ public sealed class DcAnalysis : SimulationAnalysis
             foreach (double vi in inner)
             {
                 token.ThrowIfCancellationRequested();
-                double celsius = t == 0 ? vi : vo;
+                double value = t == 0 ? vi : vo;
                 string where = sweeps.Count == 2
                     ? $"{analysis} at {sweeps[0].Source}={vi:G6}, {sweeps[1].Source}={vo:G6}"
                     : $"{analysis} at {sweeps[0].Source}={vi:G6}";
-                if (!simulators.TryGetValue(celsius, out var at))
+                if (!simulators.TryGetValue(value, out var at))
                 {
                     Circuit circuit;
-                    try { circuit = _circuitAtTemperature!(celsius); }
+                    try { circuit = _circuitAt!(value); }
                     catch (SimulationException e) { throw new SimulationException($"{where}: {e.Message}", analysis, sweepValue: vi, inner: e); }
                     var sim = new Simulator(circuit, options);
                     at = (sim, sweeps.Count == 2 ? sim.FindSource(sweeps[1 - t].Source) : null, new Solution(sim.System));
-                    // a sweep over the temperature alone needs each circuit once: keep none
-                    if (sweeps.Count == 2) simulators[celsius] = at;
+                    // a sweep of the rebuilt variable alone needs each circuit once: keep none
+                    if (sweeps.Count == 2) simulators[value] = at;
                 }
                 if (at.Source is not null) at.Source.DcValue = t == 0 ? vo : vi;
                 if (x is null || x.Length != at.Sim.System.Size + 1) { x = new double[at.Sim.System.Size + 1]; first = true; }

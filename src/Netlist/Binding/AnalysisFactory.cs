@@ -13,7 +13,7 @@ public static class AnalysisFactory
     private static readonly Dictionary<Type, Func<AnalysisStatement, Inputs, SimulationAnalysis?>> Factories = new()
     {
         [typeof(OpStatement)] = (_, _) => new OperatingPointAnalysis(),
-        [typeof(DcStatement)] = (s, i) => Dc((DcStatement)s, i.CircuitAtTemperature),
+        [typeof(DcStatement)] = (s, i) => Dc((DcStatement)s, i.CircuitAtTemperature, i.CircuitWithResistance),
         [typeof(TranStatement)] = (s, i) => Tran((TranStatement)s, i.InitialConditions),
         [typeof(AcStatement)] = (s, _) => Ac((AcStatement)s),
         [typeof(HopfStatement)] = (s, _) => Hopf((HopfStatement)s),
@@ -22,20 +22,32 @@ public static class AnalysisFactory
         [typeof(NoiseStatement)] = (s, _) => Noise((NoiseStatement)s),
     };
 
-    private sealed record Inputs(IReadOnlyDictionary<string, double> InitialConditions, Func<double, Circuit>? CircuitAtTemperature);
+    private sealed record Inputs(IReadOnlyDictionary<string, double> InitialConditions, Func<double, Circuit>? CircuitAtTemperature,
+        Func<string, double, Circuit>? CircuitWithResistance);
 
     /// <summary>The engine analysis of <paramref name="statement"/>, or null when none is registered for its type.</summary>
     /// <param name="statement">The evaluated statement.</param>
     /// <param name="initialConditions">The netlist's <c>.ic</c> node voltages (used by tran).</param>
     /// <param name="circuitAtTemperature">Binds the netlist's circuit at a temperature in °C (used by a
     /// <c>.dc temp</c> sweep; one without it is not supported).</param>
+    /// <param name="circuitWithResistance">Binds the netlist's circuit with a resistor's value replaced (used by a
+    /// <c>.dc R1 …</c> sweep; one without it is not supported).</param>
     public static SimulationAnalysis? Create(AnalysisStatement statement, IReadOnlyDictionary<string, double> initialConditions,
-        Func<double, Circuit>? circuitAtTemperature = null) =>
-        Factories.TryGetValue(statement.GetType(), out var make) ? make(statement, new Inputs(initialConditions, circuitAtTemperature)) : null;
+        Func<double, Circuit>? circuitAtTemperature = null, Func<string, double, Circuit>? circuitWithResistance = null) =>
+        Factories.TryGetValue(statement.GetType(), out var make)
+            ? make(statement, new Inputs(initialConditions, circuitAtTemperature, circuitWithResistance)) : null;
 
-    private static DcAnalysis? Dc(DcStatement dc, Func<double, Circuit>? circuitAtTemperature)
+    private static DcAnalysis? Dc(DcStatement dc, Func<double, Circuit>? circuitAtTemperature,
+        Func<string, double, Circuit>? circuitWithResistance)
     {
         var sweeps = dc.Sweeps.Select(s => new DcSweepSpec(s.Source, s.Start, s.Stop, s.Step)).ToList();
+        int resistor = dc.Sweeps.ToList().FindIndex(s => s.ElementValue);
+        if (resistor >= 0)
+        {
+            if (circuitWithResistance is null) return null;
+            string name = dc.Sweeps[resistor].Source;
+            return new DcAnalysis(sweeps, resistor, ohms => circuitWithResistance(name, ohms));
+        }
         bool temperature = sweeps.Any(DcAnalysis.IsTemperature);
         if (temperature && circuitAtTemperature is null) return null;
         return new DcAnalysis(sweeps, temperature ? circuitAtTemperature : null);

@@ -77,7 +77,8 @@ public static class CircuitBinder
             {
                 Measures = measures.For(a),
                 Analysis = AnalysisFactory.Create(startFromZero && a is TranStatement t ? t with { Uic = true } : a, ics,
-                    celsius => CircuitAt(netlist, celsius, sourceFile)),
+                    celsius => CircuitAt(netlist, celsius, sourceFile),
+                    (resistor, ohms) => CircuitWith(netlist, resistor, ohms, sourceFile)),
             });
         }
         if (errors.Count > 0) throw new NetlistException(errors.Concat(warnings));
@@ -96,11 +97,23 @@ public static class CircuitBinder
         }
     }
 
+    /// <summary>The circuit of <paramref name="netlist"/> with resistor <paramref name="resistor"/> set to
+    /// <paramref name="ohms"/> (a <c>.dc R1 …</c> point).</summary>
+    private static Circuit CircuitWith(FlatNetlist netlist, string resistor, double ohms, string sourceFile)
+    {
+        try { return Bind(netlist.WithResistance(resistor, ohms), sourceFile).Circuit; }
+        catch (NetlistException e)
+        {
+            var first = e.Errors.FirstOrDefault(d => !d.IsWarning);
+            throw new SimulationException(first is null ? e.Message : $"{first.Position}: {first.Message}");
+        }
+    }
+
     private static void CheckSweptSources(AnalysisStatement a, Circuit circuit, List<NetlistDiagnostic> errors)
     {
         var sweeps = a switch
         {
-            DcStatement dc => dc.Sweeps.Where(s => s.Source != DcAnalysis.Temperature).Select(s => (s.Source, s.Position)),
+            DcStatement dc => dc.Sweeps.Where(s => s.Source != DcAnalysis.Temperature && !s.ElementValue).Select(s => (s.Source, s.Position)),
             HopfStatement hopf => new[] { (hopf.Source, hopf.Position) },
             _ => Enumerable.Empty<(string, SourcePosition)>(),
         };

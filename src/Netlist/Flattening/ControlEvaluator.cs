@@ -70,12 +70,20 @@ internal sealed partial class ControlEvaluator
                 ok = false;
             }
         }
-        else if (!_flat.ElementsByName.TryGetValue(src, out var e) || e.Kind is not ('v' or 'i'))
+        else if (!_flat.ElementsByName.TryGetValue(src, out var e) || !(e.Kind is 'v' or 'i' || (temperature && e.Kind == 'r')))
         {
-            _diags.Error(s.Source.Position, $"unknown independent source '{s.Source.Written}' in '{statement}'");
+            _diags.Error(s.Source.Position, temperature
+                ? $"unknown independent source or resistor '{s.Source.Written}' in '{statement}'"
+                : $"unknown independent source '{s.Source.Written}' in '{statement}'");
             ok = false;
         }
-        return ok ? new DcSweep(src, start.Value, stop.Value, step.Value, s.Source.Position) : null;
+        bool resistor = !(temperature && src == "temp") && _flat.ElementsByName.TryGetValue(src, out var r) && r.Kind == 'r';
+        if (ok && resistor && (start <= 0 || stop <= 0))
+        {
+            _diags.Error(s.Start.Position, $"the resistances of '{statement} {s.Source.Written}' must be greater than zero");
+            ok = false;
+        }
+        return ok ? new DcSweep(src, start.Value, stop.Value, step.Value, s.Source.Position) { ElementValue = resistor } : null;
     }
 
     private bool CheckIncrement(double start, double stop, double step, SourcePosition at, string statement)
@@ -101,6 +109,11 @@ internal sealed partial class ControlEvaluator
         if (sweeps.Count(s => s is not null && s.Source == "temp") > 1)
         {
             _diags.Error(dc.Sweeps[1].Source.Position, "'.dc' sweeps the temperature twice");
+            return;
+        }
+        if (sweeps.Count(s => s is not null && (s.Source == "temp" || s.ElementValue)) > 1)
+        {
+            _diags.Error(dc.Sweeps[1].Source.Position, "'.dc' sweeps at most one of the temperature and a resistor's value");
             return;
         }
         if (sweeps.All(s => s is not null) && PointsOk(sweeps.Aggregate(1.0, (n, s) => n * SweepCount(s!)), dc.Position, ".dc"))

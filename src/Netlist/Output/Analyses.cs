@@ -22,7 +22,12 @@ public sealed record OpStatement(SourcePosition Position) : AnalysisStatement(Po
 /// <param name="Stop">Last value (inclusive).</param>
 /// <param name="Step">Increment; nonzero with the sign of <c>Stop - Start</c>.</param>
 /// <param name="Position">Position of the source name.</param>
-public sealed record DcSweep(string Source, double Start, double Stop, double Step, SourcePosition Position);
+public sealed record DcSweep(string Source, double Start, double Stop, double Step, SourcePosition Position)
+{
+    /// <summary>True when <see cref="Source"/> names a resistor whose value is swept (ngspice's <c>.dc R1 …</c>):
+    /// each value binds the circuit again with that resistance.</summary>
+    public bool ElementValue { get; init; }
+}
 
 /// <summary><c>.dc src start stop step [src2 ...]</c>; the first sweep varies fastest.</summary>
 public sealed record DcStatement(IReadOnlyList<DcSweep> Sweeps, SourcePosition Position) : AnalysisStatement(Position)

@@ -82,4 +82,23 @@ public sealed class FlatNetlist
         AtTemperature is null ? throw new InvalidOperationException("netlist cannot be re-evaluated") : AtTemperature(celsius);
 
     internal Func<double, FlatNetlist>? AtTemperature { get; init; }
+
+    /// <summary>
+    /// This netlist with the resistance of resistor <paramref name="name"/> (flattened, lower case) set to
+    /// <paramref name="ohms"/>, as its written value (its model's geometry, <c>tc1</c>/<c>tc2</c>, <c>scale</c> and
+    /// <c>m</c> still apply, as in ngspice 39's <c>.dc R1 …</c>). Nothing else is re-evaluated.
+    /// </summary>
+    internal FlatNetlist WithResistance(string name, double ohms)
+    {
+        var elements = Elements.Select(e => e.Name != name ? e : e with
+        {
+            Arguments = e.Arguments.Where(a => a is not ValueArg && a is not AssignArg { Key: "r" or "resistance" })
+                .Prepend(new ValueArg(ohms, e.Position)).ToList(),
+        }).ToList();
+        return new FlatNetlist(Title, elements, Models, Analyses, Prints, Options, TextOptions, InitialConditions, Warnings,
+            Step, _reevaluate)
+        {
+            Measures = Measures, Fourier = Fourier, GlobalParameters = GlobalParameters, AtTemperature = AtTemperature,
+        };
+    }
 }
