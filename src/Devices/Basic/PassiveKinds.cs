@@ -99,6 +99,7 @@ public static class PassiveKinds
             }).ToArray()),
         },
         Values = new[] { "r" },
+        Flags = new[] { "noiseless" },   // ngspice 44's flag for noisy=0
         InstanceParameters = Common.Concat(new[]
         {
             ParameterInfo.Any("r", "Ω", double.NaN, "resistance (0 means 1 mΩ; magnitudes below 1e-12 Ω are raised to 1e-12 Ω, as ngspice 44)") with { Aliases = new[] { "resistance" } },
@@ -134,7 +135,7 @@ public static class PassiveKinds
             return new Resistor(r.Name, r.Nodes[0], r.Nodes[1], value)
             {
                 Temperature = r.DeviceTemperature,
-                Noisy = r.Get("noisy", 1) != 0,
+                Noisy = r.Get("noisy", 1) != 0 && !r.Flags.Contains("noiseless"),
                 FlickerCoefficient = model?.Values.GetValueOrDefault("kf") ?? 0,
                 FlickerExponent = model?.Values.GetValueOrDefault("af", 1) ?? 1,
                 Multiplier = r.Get("m", 1),

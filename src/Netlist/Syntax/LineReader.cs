@@ -78,6 +78,19 @@ internal sealed class LineReader
         int lineNo = 0;
         int pos = 0;
         if (text.Length > 0 && text[0] == '\uFEFF') pos = 1;
+        string? controlLine = null;        // the .control command read last, with its '+' continuation lines
+        int controlLineNo = 0;
+        void ControlCommand()
+        {
+            if (controlLine is null) return;
+            string line = controlLine;
+            controlLine = null;
+            int cs = SkipBlank(line, 0);
+            string cw = FirstWord(line, cs);
+            if (ControlVariable(line, cs, cw)) { }
+            else if (ControlAnalysis(line, cs, cw, file, ordinal, controlLineNo) is false && cw.Length > 0 && cw[0] is not ('*' or '#'))
+                skippedCommands.Add(cw);
+        }
         while (pos <= text.Length)
         {
             if (_diags.TooMany) return false;
@@ -98,6 +111,13 @@ internal sealed class LineReader
             if (controlPos is not null)
             {
                 int cs = SkipBlank(line, 0);
+                if (cs < line.Length && line[cs] == '+')
+                {
+                    // a continuation line joins the command above, as ngspice joins them before running the block
+                    if (controlLine is not null) controlLine += " " + line.Substring(cs + 1);
+                    continue;
+                }
+                ControlCommand();
                 string cw = FirstWord(line, cs);
                 if (cw == ".endc")
                 {
@@ -106,9 +126,7 @@ internal sealed class LineReader
                             string.Join(", ", skippedCommands.Distinct()));
                     controlPos = null;
                 }
-                else if (ControlVariable(line, cs, cw)) { }
-                else if (ControlAnalysis(line, cs, cw, file, ordinal, lineNo) is false && cw.Length > 0 && cw[0] is not ('*' or '#'))
-                    skippedCommands.Add(cw);
+                else { controlLine = line; controlLineNo = lineNo; }
                 continue;
             }
             int bad = FindControlChar(line);
@@ -181,6 +199,7 @@ internal sealed class LineReader
             if (word == ".end") return depth > 0;             // .end in an include ends that file only
             pending.Start(line.Substring(start, len - start), lineNo, start + 1);
         }
+        ControlCommand();
         if (controlPos is not null)
             _diags.Warning(controlPos, $"'.control' block without '.endc' (lines {controlStartLine}-{lineNo})" +
                 (skippedCommands.Count > 0 ? ": commands not supported, skipped: " + string.Join(", ", skippedCommands.Distinct()) : ""));
