@@ -35,6 +35,7 @@ public static class CircuitBinder
             circuit.Add(device);
         }
         binder.ResolveControls(circuit, positions);
+        AddShunts(netlist, circuit, positions);
         if (errors.Count == 0)
             foreach (var d in circuit.Devices)
             {
@@ -106,6 +107,31 @@ public static class CircuitBinder
         {
             var first = e.Errors.FirstOrDefault(d => !d.IsWarning);
             throw new SimulationException(first is null ? e.Message : $"{first.Position}: {first.Message}");
+        }
+    }
+
+    /// <summary><c>.options rshunt=R cshunt=C</c> (ngspice 39): a resistor R and a capacitor C from every node of the
+    /// netlist to ground (device-internal nodes excepted), noiseless, named <c>rshunt#node</c>/<c>cshunt#node</c> (no
+    /// element name can hold '#'). ngspice adds them for convergence of floating nodes; they change the results by
+    /// what they conduct. Invalid values are reported by <see cref="OptionsBinder"/>.</summary>
+    private static void AddShunts(FlatNetlist netlist, Circuit circuit, Dictionary<string, FlatElement> positions)
+    {
+        double r = netlist.Options.TryGetValue("rshunt", out var rs) && rs.value > 0 && double.IsFinite(rs.value) ? rs.value : 0;
+        double c = netlist.Options.TryGetValue("cshunt", out var cs) && cs.value > 0 && double.IsFinite(cs.value) ? cs.value : 0;
+        if (r == 0 && c == 0) return;
+        var nodes = circuit.Devices.SelectMany(d => d.Nodes).Where(n => !Circuit.IsGround(n))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        void Add(Device d, char kind, string node, SourcePosition at)
+        {
+            circuit.Add(d);
+            // located at the option: a message about the shunt (none expected) points there
+            positions[d.Name] = new FlatElement(d.Name, kind, new[] { new NodeRef(node, at), new NodeRef("0", at) },
+                Array.Empty<ElementArgument>(), at);
+        }
+        foreach (var n in nodes)
+        {
+            if (r > 0) Add(new Devices.Resistor("rshunt#" + n, n, "0", r) { Noisy = false }, 'r', n, rs.pos);
+            if (c > 0) Add(new Devices.Capacitor("cshunt#" + n, n, "0", c), 'c', n, cs.pos);
         }
     }
 

@@ -25,6 +25,9 @@ internal static class OptionsBinder
         // circuit and nominal temperature (°C): read by the element binder for every device
         ["temp"] = new(v => v > -273.15 && double.IsFinite(v), "above -273.15 °C", (_, _) => { }),
         ["tnom"] = new(v => v > -273.15 && double.IsFinite(v), "above -273.15 °C", (_, _) => { }),
+        // a resistor (capacitor) from every node to ground, as ngspice 39: added by the circuit binder
+        ["rshunt"] = new(v => v > 0 && double.IsFinite(v), "> 0", (_, _) => { }),
+        ["cshunt"] = new(v => v > 0 && double.IsFinite(v), "> 0", (_, _) => { }),
     };
 
     public static SimulationOptions Bind(FlatNetlist netlist, List<NetlistDiagnostic> errors, List<NetlistDiagnostic> warnings)
