@@ -55,9 +55,17 @@ public sealed class Resistor : TwoTerminal
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> QuantityNames => new[] { "i" };
+    public override IReadOnlyList<string> QuantityNames => new[] { "i", "p" };
 
-    /// <inheritdoc />
-    public override double ReadQuantity(string name, Solution s) =>
-        name == "i" ? (s.X[A] - s.X[B]) / Resistance : base.ReadQuantity(name, s);
+    /// <summary>Reads "i" (current a → b) or "p" (the power it dissipates, v²/R, as ngspice's <c>@r[p]</c>).</summary>
+    public override double ReadQuantity(string name, Solution s)
+    {
+        double v = s.X[A] - s.X[B];
+        return name switch
+        {
+            "i" => v / Resistance,
+            "p" => v * v / Resistance,
+            _ => base.ReadQuantity(name, s),
+        };
+    }
 }

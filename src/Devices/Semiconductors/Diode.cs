@@ -154,10 +154,10 @@ public sealed partial class Diode : Device
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> QuantityNames => new[] { "i", "vd", "gd", "cd" };
+    public override IReadOnlyList<string> QuantityNames => new[] { "i", "id", "vd", "gd", "cd" };
 
-    /// <summary>Reads "i" (current anode → cathode, including the charge's dQ/dt in a transient), "vd" (junction
-    /// voltage), "gd" (junction conductance with gmin) or "cd" (junction capacitance).</summary>
+    /// <summary>Reads "i" or "id" (ngspice's name: current anode → cathode, including the charge's dQ/dt in a
+    /// transient), "vd" (junction voltage), "gd" (junction conductance with gmin) or "cd" (junction capacitance).</summary>
     public override double ReadQuantity(string name, Solution s)
     {
         int p = _gs > 0 ? Internal : Anode;
@@ -165,7 +165,7 @@ public sealed partial class Diode : Device
         Evaluate(v, _gmin, out double id, out double gd, out _, out double cap);
         return name switch
         {
-            "i" => id + cap * _block.Voltage(s.Xdot, p, Cathode),
+            "i" or "id" => id + cap * _block.Voltage(s.Xdot, p, Cathode),
             "vd" => v,
             "gd" => gd,
             "cd" => cap,
