@@ -7,11 +7,27 @@ namespace Perovspice.Netlist.Tests;
 public class UnsupportedConstructTests
 {
     [Theory]
+    [InlineData(9, "MOS9")]
+    [InlineData(58, "BSIM-SOI (B4SOI)")]
+    public void MissingMosfetLevelsAreNamed(int level, string model) =>
+        Assert.Equal($"t.cir:4:17: error: MOSFET model level {level} is ngspice's {model}, which perovspice does not support (levels: 1, 2, 3, 8, 49, 14, 54)",
+            Assert.Single(BSim.BindErrors($"V1 d 0 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level={level}\n.op\n")));
+
+    [Theory]
+    [InlineData(".tran 1n 10n", "tran")]
+    [InlineData(".ac dec 10 1 1e6", "ac")]
+    public void Bsim4WithoutChargesRefusesTransientAndAc(string analysis, string kind)
+    {
+        var error = Assert.Single(BSim.BindErrors($"V1 d 0 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level=54\n{analysis}\n"));
+        Assert.StartsWith("t.cir:3:1: error: 'm1' is a BSIM4 MOSFET, whose charges and capacitances", error);
+        Assert.Contains($"not the {kind} analysis at t.cir:5:1", error);
+    }
+
+    [Theory]
     [InlineData(14)]
     [InlineData(54)]
-    public void Bsim4LevelsAreNamed(int level) =>
-        Assert.Equal($"t.cir:4:17: error: MOSFET model level {level} is ngspice's BSIM4, which perovspice does not support (levels: 1, 2, 3, 8, 49)",
-            Assert.Single(BSim.BindErrors($"V1 d 0 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level={level}\n.op\n")));
+    public void Bsim4RunsInDc(int level) =>
+        Assert.NotNull(BSim.Job($"V1 d 0 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level={level}\n.op\n"));
 
     [Fact]
     public void DigitalXspiceModelsAreNamed() =>

@@ -170,7 +170,7 @@ internal sealed partial class ElementBinder
         return cached;
     }
 
-    /// <summary>The ngspice model a MOSFET level perovspice lacks selects (BSIM4 for 14 and 54, …), or null.</summary>
+    /// <summary>The ngspice model a MOSFET level perovspice lacks selects (BSIM-SOI for 10 and 58, …), or null.</summary>
     private static string? KnownElsewhere(string family, double level) =>
         family != "MOSFET" ? null : level switch
         {
@@ -179,7 +179,6 @@ internal sealed partial class ElementBinder
             6 => "MOS6",
             9 => "MOS9",
             10 or 58 => "BSIM-SOI (B4SOI)",
-            14 or 54 => "BSIM4",
             44 => "EKV",
             45 => "PSP",
             68 => "HiSIM2",
