@@ -142,13 +142,21 @@ public static class Bsim4Dc
         r.Abulk = abulk;
         r.Abulk0 = abulk0;
 
-        // Mobility (eqs. 6.1-6.3): mobmod 0, 1 (with the Coulomb term ud) and 2.
-        D3 t12 = D3.Sqrt(vth * vth + 0.0001);
-        D3 tu = toxe / (vgsteff + 2 * t12);
-        // ngspice 39 agrees with ud·(toxe·T12/(Vgsteff + 2·T12))², T12 = √(vth² + 1e-4) (to ~1e-9 at ud = 1e14), not
-        // with the manual's vth² numerator; its default ud is 1e14 (documented 0)
-        D3 coul = p.Ud * tu * tu * t12 * t12;
-        D3 t5m;
+        // Mobility (eqs. 6.1-6.3): mobmod 0, 1 and 2 with the Coulomb-scattering term ud.
+        D3 coul, t5m;
+        bool v45 = m.Generation == 45;
+        if (v45)
+        {
+            // BSIM4.5: ud·(toxe·vth/(Vgsteff + 2vth))² (mobmod 0, 1), ud·vth²·toxe⁴/(Vgsteff + vtfbphi1)² (mobmod 2)
+            D3 x = m.MobilityModel == 2 ? (vgsteff + p.Vtfbphi1) / (toxe * toxe) : (vgsteff + 2 * vth) / toxe;
+            coul = p.Ud / (x * x) * vth * vth;
+        }
+        else
+        {
+            D3 t12 = D3.Sqrt(vth * vth + 0.0001);
+            D3 tu = toxe / (vgsteff + 2 * t12);
+            coul = p.Ud * tu * tu * vth * vth;
+        }
         if (m.MobilityModel == 0)
         {
             D3 e = (vgsteff + vth + vth) / toxe;
@@ -162,8 +170,7 @@ public static class Bsim4Dc
         else
         {
             D3 e = (vgsteff + p.Vtfbphi1) / toxe;
-            // ngspice 39's mobmod 2 has no Coulomb (ud) term (as BSIM4.6), unlike the BSIM4.8 manual's eq. 6.3
-            t5m = D3.Exp(p.Eu * D3.Log(e)) * (p.Ua + p.Uc * vbseff);
+            t5m = D3.Exp(p.Eu * D3.Log(e)) * (p.Ua + p.Uc * vbseff) + coul;
         }
         D3 denomi = t5m.V >= -0.8 ? 1 + t5m : (0.6 + t5m) / (7 + 10 * t5m);
         D3 ueff = p.U0Temp / denomi;
@@ -342,8 +349,10 @@ public static class Bsim4Dc
             if (m.Has("pigcd")) pigcd = p.Pigcd;
             else
             {
+                // BSIM4.7 and later: B·toxe/Vgsteff²; BSIM4.5 and 4.6: −B·toxe² (their Bechvb·toxe)
                 D3 t12 = vgsteff + 1e-20;
-                pigcd = -p.Bechvb / (t12 * t12) * (1 - 0.5 * vdseff / t12);
+                double t11 = m.Generation >= 47 ? -p.Bechvb : p.Bechvb * p.Toxe;
+                pigcd = t11 / (t12 * t12) * (1 - 0.5 * vdseff / t12);
             }
             D3 t7 = -pigcd * vdseff;
             D3 t8 = t7 * t7 + 2e-4;

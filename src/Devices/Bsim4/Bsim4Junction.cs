@@ -22,8 +22,8 @@ public sealed class Bsim4Junction
         _dioMod = m.DiodeModel;
         string s = source ? "s" : "d";
         double area = source ? p.Aseff : p.Adeff, perim = source ? p.Pseff : p.Pdeff;
-        // ngspice 39 (as BSIM4.6) takes 1e-14 A when the diffusion has neither area nor perimeter
-        _isat = area <= 0 && perim <= 0 ? 1e-14
+        // without area and perimeter BSIM4.5 takes 1e-14 A, later versions 0
+        _isat = area <= 0 && perim <= 0 ? (m.Generation == 45 ? 1e-14 : 0)
             : area * (source ? p.JssT : p.JsdT) + perim * (source ? p.JswsT : p.JswdT)
               + p.WeffCJ * p.NF * (source ? p.JswgsT : p.JswgdT);
         _nvtm = p.Vtm * m.Get("nj" + s);

@@ -8,7 +8,7 @@ namespace Perovspice.Devices.Bsim4;
 /// values (Coxe, Coxp, toxp from toxe − dtox) and the device factory. Size- and temperature-dependent values are
 /// computed per instance by <see cref="Bsim4Size"/>.
 /// </summary>
-public sealed class Bsim4Model : IMosfetModel
+public sealed class Bsim4Model : IMosfetModel, IModelWarnings
 {
     private readonly Dictionary<string, double> _values;
     private readonly HashSet<string> _given;
@@ -26,16 +26,25 @@ public sealed class Bsim4Model : IMosfetModel
         IsPmos = type.Equals("pmos", StringComparison.OrdinalIgnoreCase);
         if (!IsPmos && !type.Equals("nmos", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"BSIM4 model type must be nmos or pmos, not '{type}'");
-        _values = ParameterTable.Bind(Bsim4Parameters.Table, given, "BSIM4 model");
-        _given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in given.Keys) _given.Add(ParameterTable.Find(Bsim4Parameters.Table, key)!.Name);
-        if (version != null)
+        Version = version?.Trim().Trim('"', '\'') ?? "4.8";
+        Generation = GenerationOf(Version)
+            ?? throw new ArgumentException($"BSIM4 version '{version}' is not supported (4.0 to 4.8)");
+        // ngspice 39 runs version 4.0-4.5 cards with its BSIM4.5 code, 4.6.x with BSIM4.6 and 4.7 with BSIM4.7; those
+        // do not know the later parameters, which it ignores with a warning: so do we.
+        var known = Generation switch { 45 => UnknownTo45, 46 => UnknownTo46, _ => new HashSet<string>() };
+        var kept = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var ignored = new List<string>();
+        foreach (var (key, value) in given)
         {
-            var v = version.Trim().Trim('"', '\'');
-            if (!v.StartsWith('4'))
-                throw new ArgumentException($"BSIM4 version '{version}' is not supported (4.x; the BSIM4.8 equations are used)");
+            string canon = ParameterTable.Find(Bsim4Parameters.Table, key)?.Name ?? key;
+            if (known.Contains(canon)) ignored.Add(key);
+            else kept[key] = value;
         }
-        Version = version ?? "4.8";
+        Warnings = ignored.Select(k =>
+            $"model parameter '{k}' does not exist in BSIM{Generation / 10}.{Generation % 10} (version {Version}), as in ngspice 39; ignored").ToList();
+        _values = ParameterTable.Bind(Bsim4Parameters.Table, kept, "BSIM4 model");
+        _given = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in kept.Keys) _given.Add(ParameterTable.Find(Bsim4Parameters.Table, key)!.Name);
         NominalTemperature = Has("tnom") ? Get("tnom") + Units.CelsiusToKelvin : nominalTemperature;
 
         int mob = Selector("mobmod", 0, 3), dio = Selector("diomod", 0, 2);
@@ -52,11 +61,16 @@ public sealed class Bsim4Model : IMosfetModel
         if (mob == 3) throw new ArgumentException("BSIM4 mobmod=3 (high-k Coulomb scattering) is not implemented");
         if (Get("tempmod") >= 2) throw new ArgumentException("BSIM4 tempmod 2 and 3 are not implemented (0 and 1 are)");
         if (Get("mtrlmod") != 0) throw new ArgumentException("BSIM4 mtrlmod=1 (new material model) is not implemented");
+        if (Generation == 48 && Get("gidlmod") == 1)
+            throw new ArgumentException("BSIM4 gidlmod=1 with version 4.8 is not implemented (BSIM4.8 changed the BSIM4.7 GIDL/GISL "
+                + "model perovspice has: it differs from ngspice 39 by a few %); use version=4.7 or gidlmod=0");
         if (Get("trnqsmod") != 0 || Get("acnqsmod") != 0)
             throw new ArgumentException("BSIM4 trnqsmod/acnqsmod (non-quasi-static models) are not implemented");
         MobilityModel = mob;
         DiodeModel = dio;
 
+        // BSIM4.5's Coulomb-scattering coefficient defaults to 1e14 1/m², later versions' to 0.
+        SetDefault("ud", Generation == 45 ? 1e14 : 0);
         // Type-dependent defaults (manual Appendix A).
         SetDefault("vth0", IsPmos ? -0.7 : 0.7);
         SetDefault("u0", IsPmos ? 0.025 : 0.067);
@@ -75,6 +89,16 @@ public sealed class Bsim4Model : IMosfetModel
         SetDefault("ua", mob == 2 ? 1e-15 : 1e-9);
         SetDefault("uc", mob == 1 ? -0.0465 : -0.0465e-9);
         SetDefault("uc1", mob == 1 ? -0.056 : -0.056e-9);
+        // A given aigsd/bigsd/cigsd sets both the source and the drain parameters (ngspice 39), binned variants too.
+        foreach (var (sd, a, b) in new[] { ("aigsd", "aigs", "aigd"), ("bigsd", "bigs", "bigd"), ("cigsd", "cigs", "cigd") })
+            if (Has(sd))
+                foreach (var pre in new[] { "", "l", "w", "p" })
+                {
+                    _values[pre + a] = Get(pre + sd);
+                    _values[pre + b] = Get(pre + sd);
+                    _given.Add(pre + a);
+                    _given.Add(pre + b);
+                }
         // Parameters defaulting to another one, binned variants included.
         foreach (var (p, from) in new[]
                  {
@@ -169,6 +193,49 @@ public sealed class Bsim4Model : IMosfetModel
         ParameterInfo.Any("xgw", "m", 0, "distance from the gate contact to the channel edge (BSIM4; default the model's)"),
         ParameterInfo.Positive("ngcon", "", 1, "number of gate contacts (BSIM4; default the model's)"),
     };
+
+    /// <summary>Which ngspice 39 BSIM4 implementation the card's version selects: 45 (versions 4.0-4.5), 46 (4.6.x),
+    /// 47 (4.7) or 48 (4.8, and no version). The equations are BSIM4.8's with the earlier versions' differences
+    /// where they change dc results (docs/models.md, BSIM4).</summary>
+    public int Generation { get; }
+
+    /// <summary>Messages about given parameters the card's version does not have (ignored, as ngspice 39 does).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The generation of a version text, or null when it is not a BSIM4 version.</summary>
+    public static int? GenerationOf(string version)
+    {
+        if (!double.TryParse(version.Split('.').Length > 2 ? string.Join('.', version.Split('.').Take(2)) : version,
+                System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
+            return null;
+        if (v < 4 || v >= 5) return null;
+        return v < 4.55 ? 45 : v < 4.65 ? 46 : v < 4.75 ? 47 : 48;
+    }
+
+    private static readonly string[] NewIn46 =
+    {
+        "ados", "bdos", "agisl", "bgisl", "cgisl", "egisl", "aigs", "bigs", "cigs", "aigd", "bigd", "cigd", "dlcigd",
+        "mtrlmod", "phig", "epsrgate", "easub", "epsrsub", "ni0sub", "bg0sub", "tbgasub", "tbgbsub", "eot", "vddeot",
+        "tempeot", "leffeot", "weffeot", "cvchargemod", "jtweff", "njtsd", "njtsswd", "njtsswgd", "tnjtsd",
+        "tnjtsswd", "tnjtsswgd", "minvcv", "voffcvl", "ucs", "ucste",
+    };
+    private static readonly string[] NewIn47 =
+    {
+        "dvtp2", "dvtp3", "dvtp4", "dvtp5", "gidlmod", "rgidl", "kgidl", "fgidl", "rgisl", "kgisl", "fgisl", "teta0",
+        "tnfactor", "tvoffcv", "mtrlcompatmod", "rnoic", "tnoic",
+    };
+    private static HashSet<string> WithBins(IEnumerable<string> names)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var n in names)
+        {
+            set.Add(n);
+            if (Bsim4Parameters.Binnable.Contains(n)) foreach (var p in "lwp") set.Add(p + n);
+        }
+        return set;
+    }
+    private static readonly HashSet<string> UnknownTo46 = WithBins(NewIn47);
+    private static readonly HashSet<string> UnknownTo45 = WithBins(NewIn46.Concat(NewIn47));
 
     /// <summary>Model name.</summary>
     public string Name { get; }

@@ -107,7 +107,7 @@ u0|0.067|m²/(V·s)|b|low-field mobility (NMOS 0.067, PMOS 0.025; values > 1 in 
 ua|1e-9|m/V|b|first-order mobility degradation coefficient (1e-15 for mobmod=2)
 ub|1e-19|m²/V²|b|second-order mobility degradation coefficient
 uc|-0.0465e-9|m/V²|b|body effect of mobility degradation (−0.0465 1/V for mobmod=1)
-ud|1e14|m⁻²|b|Coulomb scattering coefficient
+ud|0|m⁻²|b|Coulomb scattering coefficient (1e14 for versions 4.0-4.5)
 up|0|m⁻²|b|mobility channel-length coefficient
 lp|1e-8|m|b|mobility channel-length exponential coefficient
 eu|1.67||b|exponent of mobmod=2 (NMOS 1.67, PMOS 1.0)

@@ -293,7 +293,10 @@ public sealed class Bsim4Size
             k2 += K2we * sceff;
             u0Temp *= Math.Max(1 + Ku0we * sceff, 0);
         }
-        u0Temp *= g.MulU0;
+        // ngspice 39 sets the instance mobility to u0temp·mulu0 after the stress and well-proximity code, so the LOD
+        // (ku0) and WPE (ku0we) mobility factors of the manual (eqs. 13.3, 14.4) have no effect there; we follow it.
+        _ = u0Temp;
+        u0Temp = U0Temp0 * g.MulU0;
         vth0 += g.DelVto;
         Vth0 = vth0;
         Vfb0 = Vfb + type * g.DelVto;
@@ -389,7 +392,7 @@ public sealed class Bsim4Size
         {
             double lnl = Math.Log(Leff * 1e6), lnw = Math.Log(Weff * 1e6), lnnf = Math.Log(g.NF);
             double S(string p0, string l, string w, string nf) =>
-                Math.Exp(Math.Log(m.Get(p0)) + m.Get(l) * lnl + m.Get(w) * lnw + m.Get(nf) * lnnf);
+                m.Get(p0) * Math.Exp(m.Get(l) * lnl + m.Get(w) * lnw + m.Get(nf) * lnnf);
             if (bodymode == 5)
             {
                 double sx = S("rbsbx0", "rbsdbxl", "rbsdbxw", "rbsdbxnf"), sy = S("rbsby0", "rbsdbyl", "rbsdbyw", "rbsdbynf");

@@ -285,7 +285,7 @@ internal sealed partial class ElementBinder
         if (!ok) return null;
         try
         {
-            return level.Create(new ModelRequest
+            var created = level.Create(new ModelRequest
             {
                 Name = def.Name,
                 Type = type,
@@ -297,6 +297,9 @@ internal sealed partial class ElementBinder
                 Temperature = _temperature,
                 NominalTemperature = _tnom,
             });
+            if (created is Devices.IModelWarnings w)
+                foreach (var message in w.Warnings) Warn(def.Position, message);
+            return created;
         }
         catch (ArgumentException ex)
         {
