@@ -22,7 +22,7 @@ public sealed class Bsim4Mosfet : Device
     private readonly Bsim4Junction _js, _jd;
     private readonly Bsim4Geometry _g;
     private readonly double _mult, _type, _gd, _gs, _vcrit;
-    private readonly bool _rbody, _rgate;
+    private readonly bool _rbody, _rgate, _rdsMod;
     private TerminalBlock _block = null!;
     private double _vgsOld, _vdsOld, _vbsOld, _vsbsOld, _vdbsOld, _vonOld, _gmin = 1e-12;
     private bool _hasOld, _holdOff;
@@ -37,8 +37,6 @@ public sealed class Bsim4Mosfet : Device
         _m = model;
         _g = geometry;
         if (!(geometry.M > 0)) throw new ArgumentException($"BSIM4 MOSFET '{name}': m must be > 0");
-        if (model.Get("rdsmod") != 0)
-            throw new ArgumentException($"BSIM4 MOSFET '{name}': rdsmod=1 (bias-dependent external source/drain resistance) is not implemented yet");
         if (geometry.RgateMod >= 2)
             throw new ArgumentException($"BSIM4 MOSFET '{name}': rgatemod={geometry.RgateMod} is not implemented yet (0 and 1 are)");
         try
@@ -51,8 +49,15 @@ public sealed class Bsim4Mosfet : Device
         }
         _js = new Bsim4Junction(model, _p, true);
         _jd = new Bsim4Junction(model, _p, false);
+        _rdsMod = model.Get("rdsmod") != 0;
         _gd = _p.DrainConductance;
         _gs = _p.SourceConductance;
+        if (_rdsMod)
+        {
+            // rdsmod=1 always has the internal nodes; without a diffusion resistance they are joined by 1e3 S
+            if (!(_gd > 0)) _gd = 1e3;
+            if (!(_gs > 0)) _gs = 1e3;
+        }
         _rbody = geometry.RbodyMod != 0;
         _rgate = geometry.RgateMod != 0;
         _mult = geometry.M;
@@ -135,8 +140,19 @@ public sealed class Bsim4Mosfet : Device
         double m = _mult;
 
         // Linear parasitics.
-        if (_gd > 0) _block.Branch(c, TD, TDP, m * _gd * _block.Voltage(x, TD, TDP), m * _gd);
-        if (_gs > 0) _block.Branch(c, TS, TSP, m * _gs * _block.Voltage(x, TS, TSP), m * _gs);
+        if (_rdsMod)
+        {
+            // Bias-dependent external LDD resistances in series with the diffusion resistances (manual eq. 5.2),
+            // controlled by the intrinsic vgs/vbs (source) and vgd/vbd (drain).
+            D3 Vgs = new(vgs, 1, 0, 0), Vds = new(vds, 0, 1, 0), Vbs = new(vbs, 0, 0, 1);
+            StampSeries(c, TS, TSP, SeriesConductance(_gs, _p.Rs0, _p.RswMin, Vgs, Vbs), t * _block.Voltage(x, TS, TSP));
+            StampSeries(c, TD, TDP, SeriesConductance(_gd, _p.Rd0, _p.RdwMin, Vgs - Vds, Vbs - Vds), t * _block.Voltage(x, TD, TDP));
+        }
+        else
+        {
+            if (_gd > 0) _block.Branch(c, TD, TDP, m * _gd * _block.Voltage(x, TD, TDP), m * _gd);
+            if (_gs > 0) _block.Branch(c, TS, TSP, m * _gs * _block.Voltage(x, TS, TSP), m * _gs);
+        }
         if (_rgate)
         {
             double g = m * _p.GateConductance;
@@ -204,6 +220,29 @@ public sealed class Bsim4Mosfet : Device
         _block.Conductance(c, a, b, TGP, TSP, m * v.G);
         _block.Conductance(c, a, b, TDP, TSP, m * v.D);
         _block.Conductance(c, a, b, TBP, TSP, m * v.B);
+    }
+
+    /// <summary>g/(1 + g·R(v)) of a diffusion conductance g in series with the bias-dependent LDD resistance
+    /// R = rmin + r0·(1/(1 + prwg·vgx_eff) − prwb·vbx + √(… + 0.01))/2, vgx_eff = smooth max(vgx − vfbsd, 0).</summary>
+    private D3 SeriesConductance(double g, double r0, double rmin, D3 vgx, D3 vbx)
+    {
+        D3 t0 = vgx - _p.Vfbsd;
+        D3 veff = 0.5 * (t0 + D3.Sqrt(t0 * t0 + 1e-4));
+        D3 t2 = 1 / (1 + _p.Prwg * veff) - _p.Prwb * vbx;
+        D3 r = rmin + (t2 + D3.Sqrt(t2 * t2 + 0.01)) * (r0 * 0.5);
+        return g / (1 + g * r);
+    }
+
+    /// <summary>Stamps the current g(vgs, vbs)·v from a to b through a series resistance (v = v(a) − v(b), type
+    /// frame).</summary>
+    private void StampSeries(LoadContext c, int a, int b, D3 g, double v)
+    {
+        double m = _mult;
+        _block.Current(c, a, b, _type * m * g.V * v);
+        _block.Conductance(c, a, b, a, b, m * g.V);
+        _block.Conductance(c, a, b, TGP, TSP, m * g.G * v);
+        _block.Conductance(c, a, b, TDP, TSP, m * g.D * v);
+        _block.Conductance(c, a, b, TBP, TSP, m * g.B * v);
     }
 
     /// <summary>Stamps a junction current from its body side a to its diffusion b, controlled by v(a) − v(b).</summary>

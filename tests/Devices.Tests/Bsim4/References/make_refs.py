@@ -59,6 +59,8 @@ CASES = {
     "n_idvg_mob2_v48": ("n45", {"version": "4.8", "mobmod": "2", "eu": "1.5", "ua": "1e-15", "uc": "1e-10", "ud": "1e14"}, GEOM, 27, *N_IDVG, -0.3),
     "n_idvg_mob1_v47": ("n45", {"version": "4.7", "mobmod": "1", "uc": "-0.05", "ud": "2e14"}, GEOM, 27, *N_IDVG, -0.3),
     "n_fwdb_v48": ("n45", {"version": "4.8", "diomod": "2", "jtss": "1e-4", "jtsd": "2e-4", "njtsd": "15", "vtsd": "6", "xtsd": "0.03"}, "w=450n l=45n", 75, *N_FWDB, 0),
+    "n_idvd_rdsmod": ("n45", {"rdsmod": "1", "prwg": "0.1", "prwb": "0.05", "rswmin": "10", "rdwmin": "12", "prt": "5"}, "w=450n l=45n nrs=1 nrd=1.5", 75, *N_IDVD, -0.3),
+    "p_idvg_rdsmod": ("p45", {"rdsmod": "1", "prwg": "0.2", "rsw": "60", "rdw": "90"}, "w=450n l=45n", 27, *P_IDVG, 0.3),
     "n_fwdb": ("n45", {}, "w=450n l=45n as=50f ad=50f ps=1u pd=1u", 27, *N_FWDB, 0),
     "n_fwdb_dio2": ("n45", {"diomod": "2", "jtss": "1e-4", "jtssws": "1e-9", "jtsswgs": "1e-9", "njts": "10", "vtss": "5"}, "w=450n l=45n as=50f ad=50f ps=1u pd=1u", 27, *N_FWDB, 0),
     "p_fwdb_dio0": ("p45", {"diomod": "0", "bvs": "1.2", "bvd": "1.2"}, "w=450n l=45n as=50f ad=50f ps=1u pd=1u", 75, *P_FWDB, 0),
