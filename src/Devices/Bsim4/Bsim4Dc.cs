@@ -18,6 +18,9 @@ public struct Bsim4Bias
     public D3 Igcs, Igcd;
     /// <summary>Gate-to-body tunneling current, all fingers.</summary>
     public D3 Igb;
+    /// <summary>The intrinsic-input conductance of the bias-dependent gate resistance (rgatemod 2, 3; manual eq.
+    /// 4.4): xrcrg1·(xrcrg2·vt·β + Ids/Vdseff)·nf.</summary>
+    public D3 Gcrg;
 #pragma warning restore CS1591
 }
 
@@ -294,6 +297,7 @@ public static class Bsim4Dc
 
         D3 ids = idsa * (1 + diffVds / vascbe);
         D3 cdrain = ids * vdseff;
+        r.Gcrg = p.NF * (p.Xrcrg1 * (p.Xrcrg2 * vtm * beta + ids));
 
         // Source-end velocity limit (eq. 7.15), only when vtl is given.
         if (m.Has("vtl") && m.Get("vtl") > 0)

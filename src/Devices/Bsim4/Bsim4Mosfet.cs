@@ -16,7 +16,7 @@ namespace Perovspice.Devices.Bsim4;
 /// </summary>
 public sealed class Bsim4Mosfet : Device
 {
-    private const int TD = 0, TG = 1, TS = 2, TB = 3, TDP = 4, TGP = 5, TSP = 6, TBP = 7, TDB = 8, TSB = 9;
+    private const int TD = 0, TG = 1, TS = 2, TB = 3, TDP = 4, TGP = 5, TSP = 6, TBP = 7, TDB = 8, TSB = 9, TGM = 10;
     private readonly Bsim4Model _m;
     private readonly Bsim4Size _p;
     private readonly Bsim4Junction _js, _jd;
@@ -37,8 +37,6 @@ public sealed class Bsim4Mosfet : Device
         _m = model;
         _g = geometry;
         if (!(geometry.M > 0)) throw new ArgumentException($"BSIM4 MOSFET '{name}': m must be > 0");
-        if (geometry.RgateMod >= 2)
-            throw new ArgumentException($"BSIM4 MOSFET '{name}': rgatemod={geometry.RgateMod} is not implemented yet (0 and 1 are)");
         try
         {
             _p = new Bsim4Size(model, geometry, temperature);
@@ -87,7 +85,8 @@ public sealed class Bsim4Mosfet : Device
             db = c.AddUnknown(Name + "#db", UnknownKind.Voltage);
             sb = c.AddUnknown(Name + "#sb", UnknownKind.Voltage);
         }
-        _block = TerminalBlock.Reserve(c, d, g, s, b, dp, gp, sp, bp, db, sb);
+        int gm = _g.RgateMod == 3 ? c.AddUnknown(Name + "#gm", UnknownKind.Voltage) : gp;
+        _block = TerminalBlock.Reserve(c, d, g, s, b, dp, gp, sp, bp, db, sb, gm);
         _hasOld = false;
         _holdOff = false;
         _vonOld = _type * _p.Vth0;
@@ -153,10 +152,16 @@ public sealed class Bsim4Mosfet : Device
             if (_gd > 0) _block.Branch(c, TD, TDP, m * _gd * _block.Voltage(x, TD, TDP), m * _gd);
             if (_gs > 0) _block.Branch(c, TS, TSP, m * _gs * _block.Voltage(x, TS, TSP), m * _gs);
         }
-        if (_rgate)
+        if (_g.RgateMod == 1)
         {
             double g = m * _p.GateConductance;
             _block.Branch(c, TG, TGP, g * _block.Voltage(x, TG, TGP), g);
+        }
+        else if (_g.RgateMod == 3)
+        {
+            // the electrode resistance to the mid node; the bias-dependent part from there to the intrinsic gate below
+            double g = m * _p.GateConductance;
+            _block.Branch(c, TG, TGM, g * _block.Voltage(x, TG, TGM), g);
         }
         if (_rbody)
         {
@@ -205,6 +210,17 @@ public sealed class Bsim4Mosfet : Device
         Stamp(c, TGP, k.Mode > 0 ? TSP : TDP, k.Igcs, dgs, dds, dbs);
         Stamp(c, TGP, k.Mode > 0 ? TDP : TSP, k.Igcd, dgs, dds, dbs);
         Stamp(c, TGP, TBP, k.Igb, dgs, dds, dbs);
+        if (_g.RgateMod >= 2)
+        {
+            // rgatemod 2: electrode and intrinsic-input resistances in series, G to the intrinsic gate; rgatemod 3: the
+            // intrinsic-input resistance alone, mid node to the intrinsic gate (manual ch. 4.1)
+            D3 gcrg = k.Bias.Gcrg + new D3(0, 0, 0, 0);
+            gcrg = new D3(gcrg.V + gcrg.G * dgs + gcrg.D * dds + gcrg.B * dbs, gcrg.G, gcrg.D, gcrg.B);
+            double ge = _p.GateConductance;
+            if (_g.RgateMod == 2) gcrg = ge * gcrg / (ge + gcrg);
+            int from = _g.RgateMod == 2 ? TG : TGM;
+            StampSeries(c, from, TGP, gcrg, t * _block.Voltage(x, from, TGP));
+        }
         StampJunction(c, _rbody ? TSB : TBP, TSP, k.Ibs, dsb);
         StampJunction(c, _rbody ? TDB : TBP, TDP, k.Ibd, ddb);
         if (limited) c.SignalLimited();

@@ -61,6 +61,8 @@ CASES = {
     "n_fwdb_v48": ("n45", {"version": "4.8", "diomod": "2", "jtss": "1e-4", "jtsd": "2e-4", "njtsd": "15", "vtsd": "6", "xtsd": "0.03"}, "w=450n l=45n", 75, *N_FWDB, 0),
     "n_idvd_rdsmod": ("n45", {"rdsmod": "1", "prwg": "0.1", "prwb": "0.05", "rswmin": "10", "rdwmin": "12", "prt": "5"}, "w=450n l=45n nrs=1 nrd=1.5", 75, *N_IDVD, -0.3),
     "p_idvg_rdsmod": ("p45", {"rdsmod": "1", "prwg": "0.2", "rsw": "60", "rdw": "90"}, "w=450n l=45n", 27, *P_IDVG, 0.3),
+    "n_idvd_rgate2": ("n45", {"rgatemod": "2", "rshg": "2000"}, GEOM, 27, *N_IDVD, 0),
+    "p_idvg_rgate3": ("p45", {"rgatemod": "3", "rshg": "2000", "xrcrg1": "5", "xrcrg2": "2"}, GEOM, 27, *P_IDVG, 0),
     "n_fwdb": ("n45", {}, "w=450n l=45n as=50f ad=50f ps=1u pd=1u", 27, *N_FWDB, 0),
     "n_fwdb_dio2": ("n45", {"diomod": "2", "jtss": "1e-4", "jtssws": "1e-9", "jtsswgs": "1e-9", "njts": "10", "vtss": "5"}, "w=450n l=45n as=50f ad=50f ps=1u pd=1u", 27, *N_FWDB, 0),
     "p_fwdb_dio0": ("p45", {"diomod": "0", "bvs": "1.2", "bvd": "1.2"}, "w=450n l=45n as=50f ad=50f ps=1u pd=1u", 75, *P_FWDB, 0),
