@@ -15,6 +15,7 @@ public sealed class Bsim4Junction
     private readonly int _dioMod;
     private readonly double _isat, _nvtm, _xjbv, _bv, _xExpBv, _vjmFwd, _ivjmFwd, _slpFwd, _vjmRev, _ivjmRev, _slpRev;
     private readonly (double Isat, double Nvt, double Vts)[] _tat;
+    private readonly double _czb, _czsw, _czswg, _mj, _mjsw, _mjswg, _pb, _pbsw, _pbswg;
 
     /// <summary>The source (<paramref name="source"/>) or drain junction of the instance.</summary>
     public Bsim4Junction(Bsim4Model m, Bsim4Size p, bool source)
@@ -57,6 +58,21 @@ public sealed class Bsim4Junction
                     break;
             }
         }
+        // Depletion capacitances (ch. 10.3) with their temperature coefficients.
+        double dT = p.Temperature - p.Tnom;
+        double Cap(string name, string tc)
+        {
+            double c = Math.Max(m.Get(name), 0), t0 = m.Get(tc) * dT;
+            return t0 >= -1 ? c * (1 + t0) : 0;
+        }
+        double Pb(string name, string tp, double floor) => Math.Max(Math.Max(m.Get(name), 0.1) - m.Get(tp) * dT, floor);
+        _czb = Cap("cj" + s, "tcj") * area;
+        _czsw = Cap("cjsw" + s, "tcjsw") * perim;
+        _czswg = Cap("cjswg" + s, "tcjswg") * p.WeffCJ * p.NF;
+        _mj = m.Get("mj" + s); _mjsw = m.Get("mjsw" + s); _mjswg = m.Get("mjswg" + s);
+        _pb = Pb("pb" + s, "tpb", 0.01);
+        _pbsw = Pb("pbsw" + s, "tpbsw", 0.01);
+        _pbswg = Pb("pbswg" + s, "tpbswg", 0.01);
         double vtm0 = p.Vtm0;
         _tat = source
             ? new[]
@@ -69,6 +85,26 @@ public sealed class Bsim4Junction
                 (p.DjctRevSat, vtm0 * p.NjtsdT, m.Get("vtsd")), (p.DswRevSat, vtm0 * p.NjtsswdT, m.Get("vtsswd")),
                 (p.DswgRevSat, vtm0 * p.NjtsswgdT, m.Get("vtsswgd")),
             };
+    }
+
+    /// <summary>Depletion charge on the body side at junction voltage <paramref name="v"/> (body minus diffusion):
+    /// Σ pb·cz·(1 − (1 − v/pb)^(1−m))/(1 − m) in reverse bias, continued by its second-order Taylor polynomial about
+    /// 0 in forward bias.</summary>
+    public D3 Charge(D3 v)
+    {
+        if (v.V == 0) return new D3(0, 0, 0, (_czb + _czsw + _czswg) * v.B);
+        if (v.V < 0) return Part(v, _czb, _mj, _pb) + Part(v, _czsw, _mjsw, _pbsw) + Part(v, _czswg, _mjswg, _pbswg);
+        double c0 = _czb + _czsw + _czswg;
+        double c1 = _czb * _mj / _pb + _czsw * _mjsw / _pbsw + _czswg * _mjswg / _pbswg;
+        return v * (c0 + 0.5 * c1 * v);
+    }
+
+    private static D3 Part(D3 v, double cz, double mj, double pb)
+    {
+        if (cz <= 0) return 0;
+        D3 arg = 1 - v / pb;
+        D3 sarg = mj == 0.5 ? 1 / D3.Sqrt(arg) : D3.Exp(-mj * D3.Log(arg));
+        return pb * cz * (1 - arg * sarg) / (1 - mj);
     }
 
     private static double Vjm(double nvtm, double ijth, double isb, double xExpBv)

@@ -23,6 +23,7 @@ public sealed class Bsim4Mosfet : Device
     private readonly Bsim4Geometry _g;
     private readonly double _mult, _type, _gd, _gs, _vcrit;
     private readonly bool _rbody, _rgate, _rdsMod;
+    private readonly string? _chargesMissing;
     private TerminalBlock _block = null!;
     private double _vgsOld, _vdsOld, _vbsOld, _vsbsOld, _vdbsOld, _vonOld, _gmin = 1e-12;
     private bool _hasOld, _holdOff;
@@ -48,6 +49,7 @@ public sealed class Bsim4Mosfet : Device
         _js = new Bsim4Junction(model, _p, true);
         _jd = new Bsim4Junction(model, _p, false);
         _rdsMod = model.Get("rdsmod") != 0;
+        _chargesMissing = Bsim4Charge.Missing(model);
         _gd = _p.DrainConductance;
         _gs = _p.SourceConductance;
         if (_rdsMod)
@@ -63,6 +65,9 @@ public sealed class Bsim4Mosfet : Device
         double vt0 = Units.ThermalVoltage(Units.NominalTemperature);
         _vcrit = vt0 * Math.Log(vt0 / (Math.Sqrt(2) * 1e-14));
     }
+
+    /// <summary>Why the charges are not available (transient and small-signal analyses are refused), or null.</summary>
+    public string? ChargesMissing => _chargesMissing;
 
     /// <summary>The size-, layout- and temperature-dependent parameters.</summary>
     public Bsim4Size Size => _p;
@@ -98,6 +103,8 @@ public sealed class Bsim4Mosfet : Device
     private struct Contributions
     {
         public D3 Ichan, Isub, Igidl, Igisl, Igs, Igd, Igcs, Igcd, Igb, Ibs, Ibd;
+        public D3 Qg, Qb, Qd, QgsOv, QgdOv, QgbOv, QbsJ, QbdJ;
+        public bool HasCharges;
         public Bsim4Bias Bias;
         public int Mode;
     }
@@ -122,14 +129,28 @@ public sealed class Bsim4Mosfet : Device
         k.Igisl = Bsim4Dc.Gidl(_m, _p, -Vds, vgdEff, Vbs, false);
         k.Ibs = _js.Current(new D3(vsbs, 0, 0, 1), gmin);
         k.Ibd = _jd.Current(new D3(vdbs - vds, 0, 0, 1), gmin);
+        if (_chargesMissing == null)
+        {
+            // intrinsic charges (mode frame; the drain charge of the physical drain), overlaps, junctions
+            Bsim4Charge.Intrinsic(_m, _p, r, k.Mode > 0 ? Vds : -Vds, out var qg, out var qb, out var qd);
+            k.Qg = qg;
+            k.Qb = qb;
+            k.Qd = k.Mode > 0 ? qd : -(qg + qb + qd);
+            k.QgsOv = Bsim4Charge.Overlap(_p, Vgs, true);
+            k.QgdOv = Bsim4Charge.Overlap(_p, Vgd, false);
+            k.QgbOv = _p.Cgbo * (Vgs - Vbs);
+            k.QbsJ = _js.Charge(new D3(vsbs, 0, 0, 1));
+            k.QbdJ = _jd.Charge(new D3(vdbs - vds, 0, 0, 1));
+            k.HasCharges = true;
+        }
         return k;
     }
 
     /// <inheritdoc />
     public override void Load(LoadContext c)
     {
-        if (c.Mode == AnalysisMode.Transient)
-            throw new SimulationException($"BSIM4 '{Name}': charges and capacitances are not implemented, so a transient cannot be run");
+        if (c.Mode == AnalysisMode.Transient && _chargesMissing != null)
+            throw new SimulationException($"BSIM4 '{Name}': {_chargesMissing}, so a transient cannot be run");
         var x = c.X;
         double t = _type;
         double vgs = t * _block.Voltage(x, TGP, TSP), vds = t * _block.Voltage(x, TDP, TSP);
@@ -210,6 +231,31 @@ public sealed class Bsim4Mosfet : Device
         Stamp(c, TGP, k.Mode > 0 ? TSP : TDP, k.Igcs, dgs, dds, dbs);
         Stamp(c, TGP, k.Mode > 0 ? TDP : TSP, k.Igcd, dgs, dds, dbs);
         Stamp(c, TGP, TBP, k.Igb, dgs, dds, dbs);
+        if (k.HasCharges)
+        {
+            // Charges: the intrinsic gate at the intrinsic gate node, overlaps at the mid node with rgatemod 3.
+            StampCharge(c, TGP, TSP, k.Qg, dgs, dds, dbs);
+            StampCharge(c, TBP, TSP, k.Qb, dgs, dds, dbs);
+            StampCharge(c, TDP, TSP, k.Qd, dgs, dds, dbs);
+            int gov = _g.RgateMod == 3 ? TGM : TGP;
+            if (gov == TGP)
+            {
+                StampCharge(c, TGP, TSP, k.QgsOv, dgs, dds, dbs);
+                StampCharge(c, TGP, TDP, k.QgdOv, dgs, dds, dbs);
+                StampCharge(c, TGP, TBP, k.QgbOv, dgs, dds, dbs);
+            }
+            else
+            {
+                // the overlaps are controlled by the mid-node voltages: same functions of vgm·
+                double vgms = t * _block.Voltage(x, TGM, TSP);
+                D3 Vgm = new(vgms, 1, 0, 0), Vd = new(vds, 0, 1, 0), Vb = new(vbs, 0, 0, 1);
+                StampChargeAt(c, TGM, TSP, Bsim4Charge.Overlap(_p, Vgm, true), TGM);
+                StampChargeAt(c, TGM, TDP, Bsim4Charge.Overlap(_p, Vgm - Vd, false), TGM);
+                StampChargeAt(c, TGM, TBP, _p.Cgbo * (Vgm - Vb), TGM);
+            }
+            StampJunctionCharge(c, _rbody ? TSB : TBP, TSP, k.QbsJ, dsb);
+            StampJunctionCharge(c, _rbody ? TDB : TBP, TDP, k.QbdJ, ddb);
+        }
         if (_g.RgateMod >= 2)
         {
             // rgatemod 2: electrode and intrinsic-input resistances in series, G to the intrinsic gate; rgatemod 3: the
@@ -259,6 +305,35 @@ public sealed class Bsim4Mosfet : Device
         _block.Conductance(c, a, b, TGP, TSP, m * g.G * v);
         _block.Conductance(c, a, b, TDP, TSP, m * g.D * v);
         _block.Conductance(c, a, b, TBP, TSP, m * g.B * v);
+    }
+
+    /// <summary>Stamps a type-frame charge on local terminal a (−q on b), linearised to the actual voltages.</summary>
+    private void StampCharge(LoadContext c, int a, int b, D3 q, double dgs, double dds, double dbs)
+    {
+        double m = _mult;
+        _block.Charge(c, a, b, _type * m * (q.V + q.G * dgs + q.D * dds + q.B * dbs));
+        _block.Capacitance(c, a, b, TGP, TSP, m * q.G);
+        _block.Capacitance(c, a, b, TDP, TSP, m * q.D);
+        _block.Capacitance(c, a, b, TBP, TSP, m * q.B);
+    }
+
+    /// <summary>Stamps a type-frame charge evaluated at the actual voltages whose G slot is the derivative with
+    /// respect to v(<paramref name="gate"/>) − v(source).</summary>
+    private void StampChargeAt(LoadContext c, int a, int b, D3 q, int gate)
+    {
+        double m = _mult;
+        _block.Charge(c, a, b, _type * m * q.V);
+        _block.Capacitance(c, a, b, gate, TSP, m * q.G);
+        _block.Capacitance(c, a, b, TDP, TSP, m * q.D);
+        _block.Capacitance(c, a, b, TBP, TSP, m * q.B);
+    }
+
+    /// <summary>Stamps a junction charge on its body side a (−q on the diffusion b), controlled by v(a) − v(b).</summary>
+    private void StampJunctionCharge(LoadContext c, int a, int b, D3 q, double dv)
+    {
+        double m = _mult;
+        _block.Charge(c, a, b, _type * m * (q.V + q.B * dv));
+        _block.Capacitance(c, a, b, a, b, m * q.B);
     }
 
     /// <summary>Stamps a junction current from its body side a to its diffusion b, controlled by v(a) − v(b).</summary>

@@ -97,17 +97,18 @@ public static class CircuitBinder
         }
     }
 
-    /// <summary>BSIM4 devices have no charges yet: an analysis that needs capacitances (transient, ac, noise, hopf,
-    /// pole-zero) is an error located at the first such element, never a silent capacitance-free answer.</summary>
+    /// <summary>BSIM4 devices whose charges are not implemented (versions after 4.5, capmod 0): an analysis that needs
+    /// capacitances (transient, ac, noise, hopf, pole-zero) is an error located at the first such element, never a
+    /// silent capacitance-free answer.</summary>
     private static void CheckDcOnlyDevices(FlatNetlist netlist, Circuit circuit, Dictionary<string, FlatElement> positions,
         List<NetlistDiagnostic> errors)
     {
         var needsCharges = netlist.Analyses.FirstOrDefault(a => a is not OpStatement and not DcStatement);
         if (needsCharges == null) return;
-        var bsim4 = circuit.Devices.FirstOrDefault(d => d is Devices.Bsim4.Bsim4Mosfet);
+        var bsim4 = circuit.Devices.OfType<Devices.Bsim4.Bsim4Mosfet>().FirstOrDefault(d => d.ChargesMissing != null);
         if (bsim4 == null || !positions.TryGetValue(bsim4.Name, out var e)) return;
         errors.Add(new NetlistDiagnostic(e.Position,
-            $"'{e.Name}' is a BSIM4 MOSFET, whose charges and capacitances (capmod, overlap, junction) are not implemented yet: "
+            $"'{e.Name}' is a BSIM4 MOSFET whose charges and capacitances are not implemented ({bsim4.ChargesMissing}): "
             + $"only .op and .dc can run it, not the {needsCharges.Kind} analysis at {needsCharges.Position}"));
     }
 
