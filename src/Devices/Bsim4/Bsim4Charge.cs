@@ -4,10 +4,9 @@ using D3 = Perovspice.Devices.Bsim3.Dual3;
 namespace Perovspice.Devices.Bsim4;
 
 /// <summary>
-/// BSIM4 charges (manual ch. 7 "gate charge/capacitance model" and ch. 10.3 "junction capacitance"), in the form of
-/// the BSIM4.5 code ngspice 39 runs for version 4.0–4.5 cards: capmod 1 (single-equation charges about the flat band
+/// BSIM4 charges (manual ch. 7 "gate charge/capacitance model" and ch. 10.3 "junction capacitance"): capmod 1 (single-equation charges about the flat band
 /// Vfbzb) and capmod 2 (capmod 1 plus the charge-thickness model: the accumulation/depletion centroid from acde and
-/// ldeb, the inversion centroid 1.9 nm/(1 + ((Vgsteff + vtfbphi2)/2toxp)^0.7) in series with Coxp, and the
+/// ldeb, the inversion centroid ados·1.9 nm/(1 + ((Vgsteff + vtfbphi2)/2toxp)^(0.7·bdos)) in series with Coxp, and the
 /// gate-bias dependent surface-potential shift ΔΦ with moin), the 40/60, 50/50 and 0/100 partitions (xpart), the
 /// bias-dependent gate–source/drain overlap charges (cgso/cgdo, cgsl/cgdl, ckappas/ckappad), the gate–bulk overlap
 /// cgbo, and the bottom/sidewall/gate-edge junction depletion charges. Written on <see cref="Bsim3.Dual3"/>: every
@@ -21,8 +20,6 @@ public static class Bsim4Charge
     /// need them).</summary>
     public static string? Missing(Bsim4Model m)
     {
-        if (m.Generation != 45)
-            return $"BSIM4 charges are implemented for version 4.0-4.5 cards (BSIM4.5) only, not version {m.Version}";
         int cap = (int)m.Get("capmod");
         if (cap == 0) return "BSIM4 capmod=0 charges are not implemented (capmod 1 and 2 are)";
         return null;
@@ -35,13 +32,31 @@ public static class Bsim4Charge
         D3 vbseffCV = r.Vbseff.V < 0 ? r.Vbseff : p.Phi - r.Phis;
         double coxWL = m.Coxe * p.WeffCV * p.LeffCV * p.NF;
 
-        // Vgsteff for C-V with noff and voffcv.
+        // Vgsteff for C-V: with noff and voffcv (cvchargemod 0), or the dc form with minvcv and voffcv + voffcvl/Leff
+        // (cvchargemod 1, BSIM4.6 and later).
         D3 vgst = r.VgsEff - r.Vth;
-        D3 t0n = vtm * (r.N * p.Noff);
-        D3 x = (vgst - p.Voffcv) / t0n;
-        D3 vgsteff = x.V > ExpThreshold ? vgst - p.Voffcv
-            : x.V < -ExpThreshold ? t0n * Math.Log(1 + MinExp)
-            : t0n * D3.Log(1 + D3.Exp(x));
+        D3 vgsteff;
+        if (m.Generation == 45 || m.Get("cvchargemod") == 0)
+        {
+            D3 t0n = vtm * (r.N * p.Noff);
+            D3 x = (vgst - p.Voffcv) / t0n;
+            vgsteff = x.V > ExpThreshold ? vgst - p.Voffcv
+                : x.V < -ExpThreshold ? t0n * Math.Log(1 + MinExp)
+                : t0n * D3.Log(1 + D3.Exp(x));
+        }
+        else
+        {
+            D3 nvt = r.N * vtm;
+            D3 a10 = p.Mstarcv * vgst / nvt, t10, t9;
+            if (a10.V > ExpThreshold) t10 = p.Mstarcv * vgst;
+            else if (a10.V < -ExpThreshold) t10 = vtm * Math.Log(1 + MinExp) * r.N;
+            else t10 = r.N * (vtm * D3.Log(1 + D3.Exp(a10)));
+            D3 a9 = (p.Voffcbncv - (1 - p.Mstarcv) * vgst) / nvt;
+            if (a9.V < -ExpThreshold) t9 = p.Mstarcv + m.Coxe * MinExp / p.Cdep0 * r.N;
+            else if (a9.V > ExpThreshold) t9 = p.Mstarcv + m.Coxe * MaxExp / p.Cdep0 * r.N;
+            else t9 = p.Mstarcv + r.N * (m.Coxe / p.Cdep0 * D3.Exp(a9));
+            vgsteff = t10 / t9;
+        }
 
         // Flat-band smoothing about Vfbzb (accumulation).
         double vfbzb = p.Vfbzb;
@@ -74,7 +89,8 @@ public static class Bsim4Charge
 
             // Inversion charge centroid (eq. 7.5).
             D3 ti = (vgsteff + p.Vtfbphi2) / (2 * tox);
-            D3 tceni = 1.9e-9 / (1 + D3.Exp(0.7 * D3.Log(ti)));
+            double ados = m.Get("ados"), bdos = m.Get("bdos"); // 1 and 1 for BSIM4.5, which lacks them
+            D3 tceni = ados * 1.9e-9 / (1 + D3.Exp(bdos * 0.7 * D3.Log(ti)));
             D3 cceni = EpsSi / tceni;
             coxWLinv = coxWL * (cox / (cox + cceni) * cceni) / m.Coxe;
         }

@@ -39,15 +39,18 @@ public class Bsim4NetlistTests
 
     /// <summary>Small-signal currents of six independent devices with ac gate (and one bulk) drives, 1 MHz–1 GHz:
     /// capmod 2 and 1, xpart 0, 0.5, 1, NMOS/PMOS, reverse mode, subthreshold/accumulation, rgatemod 3, nf = 3 with
-    /// given junctions, rbodymod 0 and 1 — the real and imaginary parts within 1e-6 relative + 1 fA.</summary>
-    [Fact]
-    public void AcCurrentsMatchNgspice()
+    /// given junctions, rbodymod 0 and 1 — the real and imaginary parts within 1e-6 relative + 1 fA; `ac` with the
+    /// version 4.0 cards (BSIM4.5), `ac48` with version 4.8 (ados/bdos, cvchargemod 1 with minvcv/voffcvl).</summary>
+    [Theory]
+    [InlineData("ac")]
+    [InlineData("ac48")]
+    public void AcCurrentsMatchNgspice(string circuit)
     {
         string dir = Repo.TempDir();
-        var (code, errors) = Repo.Run("run", Path.Combine(Folder, "ac.cir"), "-o", dir, "--quiet");
+        var (code, errors) = Repo.Run("run", Path.Combine(Folder, circuit + ".cir"), "-o", dir, "--quiet");
         Assert.True(code == 0, $"exit {code}: {errors}");
         var ours = Repo.ReadCsv(Path.Combine(dir, "ac.csv"));
-        var theirs = Repo.ReadNgspice(Path.Combine(Folder, "ac.ngspice.txt"));
+        var theirs = Repo.ReadNgspice(Path.Combine(Folder, circuit + ".ngspice.txt"));
         int compared = 0;
         foreach (var (name, values) in theirs)
         {
