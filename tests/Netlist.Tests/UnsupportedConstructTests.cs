@@ -23,6 +23,13 @@ public class UnsupportedConstructTests
         Assert.Contains($"not the {kind} analysis at t.cir:5:1", error);
     }
 
+    [Fact]
+    public void Bsim4NoiseIsRefused()
+    {
+        var error = Assert.Single(BSim.BindErrors("V1 d 0 1 ac 1\nR1 d o 1k\nM1 o d 0 0 nch l=1u w=1u\n.model nch nmos level=54\n.noise v(o) V1 dec 2 1k 1meg\n"));
+        Assert.StartsWith("t.cir:4:1: error: 'm1' is a BSIM4 MOSFET, whose noise (tnoimod/fnoimod) is not implemented", error);
+    }
+
     [Theory]
     [InlineData(14)]
     [InlineData(54)]

@@ -392,6 +392,12 @@ public sealed class Bsim4Mosfet : Device
         }
     }
 
+    /// <summary>BSIM4's noise (tnoimod, fnoimod, the resistor and gate-current shot noise) is not implemented: a noise
+    /// analysis with a BSIM4 device fails rather than treat it as noiseless.</summary>
+    /// <exception cref="SimulationException">always.</exception>
+    public override IEnumerable<NoiseSource> NoiseSources(Solution operatingPoint) =>
+        throw new SimulationException($"noise analysis: BSIM4 '{Name}': BSIM4 noise (tnoimod/fnoimod) is not implemented");
+
     /// <inheritdoc />
     public override IReadOnlyList<string> QuantityNames => new[]
     {
