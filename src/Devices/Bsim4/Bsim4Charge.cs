@@ -4,7 +4,8 @@ using D3 = Perovspice.Devices.Bsim3.Dual3;
 namespace Perovspice.Devices.Bsim4;
 
 /// <summary>
-/// BSIM4 charges (manual ch. 7 "gate charge/capacitance model" and ch. 10.3 "junction capacitance"): capmod 1 (single-equation charges about the flat band
+/// BSIM4 charges (manual ch. 7 "gate charge/capacitance model" and ch. 10.3 "junction capacitance"): capmod 0
+/// (piece-wise long-channel charges with linear overlaps), capmod 1 (single-equation charges about the flat band
 /// Vfbzb) and capmod 2 (capmod 1 plus the charge-thickness model: the accumulation/depletion centroid from acde and
 /// ldeb, the inversion centroid ados·1.9 nm/(1 + ((Vgsteff + vtfbphi2)/2toxp)^(0.7·bdos)) in series with Coxp, and the
 /// gate-bias dependent surface-potential shift ΔΦ with moin), the 40/60, 50/50 and 0/100 partitions (xpart), the
@@ -20,14 +21,18 @@ public static class Bsim4Charge
     /// need them).</summary>
     public static string? Missing(Bsim4Model m)
     {
-        int cap = (int)m.Get("capmod");
-        if (cap == 0) return "BSIM4 capmod=0 charges are not implemented (capmod 1 and 2 are)";
+        _ = m;
         return null;
     }
 
     /// <summary>Intrinsic gate, bulk and drain charges of the mode frame (source = −(qg + qb + qd)), all fingers.</summary>
     public static void Intrinsic(Bsim4Model m, Bsim4Size p, in Bsim4Bias r, D3 vds, out D3 qg, out D3 qb, out D3 qd)
     {
+        if (m.Get("capmod") == 0)
+        {
+            PieceWise(m, p, r, vds, out qg, out qb, out qd);
+            return;
+        }
         double vtm = p.Vtm, xpart = m.Get("xpart");
         D3 vbseffCV = r.Vbseff.V < 0 ? r.Vbseff : p.Phi - r.Phis;
         double coxWL = m.Coxe * p.WeffCV * p.LeffCV * p.NF;
@@ -129,6 +134,66 @@ public static class Bsim4Charge
         qb = qbulk - (qac0 + qsub0);
         qd = -(qg + qb + qsrc);
     }
+
+    /// <summary>capmod 0 (manual ch. 7.2): piece-wise long-channel charges about Vth = vfbcv + Φ + k1ox√Φs —
+    /// accumulation, depletion, and inversion with vds clipped at Vdsat = (Vgs − Vth)/AbulkCV, in the xpart
+    /// partition.</summary>
+    private static void PieceWise(Bsim4Model m, Bsim4Size p, in Bsim4Bias r, D3 vds, out D3 qg, out D3 qb, out D3 qd)
+    {
+        double xpart = m.Get("xpart");
+        D3 vbseffCV = r.Vbseff.V < 0 ? r.Vbs : p.Phi - r.Phis;
+        double vfb = p.Vfbcv;
+        D3 vth = vfb + p.Phi + p.K1ox * r.SqrtPhis;
+        D3 vgst = r.VgsEff - vth;
+        double coxWL = m.Coxe * p.WeffCV * p.LeffCV * p.NF;
+        D3 arg1 = r.VgsEff - vbseffCV - vfb;
+        if (arg1.V <= 0)
+        {
+            qg = coxWL * arg1; qb = -qg; qd = 0;
+            return;
+        }
+        if (vgst.V <= 0)
+        {
+            double t1 = 0.5 * p.K1ox;
+            qg = coxWL * p.K1ox * (D3.Sqrt(t1 * t1 + arg1) - t1); qb = -qg; qd = 0;
+            return;
+        }
+        D3 abulkCV = r.Abulk0 * p.AbulkCVfactor;
+        D3 vdsat = vgst / abulkCV;
+        if (vdsat.V <= vds.V)
+        {
+            qg = coxWL * (r.VgsEff - vfb - p.Phi - vdsat / 3);
+            D3 t2 = -2.0 / 3.0 * coxWL * vgst;
+            qb = -(qg + t2);
+            qd = xpart > 0.5 ? 0 : xpart < 0.5 ? 0.4 * t2 : 0.5 * t2;
+            return;
+        }
+        D3 alphaz = vgst / vdsat;
+        D3 a1 = 2 * vdsat - vds;
+        D3 a2 = vds / (3 * a1);
+        D3 a3 = a2 * vds;
+        D3 a4 = 0.25 * coxWL * alphaz;
+        qg = coxWL * (r.VgsEff - vfb - p.Phi - 0.5 * (vds - a3));
+        if (xpart > 0.5)
+        {
+            qd = a4 * (2 * vds - a1 - 3 * a3);
+            qb = -(qg + qd + a4 * (a3 - a1 - 2 * vds));
+        }
+        else if (xpart < 0.5)
+        {
+            D3 t6 = 8 * vdsat * vdsat - 6 * vdsat * vds + 1.2 * vds * vds;
+            qd = a4 * (vds - a1 - a2 / a1 * t6);
+            qb = -(qg - a4 * 2 * (a1 + a3));
+        }
+        else
+        {
+            qd = -a4 * (a1 + a3);
+            qb = -(qg + 2 * qd);
+        }
+    }
+
+    /// <summary>capmod 0's linear overlap charge cgso·v (cgdo·v), all fingers.</summary>
+    public static D3 LinearOverlap(Bsim4Size p, D3 v, bool source) => p.NF * ((source ? p.Cgso : p.Cgdo) * v);
 
     /// <summary>The bias-dependent overlap charge of the gate over the source (or drain) diffusion at the gate-to-
     /// diffusion voltage <paramref name="v"/> (eq. 7.11, capmod ≠ 0), all fingers.</summary>

@@ -9,7 +9,7 @@ namespace Perovspice.Devices.Bsim4;
 public struct Bsim4Bias
 {
 #pragma warning disable CS1591 // names follow the BSIM4 manual
-    public D3 VgsEff, Vbseff, Phis, SqrtPhis, Xdep, Vth, N, Vgsteff, Abulk0, Abulk, Ueff, Vdsat, Vdseff, Coxeff;
+    public D3 Vbs, VgsEff, Vbseff, Phis, SqrtPhis, Xdep, Vth, N, Vgsteff, Abulk0, Abulk, Ueff, Vdsat, Vdseff, Coxeff;
     /// <summary>Channel current drain → source of the normal-mode frame, all fingers (A).</summary>
     public D3 Ids;
     /// <summary>Substrate (impact ionization) current from the mode-frame drain to the body, all fingers.</summary>
@@ -42,7 +42,7 @@ public static class Bsim4Dc
     /// <paramref name="vgsEffMode"/> is the poly-depleted gate voltage of the mode frame.</summary>
     public static Bsim4Bias Evaluate(Bsim4Model m, Bsim4Size p, D3 vgsEffMode, D3 vds, D3 vbs)
     {
-        var r = new Bsim4Bias { VgsEff = vgsEffMode };
+        var r = new Bsim4Bias { VgsEff = vgsEffMode, Vbs = vbs };
         double toxe = p.Toxe, coxe = m.Coxe, vtm = p.Vtm, epssub = EpsSi, leff = p.Leff;
 
         // Effective body bias (manual eq. 2.9) and the forward-bias limit at 0.95·φs.

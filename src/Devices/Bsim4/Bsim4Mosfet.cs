@@ -136,8 +136,9 @@ public sealed class Bsim4Mosfet : Device
             k.Qg = qg;
             k.Qb = qb;
             k.Qd = k.Mode > 0 ? qd : -(qg + qb + qd);
-            k.QgsOv = Bsim4Charge.Overlap(_p, Vgs, true);
-            k.QgdOv = Bsim4Charge.Overlap(_p, Vgd, false);
+            bool linear = _m.Get("capmod") == 0;
+            k.QgsOv = linear ? Bsim4Charge.LinearOverlap(_p, Vgs, true) : Bsim4Charge.Overlap(_p, Vgs, true);
+            k.QgdOv = linear ? Bsim4Charge.LinearOverlap(_p, Vgd, false) : Bsim4Charge.Overlap(_p, Vgd, false);
             k.QgbOv = _p.Cgbo * (Vgs - Vbs);
             k.QbsJ = _js.Charge(new D3(vsbs, 0, 0, 1));
             k.QbdJ = _jd.Charge(new D3(vdbs - vds, 0, 0, 1));
@@ -249,8 +250,9 @@ public sealed class Bsim4Mosfet : Device
                 // the overlaps are controlled by the mid-node voltages: same functions of vgm·
                 double vgms = t * _block.Voltage(x, TGM, TSP);
                 D3 Vgm = new(vgms, 1, 0, 0), Vd = new(vds, 0, 1, 0), Vb = new(vbs, 0, 0, 1);
-                StampChargeAt(c, TGM, TSP, Bsim4Charge.Overlap(_p, Vgm, true), TGM);
-                StampChargeAt(c, TGM, TDP, Bsim4Charge.Overlap(_p, Vgm - Vd, false), TGM);
+                bool linear = _m.Get("capmod") == 0;
+                StampChargeAt(c, TGM, TSP, linear ? Bsim4Charge.LinearOverlap(_p, Vgm, true) : Bsim4Charge.Overlap(_p, Vgm, true), TGM);
+                StampChargeAt(c, TGM, TDP, linear ? Bsim4Charge.LinearOverlap(_p, Vgm - Vd, false) : Bsim4Charge.Overlap(_p, Vgm - Vd, false), TGM);
                 StampChargeAt(c, TGM, TBP, _p.Cgbo * (Vgm - Vb), TGM);
             }
             StampJunctionCharge(c, _rbody ? TSB : TBP, TSP, k.QbsJ, dsb);
@@ -402,7 +404,7 @@ public sealed class Bsim4Mosfet : Device
     public override IReadOnlyList<string> QuantityNames => new[]
     {
         "id", "ids", "gm", "gds", "gmbs", "vth", "vdsat", "vgs", "vds", "vbs", "ibs", "ibd", "isub", "igidl",
-        "igisl", "igs", "igd", "igcs", "igcd", "igb", "ig",
+        "igisl", "igs", "igd", "igcs", "igcd", "igb", "ig", "qg", "qb", "qd", "qs",
     };
 
     /// <summary>
@@ -410,7 +412,8 @@ public sealed class Bsim4Mosfet : Device
     /// "gm", "gds", "gmbs" (its derivatives, mode frame), "vth", "vdsat" (mode frame, NMOS sign); physical signs:
     /// "ids" (channel current drain → source), the biases "vgs", "vds", "vbs" (internal nodes), the junction currents
     /// "ibs", "ibd" (body → diffusion), "isub", "igidl", "igisl" and the gate tunneling currents "igs", "igd", "igcs",
-    /// "igcd", "igb" and their sum "ig".
+    /// "igcd", "igb" and their sum "ig"; the intrinsic charges "qg", "qb", "qd", "qs" (physical terminals, NMOS
+    /// sign, without overlaps and junctions).
     /// </summary>
     public override double ReadQuantity(string name, Solution s)
     {
@@ -446,6 +449,11 @@ public sealed class Bsim4Mosfet : Device
             "igcd" => t * m * k.Igcd.V,
             "igb" => t * m * k.Igb.V,
             "ig" => t * m * (k.Igs.V + k.Igd.V + k.Igcs.V + k.Igcd.V + k.Igb.V),
+            // intrinsic charges of the physical terminals (NMOS sign, as ngspice's qgate/qbulk/qdrn/qsrc)
+            "qg" => m * k.Qg.V,
+            "qb" => m * k.Qb.V,
+            "qd" => m * k.Qd.V,
+            "qs" => -m * (k.Qg.V + k.Qb.V + k.Qd.V),
             _ => base.ReadQuantity(name, s),
         };
     }
