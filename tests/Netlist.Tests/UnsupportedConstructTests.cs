@@ -10,7 +10,7 @@ public class UnsupportedConstructTests
     [InlineData(9, "MOS9")]
     [InlineData(58, "BSIM-SOI (B4SOI)")]
     public void MissingMosfetLevelsAreNamed(int level, string model) =>
-        Assert.Equal($"t.cir:4:17: error: MOSFET model level {level} is ngspice's {model}, which perovspice does not support (levels: 1, 2, 3, 8, 49, 14, 54)",
+        Assert.Equal($"t.cir:4:17: error: MOSFET model level {level} is ngspice's {model}, which perovspice does not support (levels: 1, 2, 3, 8, 14, 49, 54)",
             Assert.Single(BSim.BindErrors($"V1 d 0 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level={level}\n.op\n")));
 
     [Theory]

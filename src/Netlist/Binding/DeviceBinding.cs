@@ -195,7 +195,7 @@ internal sealed partial class ElementBinder
             levelNumber = (int)Math.Round(lv.value);
             if (levelNumber != lv.value || family.Find(levelNumber) == null)
             {
-                var levels = family.Levels.SelectMany(l => l.Numbers).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var levels = family.Levels.SelectMany(l => l.Numbers).Order().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Error(lv.pos, KnownElsewhere(family.Description, lv.value) is { } other
                     ? $"{family.Description} model level {lv.value} is ngspice's {other}, which perovspice does not support (levels: {string.Join(", ", levels)})"
                     : $"{family.Description} model level {lv.value} does not exist (levels: {string.Join(", ", levels)})");
