@@ -286,8 +286,14 @@ public sealed class Bsim4Model : IMosfetModel, IModelWarnings
     {
         if (request.Nodes.Count != 4)
             throw new ArgumentException($"BSIM4 MOSFET '{request.Name}' needs 4 nodes (d g s b)");
-        if (request.ListParameters.ContainsKey("ic"))
-            throw new ArgumentException($"BSIM4 MOSFET '{request.Name}': ic= is not supported yet (no BSIM4 charges)");
+        double? icVds = null, icVgs = null, icVbs = null;
+        if (request.ListParameters.TryGetValue("ic", out var ic))
+        {
+            if (ic.Count is < 1 or > 3) throw new ArgumentException("ic= takes vds[,vgs[,vbs]]");
+            icVds = ic[0];
+            if (ic.Count > 1) icVgs = ic[1];
+            if (ic.Count > 2) icVbs = ic[2];
+        }
         int Mod(string n)
         {
             double v = request.Get(n, Get(n));
@@ -328,6 +334,9 @@ public sealed class Bsim4Model : IMosfetModel, IModelWarnings
             Ngcon = request.Get("ngcon", Get("ngcon")),
             M = request.Get("m", 1),
             Off = request.Flags.Contains("off") || request.Get("off", 0) != 0,
+            IcVds = icVds,
+            IcVgs = icVgs,
+            IcVbs = icVbs,
         };
         if (Mod("trnqsmod") != 0 || Mod("acnqsmod") != 0)
             throw new ArgumentException($"BSIM4 MOSFET '{request.Name}': trnqsmod/acnqsmod are not implemented");
@@ -376,6 +385,9 @@ public sealed class Bsim4Geometry
     public double Ngcon { get; init; } = 1;
     public double M { get; init; } = 1;
     public bool Off { get; init; }
+    public double? IcVds { get; init; }
+    public double? IcVgs { get; init; }
+    public double? IcVbs { get; init; }
 #pragma warning restore CS1591
 }
 

@@ -197,7 +197,16 @@ public sealed class Bsim4Mosfet : Device
 
         double lvgs = vgs, lvds = vds, lvbs = vbs, lvsbs = vsbs, lvdbs = vdbs;
         bool limited = false;
-        if (c.InitJunctions)
+        bool atIc = c.UseInitialConditions && (_g.IcVds.HasValue || _g.IcVgs.HasValue || _g.IcVbs.HasValue);
+        if (atIc)
+        {
+            // `uic` at t = 0: the device sits at its ic= biases (its currents and charges there), as BSIM3
+            vgs = lvgs = t * (_g.IcVgs ?? 0);
+            vds = lvds = t * (_g.IcVds ?? 0);
+            vbs = lvbs = lvsbs = lvdbs = t * (_g.IcVbs ?? 0);
+            vsbs = vdbs = vbs;
+        }
+        else if (c.InitJunctions)
         {
             if (_g.Off) { lvgs = lvds = lvbs = lvsbs = lvdbs = 0; _holdOff = true; }
             else { lvgs = t * _p.Vth0 + 0.1; lvds = 0.1; lvbs = lvsbs = lvdbs = 0; }
