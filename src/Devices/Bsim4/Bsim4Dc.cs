@@ -21,6 +21,10 @@ public struct Bsim4Bias
     /// <summary>The intrinsic-input conductance of the bias-dependent gate resistance (rgatemod 2, 3; manual eq.
     /// 4.4): xrcrg1·(xrcrg2·vt·β + Ids/Vdseff)·nf.</summary>
     public D3 Gcrg;
+    /// <summary>Abulk before the keta body-bias factor (the value ngspice's noise model reads).</summary>
+    public D3 AbulkNoKeta;
+    /// <summary>The internal LDD resistance of rdsmod 0 (eq. 5.1; 0 with rdsmod 1), Ω.</summary>
+    public D3 Rds;
 #pragma warning restore CS1591
 }
 
@@ -127,6 +131,7 @@ public static class Bsim4Dc
             D3 t3 = a + D3.Sqrt(a * a + 0.01);
             rds = p.RdswMin + t3 * (p.Rds0 * 0.5);
         }
+        r.Rds = rds;
 
         // Abulk (eq. 3.11).
         D3 k1h = 0.5 * p.K1ox * lpeVb / sqrtPhis;
@@ -138,6 +143,7 @@ public static class Bsim4Dc
         D3 abulk = abulk0 - ta * (p.Ags * p.A0 * t5 * t5 * t5) * vgsteff;
         if (abulk0.V < 0.1) abulk0 = (0.2 - abulk0) / (3 - 20 * abulk0);
         if (abulk.V < 0.1) abulk = (0.2 - abulk) / (3 - 20 * abulk);
+        r.AbulkNoKeta = abulk;
         D3 kb = p.Keta * vbseff;
         D3 kf = kb.V >= -0.9 ? 1 / (1 + kb) : (17 + 20 * kb) / (0.8 + kb);
         abulk *= kf;

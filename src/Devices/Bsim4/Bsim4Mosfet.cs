@@ -5,16 +5,18 @@ using D3 = Perovspice.Devices.Bsim3.Dual3;
 namespace Perovspice.Devices.Bsim4;
 
 /// <summary>
-/// A BSIM4.8 MOSFET instance (nodes d g s b), dc only: channel current (<see cref="Bsim4Dc"/>) with source/drain
+/// A BSIM4 MOSFET instance (nodes d g s b): channel current (<see cref="Bsim4Dc"/>) with source/drain
 /// interchange for vds &lt; 0, substrate current, GIDL/GISL, gate tunneling (Igs, Igd, Igcs, Igcd, Igb), the two
 /// junctions (<see cref="Bsim4Junction"/>), and the parasitic networks that add internal nodes: drain/source
-/// diffusion resistances "name#d"/"name#s" (rsh·nrd, rsh·nrs or from the layout with rgeomod; rdsmod = 0), the gate
-/// electrode resistance "name#g" (rgatemod = 1), and the five-resistor substrate network "name#b", "name#db",
-/// "name#sb" (rbodymod = 1, 2). Every Jacobian entry is an exact derivative (<see cref="Dual3"/>). Newton limiting as
-/// SPICE's BSIM4: fetlim on vgs, limvds on vds, pnjlim on the junction voltages. Charges are not implemented: the
-/// netlist binder refuses a transient or small-signal analysis of a circuit with a BSIM4 device.
+/// resistances "name#d"/"name#s" (rsh·nrd, rsh·nrs or from the layout with rgeomod; bias-dependent with rdsmod = 1),
+/// the gate resistance "name#g" (rgatemod 1-3, mid node "name#gm" for 3), and the five-resistor substrate network
+/// "name#b", "name#db", "name#sb" (rbodymod = 1, 2). Charges (<see cref="Bsim4Charge"/>: capmod 0-2, overlaps,
+/// junction depletion) for transient and small-signal analyses, noise for version 4.0-4.5 cards
+/// (<see cref="NoiseSources"/>). Every Jacobian entry is an exact derivative (<see cref="Dual3"/>). Newton limiting
+/// as SPICE's BSIM4: fetlim on vgs, limvds on vds, pnjlim on the junction voltages. Where a form is not
+/// implemented (<see cref="ChargesMissing"/>, <see cref="NoiseMissing"/>) the netlist binder refuses the analysis.
 /// </summary>
-public sealed class Bsim4Mosfet : Device
+public sealed partial class Bsim4Mosfet : Device
 {
     private const int TD = 0, TG = 1, TS = 2, TB = 3, TDP = 4, TGP = 5, TSP = 6, TBP = 7, TDB = 8, TSB = 9, TGM = 10;
     private readonly Bsim4Model _m;
@@ -402,12 +404,6 @@ public sealed class Bsim4Mosfet : Device
             }
         }
     }
-
-    /// <summary>BSIM4's noise (tnoimod, fnoimod, the resistor and gate-current shot noise) is not implemented: a noise
-    /// analysis with a BSIM4 device fails rather than treat it as noiseless.</summary>
-    /// <exception cref="SimulationException">always.</exception>
-    public override IEnumerable<NoiseSource> NoiseSources(Solution operatingPoint) =>
-        throw new SimulationException($"noise analysis: BSIM4 '{Name}': BSIM4 noise (tnoimod/fnoimod) is not implemented");
 
     /// <inheritdoc />
     public override IReadOnlyList<string> QuantityNames => new[]

@@ -99,15 +99,16 @@ public static class CircuitBinder
 
     /// <summary>BSIM4 devices whose charges are not implemented (versions after 4.5, capmod 0): an analysis that needs
     /// capacitances (transient, ac, noise, hopf, pole-zero) is an error located at the first such element, never a
-    /// silent capacitance-free answer. BSIM4 noise is not implemented: a noise analysis is refused the same way.</summary>
+    /// silent capacitance-free answer. BSIM4 noise exists only for version 4.0-4.5 cards with tnoimod 0 and fnoimod 0/1:
+    /// a noise analysis with another BSIM4 device is refused the same way.</summary>
     private static void CheckDcOnlyDevices(FlatNetlist netlist, Circuit circuit, Dictionary<string, FlatElement> positions,
         List<NetlistDiagnostic> errors)
     {
         var noise = netlist.Analyses.OfType<NoiseStatement>().FirstOrDefault();
-        var noisy = noise == null ? null : circuit.Devices.OfType<Devices.Bsim4.Bsim4Mosfet>().FirstOrDefault();
+        var noisy = noise == null ? null : circuit.Devices.OfType<Devices.Bsim4.Bsim4Mosfet>().FirstOrDefault(d => d.NoiseMissing != null);
         if (noisy != null && positions.TryGetValue(noisy.Name, out var ne))
             errors.Add(new NetlistDiagnostic(ne.Position,
-                $"'{ne.Name}' is a BSIM4 MOSFET, whose noise (tnoimod/fnoimod) is not implemented: not the noise analysis at {noise!.Position}"));
+                $"'{ne.Name}' is a BSIM4 MOSFET whose noise is not implemented ({noisy.NoiseMissing}): not the noise analysis at {noise!.Position}"));
         var needsCharges = netlist.Analyses.FirstOrDefault(a => a is not OpStatement and not DcStatement);
         if (needsCharges == null) return;
         var bsim4 = circuit.Devices.OfType<Devices.Bsim4.Bsim4Mosfet>().FirstOrDefault(d => d.ChargesMissing != null);

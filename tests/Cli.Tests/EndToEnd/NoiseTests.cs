@@ -42,6 +42,9 @@ public class NoiseTests
     [InlineData("vdmos", 1e-9)]
     [InlineData("switch", 1e-12)]
     [InlineData("bsim3_cs", 5e-6)]
+    [InlineData("bsim4_cs", 1e-6)]
+    [InlineData("bsim4_pmos", 1e-6)]
+    [InlineData("bsim4_rev", 1e-6)]
     public void SpectraAndTotalsMatchNgspice(string name, double tolerance)
     {
         var (code, errors, dir) = RunFile(Reference(name + ".cir"));
