@@ -20,8 +20,7 @@ public class UnsupportedConstructTests
         Assert.NotNull(BSim.Job($"V1 d 0 1 ac 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level=54 capmod=0\n{analysis}\n"));
 
     [Theory]
-    [InlineData("", "BSIM4 noise is implemented for version 4.0-4.5 cards only (this card runs as BSIM4.8)")]
-    [InlineData("version=4.7", "BSIM4 noise is implemented for version 4.0-4.5 cards only (this card runs as BSIM4.7)")]
+    [InlineData("tnoimod=2", "tnoimod=2 is not implemented (only tnoimod=0)")]
     [InlineData("version=4.5 tnoimod=1", "tnoimod=1 is not implemented (only tnoimod=0)")]
     [InlineData("version=4.0 fnoimod=2", "fnoimod=2 is not implemented (only 0 and 1)")]
     public void Bsim4NoiseOutsideTheImplementedFormsIsRefused(string card, string why)
@@ -30,9 +29,11 @@ public class UnsupportedConstructTests
         Assert.Equal($"t.cir:4:1: error: 'm1' is a BSIM4 MOSFET whose noise is not implemented ({why}): not the noise analysis at t.cir:6:1", error);
     }
 
-    [Fact]
-    public void Bsim4NoiseBindsForVersion45Cards() =>
-        Assert.NotNull(BSim.Job("V1 d 0 1 ac 1\nR1 d o 1k\nM1 o d 0 0 nch l=1u w=1u\n.model nch nmos level=54 version=4.5 fnoimod=0\n.noise v(o) V1 dec 2 1k 1meg\n"));
+    [Theory]
+    [InlineData("version=4.5 fnoimod=0")]
+    [InlineData("")]
+    public void Bsim4NoiseBinds(string card) =>
+        Assert.NotNull(BSim.Job($"V1 d 0 1 ac 1\nR1 d o 1k\nM1 o d 0 0 nch l=1u w=1u\n.model nch nmos level=54 {card}\n.noise v(o) V1 dec 2 1k 1meg\n"));
 
     [Theory]
     [InlineData(14)]

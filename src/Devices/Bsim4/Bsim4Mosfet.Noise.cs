@@ -6,15 +6,16 @@ namespace Perovspice.Devices.Bsim4;
 public sealed partial class Bsim4Mosfet
 {
     /// <summary>
-    /// BSIM4's noise (manual ch. 9) for the BSIM4.5 generation (version 4.0-4.5 cards, as ngspice 39 runs them), T
-    /// the device temperature, m the multiplier, everything at the operating point in the normal-mode frame:
+    /// BSIM4's noise (manual ch. 9) as ngspice 39 evaluates it for every version generation, T the device
+    /// temperature, m the multiplier, everything at the operating point in the normal-mode frame:
     /// <list type="bullet">
     /// <item>thermal noise of the drain/source series resistances (<c>rd</c>, <c>rs</c>: the diffusion resistances,
     /// or with rdsmod = 1 the bias-dependent series conductances), of the gate electrode resistance (<c>rg</c>,
-    /// rgatemod 1-3) and of the substrate network (<c>rbps</c>, <c>rbpd</c>, <c>rbpb</c>, <c>rbsb</c>, <c>rbdb</c>,
+    /// rgatemod 1-3; from BSIM4.6 on rgatemod 2 scales it by (1 + grgeltd/gcrg')⁻², gcrg' the series combination of
+    /// grgeltd and gcrg) and of the substrate network (<c>rbps</c>, <c>rbpd</c>, <c>rbpb</c>, <c>rbsb</c>, <c>rbdb</c>,
     /// rbodymod 1, 2);</item>
     /// <item>channel thermal noise tnoimod = 0 (eq. 9.6, the charge-based form): 4kT·ntnoi·μeff|Qinv| /
-    /// (Leff² + μeff|Qinv|·Rds) with Qinv = Coxeff·Weff,CV·nf·Leff,CV·(Vgsteff − ½AbulkCV·Vdseff,CV +
+    /// (Leff² + μeff|Qinv|·Rds) (from BSIM4.6 on Rds/nf) with Qinv = Coxeff·Weff,CV·nf·Leff,CV·(Vgsteff − ½AbulkCV·Vdseff,CV +
     /// AbulkCV²Vdseff,CV²/(12(Vgsteff − ½AbulkCV·Vdseff,CV))) of the CV Vdseff (δ4 = 0.02), times m, between
     /// the internal drain and source (<c>id</c>);</item>
     /// <item>flicker noise (<c>1overf</c>): fnoimod = 0, kf·|Id|^af/(f^ef·Leff²·Coxe); fnoimod = 1, the unified
@@ -24,8 +25,8 @@ public sealed partial class Bsim4Mosfet
     /// to the drain), <c>igb</c>.</item>
     /// </list>
     /// </summary>
-    /// <exception cref="SimulationException">a card of another version generation (4.6, 4.7, 4.8), tnoimod ≠ 0 or
-    /// fnoimod ∉ {0, 1}: those forms are not implemented.</exception>
+    /// <exception cref="SimulationException">tnoimod ≠ 0 or fnoimod ∉ {0, 1}: those forms are not
+    /// implemented.</exception>
     public override IEnumerable<NoiseSource> NoiseSources(Solution operatingPoint)
     {
         string? missing = NoiseMissing;
@@ -39,8 +40,6 @@ public sealed partial class Bsim4Mosfet
     /// <summary>Why the noise of <paramref name="model"/>'s devices is not available, or null.</summary>
     public static string? NoiseUnavailable(Bsim4Model model)
     {
-        if (model.Generation != 45)
-            return $"BSIM4 noise is implemented for version 4.0-4.5 cards only (this card runs as BSIM{model.Generation / 10.0:0.0})";
         double tnoimod = model.Get("tnoimod"), fnoimod = model.Get("fnoimod");
         if (tnoimod != 0) return $"tnoimod={tnoimod:G6} is not implemented (only tnoimod=0)";
         if (fnoimod != 0 && fnoimod != 1) return $"fnoimod={fnoimod:G6} is not implemented (only 0 and 1)";
@@ -73,8 +72,16 @@ public sealed partial class Bsim4Mosfet
         }
         if (gdpr > 0 && N(TD) != N(TDP)) yield return NoiseSource.Thermal("rd", N(TDP), N(TD), m * gdpr, temp, kb);
         if (gspr > 0 && N(TS) != N(TSP)) yield return NoiseSource.Thermal("rs", N(TSP), N(TS), m * gspr, temp, kb);
-        if (_g.RgateMod is 1 or 2)
+        if (_g.RgateMod == 1 || (_g.RgateMod == 2 && _m.Generation == 45))
             yield return NoiseSource.Thermal("rg", N(TGP), N(TG), m * _p.GateConductance, temp, kb);
+        else if (_g.RgateMod == 2)
+        {
+            // BSIM4.6 on: the electrode conductance scaled by (1 + grgeltd/gcrg')⁻², gcrg' = the series combination
+            // of grgeltd and the intrinsic-input conductance gcrg (the value ngspice keeps for rgatemod 2)
+            double gel = _p.GateConductance, gc = k.Bias.Gcrg.V, gser = gel * gc / (gel + gc);
+            double f = 1 + gel / gser;
+            yield return NoiseSource.Thermal("rg", N(TGP), N(TG), m * gel / (f * f), temp, kb);
+        }
         else if (_g.RgateMod == 3)
             yield return NoiseSource.Thermal("rg", N(TGM), N(TG), m * _p.GateConductance, temp, kb);
         if (_rbody)
@@ -108,7 +115,8 @@ public sealed partial class Bsim4Mosfet
         if (vdsMode == 0) vdseffCV = 0;
         double av = abulkCV * vdseffCV, q12 = 12 * (vgsteff - 0.5 * av + 1e-20);
         double qinv = r.Coxeff.V * _p.WeffCV * _p.NF * _p.LeffCV * (vgsteff - 0.5 * av + abulkCV * av * vdseffCV / q12);
-        double rds = r.Rds.V > 0 ? r.Rds.V : 0;
+        // the Rds of one finger (BSIM4.6 on: the parallel fingers' Rds/nf)
+        double rds = r.Rds.V > 0 ? (_m.Generation == 45 ? r.Rds.V : r.Rds.V / _p.NF) : 0;
         double muq = r.Ueff.V * Math.Abs(qinv);
         double leff = _p.Leff;
         yield return NoiseSource.Thermal("id", N(TDP), N(TSP), m * muq / (muq * rds + leff * leff) * _m.Get("ntnoi"), temp, kb);

@@ -45,6 +45,9 @@ public class NoiseTests
     [InlineData("bsim4_cs", 1e-6)]
     [InlineData("bsim4_pmos", 1e-6)]
     [InlineData("bsim4_rev", 1e-6)]
+    [InlineData("bsim4_cs48", 1e-6)]
+    [InlineData("bsim4_pmos47", 1e-6)]
+    [InlineData("bsim4_rev465", 1e-6)]
     public void SpectraAndTotalsMatchNgspice(string name, double tolerance)
     {
         var (code, errors, dir) = RunFile(Reference(name + ".cir"));
