@@ -108,3 +108,11 @@ public sealed class ModelRequest
     /// <summary>True when <paramref name="name"/> was given on the card.</summary>
     public bool Has(string name) => Given.ContainsKey(name);
 }
+
+/// <summary>A model object whose construction produced warnings (parameters it accepts and ignores); the netlist
+/// reports each at the model card.</summary>
+public interface IModelWarnings
+{
+    /// <summary>The warning messages.</summary>
+    IReadOnlyList<string> Warnings { get; }
+}

@@ -69,6 +69,7 @@ public static class CircuitBinder
         }
         options.NodeSets = nodeSets;
 
+        CheckDcOnlyDevices(netlist, circuit, positions, errors);
         var analyses = new List<AnalysisJob>();
         var measures = MeasureBinder.Bind(netlist, circuit, nodes, errors);
         foreach (var a in netlist.Analyses)
@@ -133,6 +134,27 @@ public static class CircuitBinder
             if (r > 0) Add(new Devices.Resistor("rshunt#" + n, n, "0", r) { Noisy = false }, 'r', n, rs.pos);
             if (c > 0) Add(new Devices.Capacitor("cshunt#" + n, n, "0", c), 'c', n, cs.pos);
         }
+    }
+
+    /// <summary>BSIM4 devices whose charges are not implemented (versions after 4.5, capmod 0): an analysis that needs
+    /// capacitances (transient, ac, noise, hopf, pole-zero) is an error located at the first such element, never a
+    /// silent capacitance-free answer. BSIM4 noise exists for tnoimod 0 with fnoimod 0/1: a noise analysis with another BSIM4
+    /// device is refused the same way.</summary>
+    private static void CheckDcOnlyDevices(FlatNetlist netlist, Circuit circuit, Dictionary<string, FlatElement> positions,
+        List<NetlistDiagnostic> errors)
+    {
+        var noise = netlist.Analyses.OfType<NoiseStatement>().FirstOrDefault();
+        var noisy = noise == null ? null : circuit.Devices.OfType<Devices.Bsim4.Bsim4Mosfet>().FirstOrDefault(d => d.NoiseMissing != null);
+        if (noisy != null && positions.TryGetValue(noisy.Name, out var ne))
+            errors.Add(new NetlistDiagnostic(ne.Position,
+                $"'{ne.Name}' is a BSIM4 MOSFET whose noise is not implemented ({noisy.NoiseMissing}): not the noise analysis at {noise!.Position}"));
+        var needsCharges = netlist.Analyses.FirstOrDefault(a => a is not OpStatement and not DcStatement);
+        if (needsCharges == null) return;
+        var bsim4 = circuit.Devices.OfType<Devices.Bsim4.Bsim4Mosfet>().FirstOrDefault(d => d.ChargesMissing != null);
+        if (bsim4 == null || !positions.TryGetValue(bsim4.Name, out var e)) return;
+        errors.Add(new NetlistDiagnostic(e.Position,
+            $"'{e.Name}' is a BSIM4 MOSFET whose charges and capacitances are not implemented ({bsim4.ChargesMissing}): "
+            + $"only .op and .dc can run it, not the {needsCharges.Kind} analysis at {needsCharges.Position}"));
     }
 
     private static void CheckSweptSources(AnalysisStatement a, Circuit circuit, List<NetlistDiagnostic> errors)

@@ -170,7 +170,7 @@ internal sealed partial class ElementBinder
         return cached;
     }
 
-    /// <summary>The ngspice model a MOSFET level perovspice lacks selects (BSIM4 for 14 and 54, …), or null.</summary>
+    /// <summary>The ngspice model a MOSFET level perovspice lacks selects (BSIM-SOI for 10 and 58, …), or null.</summary>
     private static string? KnownElsewhere(string family, double level) =>
         family != "MOSFET" ? null : level switch
         {
@@ -179,7 +179,6 @@ internal sealed partial class ElementBinder
             6 => "MOS6",
             9 => "MOS9",
             10 or 58 => "BSIM-SOI (B4SOI)",
-            14 or 54 => "BSIM4",
             44 => "EKV",
             45 => "PSP",
             68 => "HiSIM2",
@@ -196,7 +195,7 @@ internal sealed partial class ElementBinder
             levelNumber = (int)Math.Round(lv.value);
             if (levelNumber != lv.value || family.Find(levelNumber) == null)
             {
-                var levels = family.Levels.SelectMany(l => l.Numbers).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var levels = family.Levels.SelectMany(l => l.Numbers).Order().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Error(lv.pos, KnownElsewhere(family.Description, lv.value) is { } other
                     ? $"{family.Description} model level {lv.value} is ngspice's {other}, which perovspice does not support (levels: {string.Join(", ", levels)})"
                     : $"{family.Description} model level {lv.value} does not exist (levels: {string.Join(", ", levels)})");
@@ -286,7 +285,7 @@ internal sealed partial class ElementBinder
         if (!ok) return null;
         try
         {
-            return level.Create(new ModelRequest
+            var created = level.Create(new ModelRequest
             {
                 Name = def.Name,
                 Type = type,
@@ -298,6 +297,9 @@ internal sealed partial class ElementBinder
                 Temperature = _temperature,
                 NominalTemperature = _tnom,
             });
+            if (created is Devices.IModelWarnings w)
+                foreach (var message in w.Warnings) Warn(def.Position, message);
+            return created;
         }
         catch (ArgumentException ex)
         {

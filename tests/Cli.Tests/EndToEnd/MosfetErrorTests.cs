@@ -14,7 +14,7 @@ public class MosfetErrorTests
     }
 
     [Theory]
-    [InlineData(".model nm nmos level=7\nm1 d g 0 0 nm\n", "m.cir:2:16: error: MOSFET model level 7 does not exist (levels: 1, 2, 3, 8, 49)")]
+    [InlineData(".model nm nmos level=7\nm1 d g 0 0 nm\n", "m.cir:2:16: error: MOSFET model level 7 does not exist (levels: 1, 2, 3, 8, 14, 49, 54)")]
     [InlineData(".model nm nmos level=1 ld=2u\nm1 d g 0 0 nm l=1u\n", "m.cir:3:1: error: effective channel length l − 2·ld")]
     [InlineData(".model nm nmos level=3 mj=1.5\nm1 d g 0 0 nm\n", "m.cir:2:24: error: parameter 'mj' must be in [0, 1)")]
     [InlineData(".model nm nmos\nm1 d g 0 0 nm w=-1u\n", "m.cir:3:15: error: parameter 'w' must be > 0")]

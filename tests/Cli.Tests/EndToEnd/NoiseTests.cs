@@ -49,6 +49,12 @@ public class NoiseTests
     [InlineData("bsim3_noimod2_sub", 1e-9)]
     [InlineData("bsim3_noimod3", 2e-8)]
     [InlineData("bsim3_noimod4", 2e-9)]
+    [InlineData("bsim4_cs", 1e-6)]
+    [InlineData("bsim4_pmos", 1e-6)]
+    [InlineData("bsim4_rev", 1e-6)]
+    [InlineData("bsim4_cs48", 1e-6)]
+    [InlineData("bsim4_pmos47", 1e-6)]
+    [InlineData("bsim4_rev465", 1e-6)]
     public void SpectraAndTotalsMatchNgspice(string name, double tolerance)
     {
         var (code, errors, dir) = RunFile(Reference(name + ".cir"));
