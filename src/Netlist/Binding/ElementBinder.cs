@@ -33,6 +33,7 @@ internal sealed partial class ElementBinder
     /// cannot be bound.</summary>
     public Device? Bind(FlatElement e)
     {
+        if (e.Kind == 'm' && GeometryScale is double scale && scale != 1) e = ScaleGeometry(e, scale);
         var kind = DeviceCatalog.Find(char.ToLowerInvariant(e.Kind));
         if (kind == null)
         {
@@ -168,4 +169,16 @@ internal sealed partial class ElementBinder
                      && s.value <= 9.0e15 ? (ulong)s.value : RandomFunctions.DefaultSeed;
         return (int)(RandomFunctions.Key(seed, 0, element, stream, 0) & 0x7fffffff);
     }
+
+    /// <summary><c>.options scale</c> (ngspice 39, HSPICE): the unit of a MOSFET's written geometry, or null.</summary>
+    private double? GeometryScale =>
+        _netlist.Options.TryGetValue("scale", out var o) && o.value > 0 && double.IsFinite(o.value) ? o.value : null;
+
+    /// <summary>A MOSFET's written <c>l w pd ps</c> times <paramref name="scale"/> and <c>ad as</c> times its square,
+    /// as ngspice 39 reads them under <c>.options scale</c> (model binning then sees the scaled l and w).</summary>
+    private static FlatElement ScaleGeometry(FlatElement e, double scale) => e with
+    {
+        Arguments = e.Arguments.Select(a => a is AssignArg { Key: "l" or "w" or "pd" or "ps" } x ? x with { Value = x.Value * scale }
+            : a is AssignArg { Key: "ad" or "as" } y ? y with { Value = y.Value * scale * scale } : a).ToList(),
+    };
 }

@@ -28,6 +28,8 @@ internal static class OptionsBinder
         // a resistor (capacitor) from every node to ground, as ngspice 39: added by the circuit binder
         ["rshunt"] = new(v => v > 0 && double.IsFinite(v), "> 0", (_, _) => { }),
         ["cshunt"] = new(v => v > 0 && double.IsFinite(v), "> 0", (_, _) => { }),
+        // the unit of MOSFET geometry (l w pd ps; ad as squared): applied by the element binder
+        ["scale"] = new(v => v > 0 && double.IsFinite(v), "> 0", (_, _) => { }),
     };
 
     public static SimulationOptions Bind(FlatNetlist netlist, List<NetlistDiagnostic> errors, List<NetlistDiagnostic> warnings)
