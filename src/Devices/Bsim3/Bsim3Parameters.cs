@@ -185,36 +185,6 @@ lintnoi|0|m|-|length offset of the flicker noise (noimod 2, 3: L = Leff − 2·l
 
     static Bsim3Parameters()
     {
-        var table = new List<ParameterInfo>();
-        var binnable = new List<string>();
-        foreach (var raw in Rows.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0) continue;
-            var f = line.Split('|');
-            string name = f[0], unit = f[2], desc = f[4];
-            double def = double.Parse(f[1], CultureInfo.InvariantCulture);
-            table.Add(Row(name, unit, def, desc, AliasTable.GetValueOrDefault(name)));
-            if (f[3] == "b") binnable.Add(name);
-        }
-        foreach (var name in binnable)
-        {
-            var aliases = AliasTable.GetValueOrDefault(name);
-            foreach (var (prefix, what) in new[] { ("l", "length"), ("w", "width"), ("p", "cross") })
-                table.Add(Row(prefix + name, "", 0, $"{what} dependence of {name}",
-                    aliases?.Select(a => prefix + a).ToArray()));
-        }
-        Table = table;
-        Binnable = binnable;
-    }
-
-    private static ParameterInfo Row(string name, string unit, double def, string desc, string[]? aliases)
-    {
-        var p = name switch
-        {
-            "tox" or "toxm" => ParameterInfo.Positive(name, unit, def, desc),
-            _ => ParameterInfo.Any(name, unit, def, desc),
-        };
-        return aliases == null ? p : p with { Aliases = aliases };
+        (Table, Binnable) = BinnedParameterTable.Build(Rows, AliasTable, new HashSet<string> { "tox", "toxm" });
     }
 }

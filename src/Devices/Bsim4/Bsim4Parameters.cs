@@ -446,42 +446,6 @@ lintnoi|0|m|-|length reduction for flicker noise (accepted)
 
     static Bsim4Parameters()
     {
-        var table = new List<ParameterInfo>();
-        var binnable = new List<string>();
-        foreach (var raw in Rows.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0) continue;
-            var f = line.Split('|');
-            string name = f[0], unit = f[2], desc = f[4];
-            if (name == "version") continue;
-            double def = double.Parse(f[1], CultureInfo.InvariantCulture);
-            table.Add(Row(name, unit, def, desc, AliasTable.GetValueOrDefault(name)));
-            if (f[3] == "b") binnable.Add(name);
-        }
-        var names = new HashSet<string>(table.Select(p => p.Name));
-        foreach (var name in binnable)
-        {
-            var aliases = AliasTable.GetValueOrDefault(name);
-            foreach (var (prefix, what) in new[] { ("l", "length"), ("w", "width"), ("p", "cross") })
-            {
-                // a prefixed name that is itself a parameter (e.g. "lp", "wr" are not binnable variants here)
-                if (names.Contains(prefix + name)) continue;
-                table.Add(Row(prefix + name, "", 0, $"{what} dependence of {name}",
-                    aliases?.Select(a => prefix + a).ToArray()));
-            }
-        }
-        Table = table;
-        Binnable = binnable;
-    }
-
-    private static ParameterInfo Row(string name, string unit, double def, string desc, string[]? aliases)
-    {
-        var p = name switch
-        {
-            "toxe" or "toxp" or "toxm" or "toxref" or "epsrox" or "eot" => ParameterInfo.Positive(name, unit, def, desc),
-            _ => ParameterInfo.Any(name, unit, def, desc),
-        };
-        return aliases == null ? p : p with { Aliases = aliases };
+        (Table, Binnable) = BinnedParameterTable.Build(Rows, AliasTable, new HashSet<string> { "toxe", "toxp", "toxm", "toxref", "epsrox", "eot" }, "version");
     }
 }
