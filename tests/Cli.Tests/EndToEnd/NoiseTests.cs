@@ -48,6 +48,9 @@ public class NoiseTests
     [InlineData("bsim4_cs48", 1e-6)]
     [InlineData("bsim4_pmos47", 1e-6)]
     [InlineData("bsim4_rev465", 1e-6)]
+    [InlineData("bsim4_cs_t1", 1e-6)]
+    [InlineData("bsim4_pmos47_t1", 1e-6)]
+    [InlineData("bsim4_rev465_t1", 1e-6)]
     public void SpectraAndTotalsMatchNgspice(string name, double tolerance)
     {
         var (code, errors, dir) = RunFile(Reference(name + ".cir"));
