@@ -157,7 +157,7 @@ cgidl|0.5|V³|b|body-bias parameter of GIDL
 egidl|0.8|V|b|band bending of GIDL
 rgidl|1||b|gate-bias coefficient of GIDL (gidlmod=1)
 kgidl|0|V|b|body-bias coefficient of GIDL (gidlmod=1)
-fgidl|0|V|b|body-bias offset of GIDL (gidlmod=1)
+fgidl|0|V|b|body-bias offset of GIDL (gidlmod=1; default 1 from BSIM4.8 on)
 agisl|0|1/Ω|b|GISL pre-exponential coefficient (default agidl)
 bgisl|2.3e9|V/m|b|GISL exponential coefficient (default bgidl)
 cgisl|0.5|V³|b|body-bias parameter of GISL (default cgidl)
