@@ -16,6 +16,7 @@ public class Bsim4NetlistTests
     [Theory]
     [InlineData("bins", "op", 5)]
     [InlineData("inverter", "dc", 3)]
+    [InlineData("sky130", "dc", 3)]
     public void MatchesNgspice(string circuit, string kind, int columns)
     {
         string dir = Repo.TempDir();
