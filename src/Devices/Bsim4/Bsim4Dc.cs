@@ -101,7 +101,7 @@ public static class Bsim4Dc
             D3 a = -p.Dvtp1 * vds;
             D3 e = a.V < -ExpThreshold ? (D3)MinExp : D3.Exp(a);
             D3 t3 = leff + p.Dvtp0 * (1 + e);
-            vth -= n * (vtm * D3.Log(leff / t3));
+            vth -= n * ((m.Get("tempmod") < 2 ? vtm : p.Vtm0) * D3.Log(leff / t3));
         }
         if (p.Dvtp4 != 0 && p.Dvtp2Factor != 0)
         {
@@ -350,7 +350,7 @@ public static class Bsim4Dc
         D3 t3 = vgsEff - vfbeff - vbseff - vgsteff;
         D3 voxdepinv = p.K1ox == 0 ? 0 : t3.V < 0 ? -t3 : p.K1ox * (D3.Sqrt(k * k + t3) - k);
         voxdepinv += vgsteff;
-        double vt = p.Vtm;
+        double vt = m.Get("tempmod") < 2 ? p.Vtm : p.Vtm0;
 
         if (igc)
         {

@@ -59,7 +59,7 @@ public sealed class Bsim4Model : IMosfetModel, IModelWarnings
         Selector("tempmod", 0, 3);
         Selector("gidlmod", 0, 1);
         if (mob == 3) throw new ArgumentException("BSIM4 mobmod=3 (high-k Coulomb scattering) is not implemented");
-        if (Get("tempmod") >= 2) throw new ArgumentException("BSIM4 tempmod 2 and 3 are not implemented (0 and 1 are)");
+        if (Get("tempmod") == 3) throw new ArgumentException("BSIM4 tempmod=3 is not implemented (0, 1 and 2 are)");
         if (Get("mtrlmod") != 0) throw new ArgumentException("BSIM4 mtrlmod=1 (new material model) is not implemented");
         if (Get("trnqsmod") != 0 || Get("acnqsmod") != 0)
             throw new ArgumentException("BSIM4 trnqsmod/acnqsmod (non-quasi-static models) are not implemented");
