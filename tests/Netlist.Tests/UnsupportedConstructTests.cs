@@ -20,8 +20,8 @@ public class UnsupportedConstructTests
         Assert.NotNull(BSim.Job($"V1 d 0 1 ac 1\nM1 d d 0 0 nch l=1u w=1u\n.model nch nmos level=54 capmod=0\n{analysis}\n"));
 
     [Theory]
-    [InlineData("tnoimod=2", "tnoimod=2 is not implemented (only tnoimod=0)")]
-    [InlineData("version=4.5 tnoimod=1", "tnoimod=1 is not implemented (only tnoimod=0)")]
+    [InlineData("tnoimod=2", "tnoimod=2 is not implemented (only 0 and 1)")]
+    [InlineData("version=4.7 tnoimod=3", "tnoimod=3 is not implemented (only 0 and 1)")]
     [InlineData("version=4.0 fnoimod=2", "fnoimod=2 is not implemented (only 0 and 1)")]
     public void Bsim4NoiseOutsideTheImplementedFormsIsRefused(string card, string why)
     {
@@ -31,6 +31,7 @@ public class UnsupportedConstructTests
 
     [Theory]
     [InlineData("version=4.5 fnoimod=0")]
+    [InlineData("tnoimod=1")]
     [InlineData("")]
     public void Bsim4NoiseBinds(string card) =>
         Assert.NotNull(BSim.Job($"V1 d 0 1 ac 1\nR1 d o 1k\nM1 o d 0 0 nch l=1u w=1u\n.model nch nmos level=54 {card}\n.noise v(o) V1 dec 2 1k 1meg\n"));

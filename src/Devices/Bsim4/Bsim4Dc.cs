@@ -25,6 +25,10 @@ public struct Bsim4Bias
     public D3 AbulkNoKeta;
     /// <summary>The internal LDD resistance of rdsmod 0 (eq. 5.1; 0 with rdsmod 1), Ω.</summary>
     public D3 Rds;
+    /// <summary>EsatL = 2vsat·Leff/μeff (after the velocity-overshoot factor when lambda is given), V.</summary>
+    public D3 EsatL;
+    /// <summary>Ids/Vdseff of all fingers (floored at 1e-9 per finger), the conductance the tnoimod 1 noise uses.</summary>
+    public double IdovVds;
 #pragma warning restore CS1591
 }
 
@@ -97,7 +101,7 @@ public static class Bsim4Dc
             D3 a = -p.Dvtp1 * vds;
             D3 e = a.V < -ExpThreshold ? (D3)MinExp : D3.Exp(a);
             D3 t3 = leff + p.Dvtp0 * (1 + e);
-            vth -= n * (vtm * D3.Log(leff / t3));
+            vth -= n * ((m.Get("tempmod") < 2 ? vtm : p.Vtm0) * D3.Log(leff / t3));
         }
         if (p.Dvtp4 != 0 && p.Dvtp2Factor != 0)
         {
@@ -303,6 +307,8 @@ public static class Bsim4Dc
 
         D3 ids = idsa * (1 + diffVds / vascbe);
         D3 cdrain = ids * vdseff;
+        r.IdovVds = p.NF * Math.Max(ids.V, 1e-9);
+        r.EsatL = esatL;
         r.Gcrg = p.NF * (p.Xrcrg1 * (p.Xrcrg2 * vtm * beta + ids));
 
         // Source-end velocity limit (eq. 7.15), only when vtl is given.
@@ -344,7 +350,7 @@ public static class Bsim4Dc
         D3 t3 = vgsEff - vfbeff - vbseff - vgsteff;
         D3 voxdepinv = p.K1ox == 0 ? 0 : t3.V < 0 ? -t3 : p.K1ox * (D3.Sqrt(k * k + t3) - k);
         voxdepinv += vgsteff;
-        double vt = p.Vtm;
+        double vt = m.Get("tempmod") < 2 ? p.Vtm : p.Vtm0;
 
         if (igc)
         {

@@ -59,11 +59,8 @@ public sealed class Bsim4Model : IMosfetModel, IModelWarnings
         Selector("tempmod", 0, 3);
         Selector("gidlmod", 0, 1);
         if (mob == 3) throw new ArgumentException("BSIM4 mobmod=3 (high-k Coulomb scattering) is not implemented");
-        if (Get("tempmod") >= 2) throw new ArgumentException("BSIM4 tempmod 2 and 3 are not implemented (0 and 1 are)");
+        if (Get("tempmod") == 3) throw new ArgumentException("BSIM4 tempmod=3 is not implemented (0, 1 and 2 are)");
         if (Get("mtrlmod") != 0) throw new ArgumentException("BSIM4 mtrlmod=1 (new material model) is not implemented");
-        if (Generation == 48 && Get("gidlmod") == 1)
-            throw new ArgumentException("BSIM4 gidlmod=1 with version 4.8 is not implemented (BSIM4.8 changed the BSIM4.7 GIDL/GISL "
-                + "model perovspice has: it differs from ngspice 39 by a few %); use version=4.7 or gidlmod=0");
         if (Get("trnqsmod") != 0 || Get("acnqsmod") != 0)
             throw new ArgumentException("BSIM4 trnqsmod/acnqsmod (non-quasi-static models) are not implemented");
         MobilityModel = mob;
@@ -71,6 +68,7 @@ public sealed class Bsim4Model : IMosfetModel, IModelWarnings
 
         // BSIM4.5's Coulomb-scattering coefficient defaults to 1e14 1/m², later versions' to 0.
         SetDefault("ud", Generation == 45 ? 1e14 : 0);
+        SetDefault("fgidl", Generation == 48 ? 1.0 : 0.0); // BSIM4.8.0 changed the default (fgisl follows fgidl)
         // Type-dependent defaults (manual Appendix A).
         SetDefault("vth0", IsPmos ? -0.7 : 0.7);
         SetDefault("u0", IsPmos ? 0.025 : 0.067);

@@ -18,6 +18,10 @@ public sealed partial class Bsim4Mosfet
     /// (Leff² + μeff|Qinv|·Rds) (from BSIM4.6 on Rds/nf) with Qinv = Coxeff·Weff,CV·nf·Leff,CV·(Vgsteff − ½AbulkCV·Vdseff,CV +
     /// AbulkCV²Vdseff,CV²/(12(Vgsteff − ½AbulkCV·Vdseff,CV))) of the CV Vdseff (δ4 = 0.02), times m, between
     /// the internal drain and source (<c>id</c>);</item>
+    /// <item>channel thermal noise tnoimod = 1 (eq. 9.7, holistic): 4kT·((β(gm + gmbs) + gds)² − θ²(gm + gmbs +
+    /// gds)²)/(Ids/Vdseff)·m with β = rnoia(1 + tnoia·Leff·(Vgsteff/EsatL)²), θ = rnoib(1 + tnoib·Leff·(Vgsteff/EsatL)²)
+    /// (from BSIM4.6 on θ ≤ 0.9 and ≤ 0.9β), and the source (reverse mode: drain) resistance noise conductance g
+    /// replaced by g/(1 + θ²g·Vdseff/Ids) (BSIM4.5) or g(1 + θ²g·Vdseff/Ids) (BSIM4.6 on), as ngspice 39;</item>
     /// <item>flicker noise (<c>1overf</c>): fnoimod = 0, kf·|Id|^af/(f^ef·Leff²·Coxe); fnoimod = 1, the unified
     /// model (eqs. 9.1-9.4) Ssi·Swi/(Ssi + Swi) with the inversion (Ssi, noia/noib/noic, N* = vt(Coxe + εsi/Xdep +
     /// cit)/q, the clm length ΔLclm from em and litl, Leff − 2·lintnoi) and subthreshold (Swi) parts;</item>
@@ -25,8 +29,8 @@ public sealed partial class Bsim4Mosfet
     /// to the drain), <c>igb</c>.</item>
     /// </list>
     /// </summary>
-    /// <exception cref="SimulationException">tnoimod ≠ 0 or fnoimod ∉ {0, 1}: those forms are not
-    /// implemented.</exception>
+    /// <exception cref="SimulationException">tnoimod 2, 3 (correlated gate noise) or fnoimod ∉ {0, 1}: those forms
+    /// are not implemented.</exception>
     public override IEnumerable<NoiseSource> NoiseSources(Solution operatingPoint)
     {
         string? missing = NoiseMissing;
@@ -41,7 +45,7 @@ public sealed partial class Bsim4Mosfet
     public static string? NoiseUnavailable(Bsim4Model model)
     {
         double tnoimod = model.Get("tnoimod"), fnoimod = model.Get("fnoimod");
-        if (tnoimod != 0) return $"tnoimod={tnoimod:G6} is not implemented (only tnoimod=0)";
+        if (tnoimod != 0 && tnoimod != 1) return $"tnoimod={tnoimod:G6} is not implemented (only 0 and 1)";
         if (fnoimod != 0 && fnoimod != 1) return $"fnoimod={fnoimod:G6} is not implemented (only 0 and 1)";
         return null;
     }
@@ -69,6 +73,23 @@ public sealed partial class Bsim4Mosfet
         {
             gspr = _gs;
             gdpr = _gd;
+        }
+        bool tnoi1 = _m.Get("tnoimod") == 1;
+        double beta = 0, theta = 0, idovVds = r.IdovVds;
+        if (tnoi1)
+        {
+            // tnoimod 1 (eq. 9.7): the noise partition factors and the induced source-side (drain-side in reverse
+            // mode) resistance modification
+            double e = r.Vgsteff.V / r.EsatL.V, e2 = e * e, le = _p.Leff;
+            beta = _m.Get("rnoia") * (1 + e2 * _m.Get("tnoia") * le);
+            theta = _m.Get("rnoib") * (1 + e2 * _m.Get("tnoib") * le);
+            if (_m.Generation != 45)
+            {
+                theta = Math.Min(theta, 0.9);
+                theta = Math.Min(theta, 0.9 * beta);
+            }
+            ref double g = ref (vds >= 0 ? ref gspr : ref gdpr);
+            g = _m.Generation == 45 ? g / (1 + theta * theta * g / idovVds) : g * (1 + theta * theta * g / idovVds);
         }
         if (gdpr > 0 && N(TD) != N(TDP)) yield return NoiseSource.Thermal("rd", N(TDP), N(TD), m * gdpr, temp, kb);
         if (gspr > 0 && N(TS) != N(TSP)) yield return NoiseSource.Thermal("rs", N(TSP), N(TS), m * gspr, temp, kb);
@@ -106,20 +127,31 @@ public sealed partial class Bsim4Mosfet
             }
         }
 
-        // Channel thermal noise, tnoimod 0 (charge based).
-        double vdsMode = Math.Abs(vds);
-        double abulkCV = r.Abulk0.V * _p.AbulkCVfactor, vgsteff = r.Vgsteff.V;
-        double vdsatCV = vgsteff / abulkCV;
-        double u = vdsatCV - vdsMode - 0.02, s = Math.Sqrt(u * u + 4 * 0.02 * vdsatCV);
-        double vdseffCV = u >= 0 ? vdsatCV - 0.5 * (u + s) : vdsatCV * (1 - 0.04 / (s - u));
-        if (vdsMode == 0) vdseffCV = 0;
-        double av = abulkCV * vdseffCV, q12 = 12 * (vgsteff - 0.5 * av + 1e-20);
-        double qinv = r.Coxeff.V * _p.WeffCV * _p.NF * _p.LeffCV * (vgsteff - 0.5 * av + abulkCV * av * vdseffCV / q12);
-        // the Rds of one finger (BSIM4.6 on: the parallel fingers' Rds/nf)
-        double rds = r.Rds.V > 0 ? (_m.Generation == 45 ? r.Rds.V : r.Rds.V / _p.NF) : 0;
-        double muq = r.Ueff.V * Math.Abs(qinv);
-        double leff = _p.Leff;
-        yield return NoiseSource.Thermal("id", N(TDP), N(TSP), m * muq / (muq * rds + leff * leff) * _m.Get("ntnoi"), temp, kb);
+        double vdsMode = Math.Abs(vds), leff = _p.Leff;
+        if (tnoi1)
+        {
+            // Channel thermal noise, tnoimod 1 (holistic): 4kT·((β(gm + gmbs) + gds)² − θ²(gm + gmbs + gds)²)/(Ids/Vdseff)
+            double gmM = k.Mode > 0 ? k.Ichan.G : -k.Ichan.G, gmbsM = k.Mode > 0 ? k.Ichan.B : -k.Ichan.B;
+            double gdsM = k.Mode > 0 ? k.Ichan.D : k.Ichan.D + k.Ichan.G + k.Ichan.B;
+            double gsum = gmM + gmbsM + gdsM, t1 = beta * (gmM + gmbsM) + gdsM;
+            yield return NoiseSource.Thermal("id", N(TDP), N(TSP), m * (t1 * t1 - theta * theta * gsum * gsum) / idovVds, temp, kb);
+        }
+        else
+        {
+            // Channel thermal noise, tnoimod 0 (charge based).
+            double abulkCV = r.Abulk0.V * _p.AbulkCVfactor, vgsteff0 = r.Vgsteff.V;
+            double vdsatCV = vgsteff0 / abulkCV;
+            double u = vdsatCV - vdsMode - 0.02, s = Math.Sqrt(u * u + 4 * 0.02 * vdsatCV);
+            double vdseffCV = u >= 0 ? vdsatCV - 0.5 * (u + s) : vdsatCV * (1 - 0.04 / (s - u));
+            if (vdsMode == 0) vdseffCV = 0;
+            double av = abulkCV * vdseffCV, q12 = 12 * (vgsteff0 - 0.5 * av + 1e-20);
+            double qinv = r.Coxeff.V * _p.WeffCV * _p.NF * _p.LeffCV * (vgsteff0 - 0.5 * av + abulkCV * av * vdseffCV / q12);
+            // the Rds of one finger (BSIM4.6 on: the parallel fingers' Rds/nf)
+            double rds = r.Rds.V > 0 ? (_m.Generation == 45 ? r.Rds.V : r.Rds.V / _p.NF) : 0;
+            double muq = r.Ueff.V * Math.Abs(qinv);
+            yield return NoiseSource.Thermal("id", N(TDP), N(TSP), m * muq / (muq * rds + leff * leff) * _m.Get("ntnoi"), temp, kb);
+        }
+        double vgsteff = r.Vgsteff.V;
 
         // Flicker noise.
         double cd = r.Ids.V, ef = _m.Get("ef"), flicker;

@@ -413,12 +413,12 @@ public sealed partial class Bsim4Mosfet : Device
     };
 
     /// <summary>
-    /// Reads at a solution (ngspice's BSIM4 conventions): "id" (channel current of the normal-mode frame, NMOS sign),
-    /// "gm", "gds", "gmbs" (its derivatives, mode frame), "vth", "vdsat" (mode frame, NMOS sign); physical signs:
-    /// "ids" (channel current drain → source), the biases "vgs", "vds", "vbs" (internal nodes), the junction currents
-    /// "ibs", "ibd" (body → diffusion), "isub", "igidl", "igisl" and the gate tunneling currents "igs", "igd", "igcs",
-    /// "igcd", "igb" and their sum "ig"; the intrinsic charges "qg", "qb", "qd", "qs" (physical terminals, NMOS
-    /// sign, without overlaps and junctions).
+    /// Reads at a solution, in ngspice's BSIM4 conventions (NMOS sign: a PMOS reports the values of its mirrored
+    /// NMOS, as ngspice does; m included): "id" (channel current of the normal-mode frame), "gm", "gds", "gmbs" (its
+    /// exact derivatives, mode frame), "vth", "vdsat" (mode frame), the biases "vgs", "vds", "vbs" (internal nodes),
+    /// the junction currents "ibs", "ibd" (body → diffusion), "isub", "igidl", "igisl", the gate tunneling currents
+    /// "igs", "igd", "igcs", "igcd", "igb" and their sum "ig"; the intrinsic charges "qg", "qb", "qd", "qs" (physical
+    /// terminals, without overlaps and junctions); physical sign: "ids" (channel current drain → source).
     /// </summary>
     public override double ReadQuantity(string name, Solution s)
     {
@@ -440,20 +440,20 @@ public sealed partial class Bsim4Mosfet : Device
             "gmbs" => m * gmbsM,
             "vth" => k.Bias.Vth.V,
             "vdsat" => k.Bias.Vdsat.V,
-            "vgs" => t * vgs,
-            "vds" => t * vds,
-            "vbs" => t * vbs,
-            "ibs" => t * m * k.Ibs.V,
-            "ibd" => t * m * k.Ibd.V,
-            "isub" => t * m * k.Isub.V,
-            "igidl" => t * m * k.Igidl.V,
-            "igisl" => t * m * k.Igisl.V,
-            "igs" => t * m * k.Igs.V,
-            "igd" => t * m * k.Igd.V,
-            "igcs" => t * m * k.Igcs.V,
-            "igcd" => t * m * k.Igcd.V,
-            "igb" => t * m * k.Igb.V,
-            "ig" => t * m * (k.Igs.V + k.Igd.V + k.Igcs.V + k.Igcd.V + k.Igb.V),
+            "vgs" => vgs,
+            "vds" => vds,
+            "vbs" => vbs,
+            "ibs" => m * k.Ibs.V,
+            "ibd" => m * k.Ibd.V,
+            "isub" => m * k.Isub.V,
+            "igidl" => m * k.Igidl.V,
+            "igisl" => m * k.Igisl.V,
+            "igs" => m * k.Igs.V,
+            "igd" => m * k.Igd.V,
+            "igcs" => m * k.Igcs.V,
+            "igcd" => m * k.Igcd.V,
+            "igb" => m * k.Igb.V,
+            "ig" => m * (k.Igs.V + k.Igd.V + k.Igcs.V + k.Igcd.V + k.Igb.V),
             // intrinsic charges of the physical terminals (NMOS sign, as ngspice's qgate/qbulk/qdrn/qsrc)
             "qg" => m * k.Qg.V,
             "qb" => m * k.Qb.V,

@@ -30,7 +30,7 @@ fnoimod|1||-|flicker noise model (accepted)
 tnoimod|0||-|thermal noise model (accepted)
 igcmod|0||-|gate-to-channel tunneling current: 0 off, 1 (vth0-based), 2 (vth-based)
 igbmod|0||-|gate-to-body tunneling current: 0 off, 1 on
-tempmod|0||-|temperature model (0 or 1; 2 and 3 not implemented)
+tempmod|0||-|temperature model (0, 1, 2; 3 not implemented)
 mtrlmod|0||-|new material model (0 only)
 mtrlcompatmod|0||-|material compatibility (accepted)
 gidlmod|0||-|GIDL/GISL model: 0 (BSIM4.6), 1 (BSIM4.7 rgidl/kgidl/fgidl)
@@ -157,7 +157,7 @@ cgidl|0.5|V³|b|body-bias parameter of GIDL
 egidl|0.8|V|b|band bending of GIDL
 rgidl|1||b|gate-bias coefficient of GIDL (gidlmod=1)
 kgidl|0|V|b|body-bias coefficient of GIDL (gidlmod=1)
-fgidl|0|V|b|body-bias offset of GIDL (gidlmod=1)
+fgidl|0|V|b|body-bias offset of GIDL (gidlmod=1; default 1 from BSIM4.8 on)
 agisl|0|1/Ω|b|GISL pre-exponential coefficient (default agidl)
 bgisl|2.3e9|V/m|b|GISL exponential coefficient (default bgidl)
 cgisl|0.5|V³|b|body-bias parameter of GISL (default cgidl)

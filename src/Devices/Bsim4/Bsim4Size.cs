@@ -240,7 +240,8 @@ public sealed class Bsim4Size
             double t8 = Dvt0w * CoshTheta(Dvt1w * Weff * Leff / tmp2b) * v0;
             double t9 = Dvt0 * CoshTheta(Dvt1 * Leff / tmp2b) * v0;
             double narrow = toxe * Phi / (Weff + W0);
-            double lat = K1ox * (Math.Sqrt(1 + Lpe0 / Leff) - 1) * SqrtPhi + (Kt1 + Kt1l / Leff) * tr1;
+            double lat = K1ox * (Math.Sqrt(1 + Lpe0 / Leff) - 1) * SqrtPhi
+                + (m.Get("tempmod") == 2 ? -Kt1 * tr1 : (Kt1 + Kt1l / Leff) * tr1);
             VfbzbFactor = -t8 - t9 + K3 * narrow + lat - Phi - K1 * SqrtPhi;
         }
 

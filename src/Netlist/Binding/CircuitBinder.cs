@@ -138,7 +138,7 @@ public static class CircuitBinder
 
     /// <summary>BSIM4 devices whose charges are not implemented (versions after 4.5, capmod 0): an analysis that needs
     /// capacitances (transient, ac, noise, hopf, pole-zero) is an error located at the first such element, never a
-    /// silent capacitance-free answer. BSIM4 noise exists for tnoimod 0 with fnoimod 0/1: a noise analysis with another BSIM4
+    /// silent capacitance-free answer. BSIM4 noise exists for tnoimod 0/1 with fnoimod 0/1: a noise analysis with another BSIM4
     /// device is refused the same way.</summary>
     private static void CheckDcOnlyDevices(FlatNetlist netlist, Circuit circuit, Dictionary<string, FlatElement> positions,
         List<NetlistDiagnostic> errors)

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Regenerates the ngspice reference numbers of the BSIM4 dc tests (the tests never run ngspice).
 
-Run from this folder:  python3 make_refs.py   (needs ngspice-39 on the PATH)
+Run from this folder:  python3 make_refs.py [case ...]   (all cases, or the named ones; needs ngspice-39 on the PATH)
 For each case below it writes <case>.lib (the PTM 45 nm HP card ptm45hp.lib with the case's parameter changes),
 <case>.cir, runs `ngspice -b <case>.cir` and keeps the wrdata table as <case>.txt (15 significant digits, header =
 vector names: sweep, i(vd), i(vg), i(vb)), and <case>.case, the description the C# test reads (model, card
 changes, instance parameters, temperature, sweeps, bulk voltage)."""
-import os, re, subprocess
+import os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OPTS = ".options reltol=1e-9 abstol=1e-18 vntol=1e-12 gmin=1e-12"
@@ -36,6 +36,9 @@ CASES = {
     "n_idvg_t75": ("n45", {}, GEOM, 75, *N_IDVG, 0),
     "p_idvd_t75": ("p45", {}, GEOM, 75, *P_IDVD, 0),
     "n_idvd_tempmod1_t75": ("n45", {"tempmod": "1", "ua1": "1e-3", "ub1": "1e-3", "at": "1e-3", "prt": "1e-3"}, GEOM, 75, *N_IDVD, 0),
+    # tempmod 2: Vtm0 in the pocket DITS shift and the gate tunneling currents, -kt1 in vfbzb (BSIM4.5 and 4.8)
+    "n_idvg_tempmod2_t75": ("n45", {"tempmod": "2", "ua1": "1e-3", "ub1": "-1e-3", "uc1": "1e-3", "at": "1e-3", "prt": "1e-3", "dvtp0": "2e-8"}, GEOM, 75, *N_IDVG, -0.2),
+    "p_idvd_tempmod2_t75_v48": ("p45", {"version": "4.8", "tempmod": "2", "ua1": "1e-3", "ub1": "-1e-3", "at": "1e-3", "prt": "1e-3"}, GEOM, 75, *P_IDVD, 0),
     "n_idvg_mob1": ("n45", {"mobmod": "1", "uc": "-0.05"}, GEOM, 27, *N_IDVG, -0.3),
     "n_idvg_mob2": ("n45", {"mobmod": "2", "eu": "1.5", "ua": "1e-15", "uc": "1e-10"}, GEOM, 27, *N_IDVG, -0.3),
     "p_idvd_mob2": ("p45", {"mobmod": "2", "ua": "1e-15", "uc": "1e-10"}, GEOM, 27, *P_IDVD, 0.3),
@@ -51,6 +54,8 @@ CASES = {
     "n_idvg_delvto": ("n45", {}, "w=450n l=45n delvto=0.05 mulu0=1.1", 27, *N_IDVG, 0),
     "n_idvg_plain": ("n45", {"rgatemod": "0", "rbodymod": "0", "igcmod": "0", "igbmod": "0"}, GEOM, 27, *N_IDVG, 0),
     "n_idvd_igc2_gidl1_v47": ("n45", {"version": "4.7", "igcmod": "2", "gidlmod": "1", "rgidl": "0.8", "kgidl": "0.1", "fgidl": "0.05", "agidl": "1e-3", "agisl": "5e-4", "pigcd": None}, GEOM, 27, *N_IDVD, -0.3),
+    # BSIM4.8: gidlmod 1 with fgidl defaulted (1 V from BSIM4.8.0 on, 0 before)
+    "n_idvd_gidl1_v48": ("n45", {"version": "4.8", "gidlmod": "1", "rgidl": "0.8", "kgidl": "0.1", "agidl": "1e-3", "agisl": "5e-4"}, GEOM, 27, *N_IDVD, -0.3),
     "n_idvg_igc2_v45": ("n45", {"igcmod": "2", "agidl": "1e-3", "pigcd": None}, GEOM, 27, *N_IDVG, -0.3),
     "n_idvg_v48": ("n45", {"version": "4.8"}, GEOM, 27, *N_IDVG, 0),
     "n_idvd_v48_vb": ("n45", {"version": "4.8", "pigcd": None, "aigs": "0.021", "aigd": "0.019", "dlcigd": "2e-9", "ados": "1.1", "bdos": "0.9", "dvtp2": "1e-11", "dvtp3": "0.5", "dvtp4": "0.3", "dvtp5": "1e-3", "tnfactor": "0.5", "teta0": "1e-4"}, GEOM, 75, *N_IDVD, -0.3),
@@ -82,8 +87,10 @@ def card(changes, model):
     return text
 
 
-def main():
+def main(names):
     for name, (model, changes, inst, temp, s1, s2, vb) in CASES.items():
+        if names and name not in names:
+            continue
         with open(os.path.join(HERE, name + ".lib"), "w") as f:
             f.write("* %s: ptm45hp.lib with %s\n" % (name, changes or "no changes") + card(changes, model))
         srcs = {"vd": 0, "vg": 0, "vb": vb}
@@ -109,4 +116,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
