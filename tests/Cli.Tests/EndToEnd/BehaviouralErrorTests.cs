@@ -44,10 +44,10 @@ public class BehaviouralErrorTests
     [Fact]
     public void DomainErrorInTransientNamesTheTime()
     {
-        var (code, errors) = RunText("t\nV1 a 0 PWL(0 1 1m -1)\nR1 a 0 1k\nB1 b 0 V={v(a)^1.5}\nR2 b 0 1k\n.tran 10u 1m\n.end\n");
+        var (code, errors) = RunText("t\nV1 a 0 PWL(0 1 1m -1)\nR1 a 0 1k\nB1 b 0 V={sqrt(v(a))}\nR2 b 0 1k\n.tran 10u 1m\n.end\n");
         Assert.Equal(2, code);
         Assert.Contains("transient at t=0.0005", errors);
-        Assert.Matches(@"behavioural source 'b1' at time 0\.0005[0-9]*: negative base \(-[0-9.eE+-]+\) raised to a non-integer power \(1\.5\)", errors);
+        Assert.Matches(@"behavioural source 'b1' at time 0\.0005[0-9]*: square root of a negative value", errors);
     }
 
     [Fact]

@@ -10,9 +10,10 @@ namespace Perovspice.Netlist.Binding.Behavioural;
 /// the first one on a tie.</item>
 /// <item><c>sqrt(0)</c> and <c>0^y</c> with 0 &lt; y &lt; 1 have infinite slope: the Jacobian uses 0 there
 /// (the value is exact) so that Newton can start from an all-zero guess.</item>
-/// <item><c>x^y</c>: for x &gt; 0 the real power with both partials; for x ≤ 0 only an integer y is allowed
-/// (sign kept, (−2)^3 = −8, ∂/∂y taken as 0); a negative base with a non-integer exponent, and 0 to a
-/// negative power, are domain errors. (ngspice's default mode evaluates |x|^y instead, so its (−2)^3 is 8.)</item>
+/// <item><c>x^y</c>: for x &gt; 0 the real power with both partials; for x &lt; 0 an integer y keeps the sign
+/// ((−2)^3 = −8, ∂/∂y taken as 0) and a non-integer y gives |x|^y as ngspice 39's B sources do ((−4)^0.5 = 2,
+/// ∂/∂x = −y·|x|^(y−1)); 0 to a negative power is a domain error. (ngspice evaluates |x|^y for every y, so its
+/// (−2)^3 is 8.)</item>
 /// <item><c>exp</c> continues linearly beyond an argument of 227 (value and slope e^227 there), so that a
 /// Newton overshoot stays finite; ngspice clamps near the same point.</item>
 /// <item>Comparisons, logic, floor/ceil/nint/int/sgn/u have slope 0 (piecewise constant); <c>uramp</c> slope 1
@@ -128,7 +129,13 @@ internal static class OpMath
             return 0;
         }
         if (y != Math.Floor(y))
-            throw Domain($"negative base ({x:G6}) raised to a non-integer power ({y:G6})");
+        {
+            // as ngspice 39's B sources: |x|^y (a behavioural v(a)^1.5 whose v(a) passes below zero keeps running)
+            double m = Math.Pow(-x, y);
+            dx = -y * Math.Pow(-x, y - 1);
+            dy = m * Math.Log(-x);
+            return m;
+        }
         dx = y == 0 ? 0 : y * Math.Pow(x, y - 1);
         return Math.Pow(x, y);
     }
