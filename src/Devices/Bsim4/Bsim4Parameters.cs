@@ -13,7 +13,7 @@ public static class Bsim4Parameters
 {
     // name | default | unit | binnable (b) | description
     private const string Rows = """
-mobmod|0||-|mobility model selector (0, 1 or 2; 3 is not implemented)
+mobmod|0||-|mobility model selector (0, 1, 2; 3 from version 4.6 on)
 binunit|1||-|binning unit: 1 for µm, otherwise m
 paramchk|1||-|parameter check flag (accepted)
 capmod|2||-|charge model selector (accepted; charges are not implemented yet)
