@@ -146,7 +146,14 @@ public sealed class Bsim4Size
         }
         else
         {
-            Ua *= 1 + Ua1 * delTemp; Ub *= 1 + Ub1 * delTemp; Uc *= 1 + Uc1 * delTemp; Ud *= 1 + Ud1 * delTemp;
+            if (m.Get("tempmod") == 3)
+            {
+                Ua *= Math.Pow(TRatio, Ua1); Ub *= Math.Pow(TRatio, Ub1); Uc *= Math.Pow(TRatio, Uc1); Ud *= Math.Pow(TRatio, Ud1);
+            }
+            else
+            {
+                Ua *= 1 + Ua1 * delTemp; Ub *= 1 + Ub1 * delTemp; Uc *= 1 + Uc1 * delTemp; Ud *= 1 + Ud1 * delTemp;
+            }
             VsatTemp0 = Vsat * (1 - At * delTemp);
             double t10 = 1 + Prt * delTemp;
             if (rdsMod)
@@ -243,7 +250,7 @@ public sealed class Bsim4Size
             double t9 = Dvt0 * CoshTheta(Dvt1 * Leff / tmp2b) * v0;
             double narrow = toxe * Phi / (Weff + W0);
             double lat = K1ox * (Math.Sqrt(1 + Lpe0 / Leff) - 1) * SqrtPhi
-                + (m.Get("tempmod") == 2 ? -Kt1 * tr1 : (Kt1 + Kt1l / Leff) * tr1);
+                + (m.Get("tempmod") >= 2 ? -Kt1 * tr1 : (Kt1 + Kt1l / Leff) * tr1);
             VfbzbFactor = -t8 - t9 + K3 * narrow + lat - Phi - K1 * SqrtPhi;
         }
 
