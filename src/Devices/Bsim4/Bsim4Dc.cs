@@ -180,10 +180,18 @@ public static class Bsim4Dc
             D3 e = (vgsteff + vth + vth) / toxe;
             t5m = e * (p.Ua + p.Ub * e) * (1 + p.Uc * vbseff) + coul;
         }
-        else
+        else if (m.MobilityModel == 2)
         {
             D3 e = (vgsteff + p.Vtfbphi1) / toxe;
             t5m = D3.Exp(p.Eu * D3.Log(e)) * (p.Ua + p.Uc * vbseff) + coul;
+        }
+        else
+        {
+            // mobmod 3 (BSIM4.6 on, high-k): universal term in MV/cm of the effective field (Vgsteff + vtfbphi1)/(6toxe)
+            // and the Coulomb term ud/(½ + ½Vgsteff/VgsteffVth)^ucs
+            D3 e = (vgsteff + p.Vtfbphi1) * 1e-8 / toxe / 6.0;
+            t5m = D3.Exp(p.Eu * D3.Log(e)) * (p.Ua + p.Uc * vbseff)
+                + p.Ud / D3.Exp(p.Ucs * D3.Log(0.5 + 0.5 * vgsteff / p.VgsteffVth));
         }
         D3 denomi = t5m.V >= -0.8 ? 1 + t5m : (0.6 + t5m) / (7 + 10 * t5m);
         D3 ueff = p.U0Temp / denomi;

@@ -58,8 +58,10 @@ public sealed class Bsim4Model : IMosfetModel, IModelWarnings
         Selector("igbmod", 0, 1);
         Selector("tempmod", 0, 3);
         Selector("gidlmod", 0, 1);
-        if (mob == 3) throw new ArgumentException("BSIM4 mobmod=3 (high-k Coulomb scattering) is not implemented");
-        if (Get("tempmod") == 3) throw new ArgumentException("BSIM4 tempmod=3 is not implemented (0, 1 and 2 are)");
+        if (mob == 3 && Generation == 45)
+            throw new ArgumentException("BSIM4 mobmod=3 needs version 4.6 or later (ngspice 39's BSIM4.5 resets it to 0 with a warning)");
+        if (Get("tempmod") == 3 && Generation < 47)
+            throw new ArgumentException("BSIM4 tempmod=3 needs version 4.7 or later");
         if (Get("mtrlmod") != 0) throw new ArgumentException("BSIM4 mtrlmod=1 (new material model) is not implemented");
         if (Get("trnqsmod") != 0 || Get("acnqsmod") != 0)
             throw new ArgumentException("BSIM4 trnqsmod/acnqsmod (non-quasi-static models) are not implemented");

@@ -13,7 +13,7 @@ public static class Bsim4Parameters
 {
     // name | default | unit | binnable (b) | description
     private const string Rows = """
-mobmod|0||-|mobility model selector (0, 1 or 2; 3 is not implemented)
+mobmod|0||-|mobility model selector (0, 1, 2; 3 from version 4.6 on)
 binunit|1||-|binning unit: 1 for µm, otherwise m
 paramchk|1||-|parameter check flag (accepted)
 capmod|2||-|charge model selector (accepted; charges are not implemented yet)
@@ -30,7 +30,7 @@ fnoimod|1||-|flicker noise model (accepted)
 tnoimod|0||-|thermal noise model (accepted)
 igcmod|0||-|gate-to-channel tunneling current: 0 off, 1 (vth0-based), 2 (vth-based)
 igbmod|0||-|gate-to-body tunneling current: 0 off, 1 on
-tempmod|0||-|temperature model (0, 1, 2; 3 not implemented)
+tempmod|0||-|temperature model (0, 1, 2; 3 from version 4.7 on)
 mtrlmod|0||-|new material model (0 only)
 mtrlcompatmod|0||-|material compatibility (accepted)
 gidlmod|0||-|GIDL/GISL model: 0 (BSIM4.6), 1 (BSIM4.7 rgidl/kgidl/fgidl)

@@ -30,6 +30,8 @@ public sealed class Bsim4Size
         Bechvb, AechvbEdgeS, AechvbEdgeD, BechvbEdge, Mstar, Mstarcv, Voffcbn, Voffcbncv, Ldeb, K1ox, Theta0vb0,
         ThetaRout, VfbzbFactor, AbulkCVfactor, U0Temp0, VsatTemp0, Rds0, RdswMin, Rd0, RdwMin, Rs0, RswMin, Tfactor,
         Dvtp2Factor, Cgso, Cgdo, Cgbo;
+    /// <summary>Vgsteff at vgs = Vth, vbs = vds = 0 (mobmod 3's Coulomb term: n·vt·ln 2/(m* + n·Coxe/Cdep0·e^(voffcbn/(n·vt)))).</summary>
+    public double VgsteffVth;
     // instance (after stress, WPE and delvto)
     public double Vth0, Vfb0, Eta0, K2i, K2ox, U0Temp, VsatTemp, Vbsc, Vfbzb, Vtfbphi1, Vtfbphi2;
     public double Vtm, Vtm0, TRatio, Temperature, Tnom, Toxe, Toxp, Factor1, Eg0;
@@ -144,7 +146,14 @@ public sealed class Bsim4Size
         }
         else
         {
-            Ua *= 1 + Ua1 * delTemp; Ub *= 1 + Ub1 * delTemp; Uc *= 1 + Uc1 * delTemp; Ud *= 1 + Ud1 * delTemp;
+            if (m.Get("tempmod") == 3)
+            {
+                Ua *= Math.Pow(TRatio, Ua1); Ub *= Math.Pow(TRatio, Ub1); Uc *= Math.Pow(TRatio, Uc1); Ud *= Math.Pow(TRatio, Ud1);
+            }
+            else
+            {
+                Ua *= 1 + Ua1 * delTemp; Ub *= 1 + Ub1 * delTemp; Uc *= 1 + Uc1 * delTemp; Ud *= 1 + Ud1 * delTemp;
+            }
             VsatTemp0 = Vsat * (1 - At * delTemp);
             double t10 = 1 + Prt * delTemp;
             if (rdsMod)
@@ -241,8 +250,19 @@ public sealed class Bsim4Size
             double t9 = Dvt0 * CoshTheta(Dvt1 * Leff / tmp2b) * v0;
             double narrow = toxe * Phi / (Weff + W0);
             double lat = K1ox * (Math.Sqrt(1 + Lpe0 / Leff) - 1) * SqrtPhi
-                + (m.Get("tempmod") == 2 ? -Kt1 * tr1 : (Kt1 + Kt1l / Leff) * tr1);
+                + (m.Get("tempmod") >= 2 ? -Kt1 * tr1 : (Kt1 + Kt1l / Leff) * tr1);
             VfbzbFactor = -t8 - t9 + K3 * narrow + lat - Phi - K1 * SqrtPhi;
+        }
+
+        // mobmod 3: Vgsteff at threshold with n at vbs = vds = 0 (dvt1 short-channel shape for cdsc).
+        if (m.MobilityModel == 3)
+        {
+            double theta0 = CoshTheta(Dvt1 * Leff / (Factor1 * SqrtXdep0));
+            double tn = (Nfactor * epssub / Xdep0 + Cdsc * theta0 + Cit) / m.Coxe;
+            double n0 = tn >= -0.5 ? 1 + tn : (1 + 3 * tn) / (3 + 8 * tn);
+            double nvt = n0 * Vtm, x = Voffcbn / nvt;
+            double ce = x < -ExpThreshold ? m.Coxe * MinExp / Cdep0 : x > ExpThreshold ? m.Coxe * MaxExp / Cdep0 : Math.Exp(x) * m.Coxe / Cdep0;
+            VgsteffVth = nvt * Math.Log(2.0) / (Mstar + ce * n0);
         }
 
         // LOD stress (manual ch. 13): only with sa, sb > 0 (and sd > 0 for nf > 1).

@@ -36,8 +36,12 @@ CASES = {
     "n_idvg_t75": ("n45", {}, GEOM, 75, *N_IDVG, 0),
     "p_idvd_t75": ("p45", {}, GEOM, 75, *P_IDVD, 0),
     "n_idvd_tempmod1_t75": ("n45", {"tempmod": "1", "ua1": "1e-3", "ub1": "1e-3", "at": "1e-3", "prt": "1e-3"}, GEOM, 75, *N_IDVD, 0),
+    # mobmod 3 (high-k universal + Coulomb with ucs, VgsteffVth), versions 4.8 and 4.6.5, 60 C (ucste)
+    "n_idvg_mob3_v48": ("n45", {"version": "4.8", "mobmod": "3", "ua": "0.3", "uc": "0.05", "ud": "0.08", "ucs": "1.4", "eu": "1.5", "ucste": "-0.003"}, GEOM, 60, *N_IDVG, -0.2),
+    "p_idvd_mob3_v465": ("p45", {"version": "4.6.5", "mobmod": "3", "ua": "0.3", "uc": "0.05", "ud": "0.08", "ucs": "1.4", "eu": "1.5"}, GEOM, 27, *P_IDVD, 0),
     # tempmod 2: Vtm0 in the pocket DITS shift and the gate tunneling currents, -kt1 in vfbzb (BSIM4.5 and 4.8)
     "n_idvg_tempmod2_t75": ("n45", {"tempmod": "2", "ua1": "1e-3", "ub1": "-1e-3", "uc1": "1e-3", "at": "1e-3", "prt": "1e-3", "dvtp0": "2e-8"}, GEOM, 75, *N_IDVG, -0.2),
+    "n_idvd_tempmod3_t75_v47": ("n45", {"version": "4.7", "tempmod": "3", "ua1": "0.5", "ub1": "-0.8", "uc1": "0.3", "at": "1e-3", "prt": "1e-3", "dvtp0": "2e-8"}, GEOM, 75, *N_IDVD, -0.2),
     "p_idvd_tempmod2_t75_v48": ("p45", {"version": "4.8", "tempmod": "2", "ua1": "1e-3", "ub1": "-1e-3", "at": "1e-3", "prt": "1e-3"}, GEOM, 75, *P_IDVD, 0),
     "n_idvg_mob1": ("n45", {"mobmod": "1", "uc": "-0.05"}, GEOM, 27, *N_IDVG, -0.3),
     "n_idvg_mob2": ("n45", {"mobmod": "2", "eu": "1.5", "ua": "1e-15", "uc": "1e-10"}, GEOM, 27, *N_IDVG, -0.3),
