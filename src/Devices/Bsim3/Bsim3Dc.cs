@@ -170,19 +170,7 @@ public static class Bsim3Dc
         D3 wvCoxRds = wvCox * rds;
         D3 esat = 2 * p.VsatTemp / ueff;
         D3 esatL = esat * p.Leff;
-        D3 lambda;
-        if (p.A1 == 0) lambda = p.A2;
-        else if (p.A1 > 0)
-        {
-            double a = 1 - p.A2;
-            D3 b = a - p.A1 * vgsteff - 0.0001;
-            lambda = p.A2 + a - 0.5 * (b + D3.Sqrt(b * b + 0.0004 * a));
-        }
-        else
-        {
-            D3 b = p.A2 + p.A1 * vgsteff - 0.0001;
-            lambda = 0.5 * (b + D3.Sqrt(b * b + 0.0004 * p.A2));
-        }
+        D3 lambda = BsimCommon.Lambda(vgsteff, p.A1, p.A2);
         D3 vgst2Vtm = vgsteff + 2 * vtm;
         D3 vdsat;
         if (p.Rds0 == 0 && lambda.V == 1 && lambda.G == 0)
