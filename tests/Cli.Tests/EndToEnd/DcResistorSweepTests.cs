@@ -5,23 +5,16 @@ namespace Perovspice.Cli.Tests.EndToEnd;
 /// <summary>
 /// ngspice's <c>.dc R1 start stop step</c>: a resistor's value as the swept variable (each value binds the circuit
 /// again with that resistance; tc1/tc2, scale and m still apply, as ngspice 39 does — checked: a divider with
-/// m=2, tc1=0.01 at 50 °C gives 3.808050e-01 and 5.515695e-01 there at 1 kΩ and 2 kΩ).
+/// m=2, tc1=0.01 at 50 °C, References/ngspice_forms/dc_res).
 /// </summary>
 public class DcResistorSweepTests
 {
-    private static (int Code, string Errors, string Dir) Run(string netlist)
-    {
-        string dir = Repo.TempDir();
-        string path = Path.Combine(dir, "t.cir");
-        File.WriteAllText(path, netlist);
-        var (code, errors) = Repo.Run("run", path, "-o", dir, "--quiet");
-        return (code, errors, dir);
-    }
+    private static string Ref(string file) => Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "ngspice_forms", file);
 
     [Fact]
     public void DividerFollowsTheSweptResistance()
     {
-        var (code, errors, dir) = Run("t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k\n.dc R2 1k 5k 1k\n.print dc v(out)\n.end\n");
+        var (code, errors, dir) = Repo.RunNetlist("t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k\n.dc R2 1k 5k 1k\n.print dc v(out)\n.end\n");
         Assert.True(code == 0, errors);
         var dc = Repo.ReadCsv(Path.Combine(dir, "dc.csv"));
         Assert.Equal(new[] { 1000.0, 2000, 3000, 4000, 5000 }, dc["r2"]);
@@ -31,22 +24,22 @@ public class DcResistorSweepTests
     [Fact]
     public void MultiplierAndTemperatureCoefficientStillApply()
     {
-        var (code, errors, dir) = Run("t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k m=2 tc1=0.01\n.temp 50\n.dc R2 1k 2k 1k\n.print dc v(out)\n.end\n");
+        var (code, errors, dir) = Repo.RunNetlist("t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k m=2 tc1=0.01\n.temp 50\n.dc R2 1k 2k 1k\n.print dc v(out)\n.end\n");
         Assert.True(code == 0, errors);
         var dc = Repo.ReadCsv(Path.Combine(dir, "dc.csv"));
-        double[] ngspice = { 3.808050e-01, 5.515695e-01 };
+        double[] ngspice = Repo.ReadNgspice(Ref("dc_res.ngspice.txt"))["v(out)"];
         for (int k = 0; k < 2; k++)
         {
             double r = dc["r2"][k] * (1 + 0.01 * 23) / 2;
             Assert.Equal(r / (1000 + r), dc["v(out)"][k], 1e-12);
-            Assert.Equal(ngspice[k], dc["v(out)"][k], 5e-7);
+            Assert.Equal(ngspice[k], dc["v(out)"][k], 1e-12);
         }
     }
 
     [Fact]
     public void NestedWithASourceSweep()
     {
-        var (code, errors, dir) = Run("t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k\n.dc V1 0 1 0.5 R2 1k 2k 1k\n.print dc v(out)\n.end\n");
+        var (code, errors, dir) = Repo.RunNetlist("t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k\n.dc V1 0 1 0.5 R2 1k 2k 1k\n.print dc v(out)\n.end\n");
         Assert.True(code == 0, errors);
         var dc = Repo.ReadCsv(Path.Combine(dir, "dc.csv"));
         Assert.Equal(6, dc["v1"].Length);
@@ -59,7 +52,7 @@ public class DcResistorSweepTests
     [InlineData(".dc temp 0 50 25 R2 1k 2k 1k", "t.cir:6:18: error: '.dc' sweeps at most one of the temperature and a resistor's value")]
     public void ErrorsAreLocated(string dc, string error)
     {
-        var (code, errors, _) = Run($"t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k\nC1 out 0 1p\n{dc}\n.end\n");
+        var (code, errors, _) = Repo.RunNetlist($"t\nV1 in 0 1\nR1 in out 1k\nR2 out 0 1k\nC1 out 0 1p\n{dc}\n.end\n");
         Assert.Equal(1, code);
         Assert.Contains(error, errors);
     }

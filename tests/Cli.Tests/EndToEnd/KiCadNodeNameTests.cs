@@ -3,7 +3,7 @@ using Xunit;
 namespace Perovspice.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// KiCad 5 exports node names such as <c>Net-(R1-Pad2)</c>. ngspice 39 reads them on R, C, V and X lines (checked:
+/// KiCad 5 exports node names such as <c>Net-(R1-Pad2)</c>. ngspice 39 reads them on R, C, V and X lines (References/ngspice_forms/kicad;
 /// the netlist below with a plain subcircuit port name and without E1, D1 and the .print gives 1/3 V and −1/3 mA
 /// there; it keeps them as "net-(r1-pad2", and fails on them in a D or E line, a .subckt port or a .print).
 /// perovspice takes them wherever a node goes: element nodes, subcircuit ports and instance nodes, controlling
@@ -11,6 +11,8 @@ namespace Perovspice.Cli.Tests.EndToEnd;
 /// </summary>
 public class KiCadNodeNameTests
 {
+    private static string Ref(string file) => Path.Combine(Repo.Root, "tests", "Cli.Tests", "References", "ngspice_forms", file);
+
     private const string Netlist = """
         KiCad 5 node names
         .subckt amp Net-(P1) out
@@ -52,6 +54,7 @@ public class KiCadNodeNameTests
         Assert.Equal(1.0 / 3, op["v(net-(r1-pad2))"][0], 1e-12);
         Assert.Equal(1.0 / 3, op["v(net-(e1-pad1),net-(r1-pad2))"][0], 1e-9);
         Assert.Equal(-1.0 / 3000, op["i(v1)"][0], 1e-15);
+        Assert.Equal(Repo.ReadNgspice(Ref("kicad.ngspice.txt"))["v1#branch"][0], op["i(v1)"][0], 1e-15);   // ngspice 39
     }
 
     [Theory]

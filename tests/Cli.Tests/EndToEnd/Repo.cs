@@ -20,6 +20,17 @@ internal static class Repo
         Path.Combine(Root, "tests", "Cli.Tests", "References", example, kind + ".txt");
 
     /// <summary>Runs `perovspice args...` in-process, capturing stderr; returns the exit code and stderr text.</summary>
+    /// <summary>Writes <paramref name="netlist"/> as <paramref name="file"/> in a new temporary folder and runs it there
+    /// (output in the same folder; <c>--quiet</c> unless <paramref name="quiet"/> is false).</summary>
+    public static (int Code, string Errors, string Dir) RunNetlist(string netlist, string file = "t.cir", bool quiet = true)
+    {
+        string dir = TempDir();
+        string path = Path.Combine(dir, file);
+        File.WriteAllText(path, netlist);
+        var (code, errors) = quiet ? Run("run", path, "-o", dir, "--quiet") : Run("run", path, "-o", dir);
+        return (code, errors, dir);
+    }
+
     public static (int Code, string Errors) Run(params string[] args)
     {
         var (code, _, errors) = RunCaptured(args);
